@@ -1,0 +1,7 @@
+// `npm run analyze` writes custom-elements.json from the source; `npm test` checks it is current.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+};

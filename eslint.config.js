@@ -1,0 +1,20 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import { configs as wcConfigs } from 'eslint-plugin-wc';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', '.test-results', 'custom-elements.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts', 'mock/bodies.js'],
+    languageOptions: { globals: globals.browser },
+    extends: [litConfigs['flat/recommended'], wcConfigs['flat/best-practice']],
+  },
+  {
+    files: ['mock/**', 'scripts/**', '*.config.*', 'demo/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+);

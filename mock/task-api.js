@@ -1,0 +1,349 @@
+// A scriptable mock of the two task APIs the element speaks (SPEC §2), as a plain Node request
+// handler. The browser tests serve it from its own origin, so CORS is exercised for real; the demo
+// mounts it as dev-server middleware. Written as JavaScript with JSDoc types so that Node, Vite and
+// the test runner's config can all load it without a build step.
+
+/** @typedef {import('./types.js').Scenario} Scenario */
+/** @typedef {import('./types.js').MockResponse} MockResponse */
+/** @typedef {import('./types.js').MockStep} MockStep */
+/** @typedef {import('./types.js').LoggedRequest} LoggedRequest */
+
+/**
+ * @typedef {object} RouteCursor
+ * @property {number} index
+ * @property {number} served
+ * @property {number} startedAt
+ */
+
+/**
+ * @typedef {object} MockTask
+ * @property {string} id
+ * @property {Scenario} scenario
+ * @property {Set<string>} tokens
+ * @property {number} createdAt
+ * @property {number} tokenUses
+ * @property {boolean} cancelled
+ * @property {Map<string, RouteCursor>} cursors
+ * @property {LoggedRequest[]} log
+ */
+
+/** @typedef {import('node:http').IncomingMessage} Req */
+/** @typedef {import('node:http').ServerResponse} Res */
+
+import { mindproxyTask } from './bodies.js';
+
+export const CONTROL_PREFIX = '/__mock';
+
+let nextId = 1;
+const randomPart = () => Math.random().toString(36).slice(2, 10);
+
+/** Creates an independent mock API with its own task store. */
+export function createTaskApi() {
+  /** @type {Map<string, MockTask>} */
+  const tasks = new Map();
+
+  /**
+   * Registers a task and returns what a server would hand the page.
+   * @param {Scenario} scenario
+   */
+  function createTask(scenario) {
+    const id = scenario.taskId ?? `tsk_${nextId++}${randomPart()}`;
+    const token = scenario.token === undefined ? `pat_${randomPart()}${randomPart()}` : scenario.token;
+    tasks.set(id, {
+      id,
+      scenario,
+      tokens: new Set(token ? [token] : []),
+      createdAt: Date.now(),
+      tokenUses: 0,
+      cancelled: false,
+      cursors: new Map(),
+      log: [],
+    });
+    return { taskId: id, publicAccessToken: token };
+  }
+
+  /**
+   * Issues a new token for a task; with `revoke`, the old ones stop working.
+   * @param {string} id
+   * @param {boolean} revoke
+   */
+  function mintToken(id, revoke) {
+    const task = tasks.get(id);
+    if (!task) return null;
+    const token = `pat_${randomPart()}${randomPart()}`;
+    if (revoke) task.tokens.clear();
+    task.tokens.add(token);
+    task.tokenUses = 0;
+    task.scenario = { ...task.scenario, tokenUses: undefined };
+    return token;
+  }
+
+  /**
+   * Handles a request if it belongs to the mock; resolves `false` when it does not.
+   * @param {Req} req
+   * @param {Res} res
+   * @returns {Promise<boolean>}
+   */
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://mock.invalid');
+    const route = matchRoute(req.method ?? 'GET', url.pathname);
+    if (!route) return false;
+
+    setCors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return true;
+    }
+    if (route.kind === 'control') {
+      await handleControl(req, res, route.parts);
+      return true;
+    }
+    if (route.kind === 'image') {
+      await serveImage(res, route.parts[0], url.searchParams);
+      return true;
+    }
+
+    const task = tasks.get(route.taskId);
+    /** @type {LoggedRequest} */
+    const entry = {
+      method: req.method ?? 'GET',
+      url: url.pathname + url.search,
+      authorization: req.headers.authorization ?? null,
+      at: task ? Date.now() - task.createdAt : 0,
+      aborted: false,
+    };
+    task?.log.push(entry);
+    res.on('close', () => {
+      if (!res.writableFinished) entry.aborted = true;
+    });
+
+    if (!task || !isProviderRoute(task, route.name)) {
+      await send(res, { status: 404, json: { error: 'not found' } });
+      return true;
+    }
+    if (!authorized(task, req.headers.authorization)) {
+      await send(res, { status: 401, json: { error: 'unauthorized' } });
+      return true;
+    }
+    if (route.name === 'events') {
+      await send(res, eventsPage(task, url.searchParams));
+      return true;
+    }
+    if (route.name === 'cancel' && !task.scenario.cancel) {
+      task.cancelled = true;
+      await send(res, { json: { task_id: task.id, status: 6 } });
+      return true;
+    }
+    if (route.name === 'status' && task.cancelled) {
+      await send(res, { json: mindproxyTask(task.id, { status: 6 }) });
+      return true;
+    }
+    const step = nextStep(task, route.name);
+    if (!step) {
+      await send(res, { status: 404, json: { error: 'not found' } });
+      return true;
+    }
+    if (route.name === 'cancel' && (step.status ?? 200) < 300) task.cancelled = true;
+    await send(res, step);
+    return true;
+  }
+
+  /**
+   * @param {Req} req
+   * @param {Res} res
+   * @param {string[]} parts
+   */
+  async function handleControl(req, res, parts) {
+    const [, id, action] = parts;
+    if (req.method === 'POST' && parts.length === 1) {
+      const scenario = /** @type {Scenario} */ (await readJson(req));
+      await send(res, { status: 201, json: createTask(scenario) });
+      return;
+    }
+    const task = id ? tasks.get(id) : undefined;
+    if (!task) {
+      await send(res, { status: 404, json: { error: 'no such task' } });
+    } else if (req.method === 'GET' && action === 'requests') {
+      await send(res, { json: task.log });
+    } else if (req.method === 'POST' && action === 'token') {
+      const { revoke = true } = /** @type {{ revoke?: boolean }} */ ((await readJson(req)) ?? {});
+      await send(res, { json: { publicAccessToken: mintToken(task.id, revoke) } });
+    } else {
+      await send(res, { status: 404, json: { error: 'unknown control route' } });
+    }
+  }
+
+  /**
+   * @param {MockTask} task
+   * @param {string | undefined} header
+   */
+  function authorized(task, header) {
+    if (task.scenario.token === null) return true;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!task.tokens.has(token)) return false;
+    const limit = task.scenario.tokenUses;
+    if (limit !== undefined && task.tokenUses >= limit) return false;
+    task.tokenUses++;
+    return true;
+  }
+
+  /**
+   * Picks the step that answers this request and advances the route's cursor.
+   * @param {MockTask} task
+   * @param {Exclude<RouteName, 'events'>} name
+   * @returns {MockStep | undefined}
+   */
+  function nextStep(task, name) {
+    const steps = task.scenario[name];
+    if (!steps?.length) return undefined;
+    const now = Date.now();
+    const cursor = task.cursors.get(name) ?? { index: 0, served: 0, startedAt: now };
+    task.cursors.set(name, cursor);
+    for (;;) {
+      const step = steps[cursor.index];
+      const last = cursor.index === steps.length - 1;
+      const used =
+        (step.times !== undefined && cursor.served >= step.times) ||
+        (step.forMs !== undefined && now - cursor.startedAt >= step.forMs);
+      if (last || !used) break;
+      cursor.index++;
+      cursor.served = 0;
+      cursor.startedAt = now;
+    }
+    cursor.served++;
+    return steps[cursor.index];
+  }
+
+  /**
+   * @param {MockTask} task
+   * @param {URLSearchParams} query
+   * @returns {MockResponse}
+   */
+  function eventsPage(task, query) {
+    const limit = Number(query.get('limit') ?? 50);
+    const offset = Number(query.get('offset') ?? 0);
+    const events = task.scenario.events ?? [];
+    return { json: { task_events: events.slice(offset, offset + limit) } };
+  }
+
+  return {
+    handle,
+    createTask,
+    mintToken,
+    /** @param {string} id */
+    requests: (id) => tasks.get(id)?.log ?? [],
+  };
+}
+
+/** @typedef {'status' | 'results' | 'result' | 'events' | 'cancel'} RouteName */
+
+/**
+ * @param {string} method
+ * @param {string} path
+ * @returns {{ kind: 'task', name: RouteName, taskId: string, provider: 'mynth' | 'mindproxy' }
+ *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | null}
+ */
+function matchRoute(method, path) {
+  const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (path.startsWith(`${CONTROL_PREFIX}/images/`)) return { kind: 'image', parts: segments.slice(2) };
+  if (path.startsWith(`${CONTROL_PREFIX}/tasks`)) return { kind: 'control', parts: segments.slice(1) };
+  const get = method === 'GET' || method === 'OPTIONS';
+  const post = method === 'POST' || method === 'OPTIONS';
+  const [a, b, c, d] = segments;
+  if (segments.length === 3 && a === 'tasks' && get && ['status', 'results', 'result'].includes(c))
+    return { kind: 'task', name: /** @type {RouteName} */ (c), taskId: b, provider: 'mynth' };
+  if (a === 'v1' && b === 'tasks' && c) {
+    if (segments.length === 3 && get)
+      return { kind: 'task', name: 'status', taskId: c, provider: 'mindproxy' };
+    if (segments.length === 4 && d === 'events' && get)
+      return { kind: 'task', name: 'events', taskId: c, provider: 'mindproxy' };
+    if (segments.length === 4 && d === 'cancel' && post)
+      return { kind: 'task', name: 'cancel', taskId: c, provider: 'mindproxy' };
+  }
+  return null;
+}
+
+/**
+ * A route exists only in its own provider's dialect.
+ * @param {MockTask} task
+ * @param {RouteName} name
+ */
+function isProviderRoute(task, name) {
+  const provider = task.scenario.provider ?? 'mynth';
+  const mynthRoute = name === 'results' || name === 'result';
+  const gatewayRoute = name === 'events' || name === 'cancel';
+  return provider === 'mynth' ? !gatewayRoute : !mynthRoute;
+}
+
+/**
+ * Allows any page to call the mock with a bearer token, and lets it read `Retry-After`.
+ * @param {Req} req
+ * @param {Res} res
+ */
+function setCors(req, res) {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+  res.setHeader('Access-Control-Max-Age', '600');
+}
+
+/**
+ * @param {Res} res
+ * @param {MockResponse} response
+ */
+async function send(res, response) {
+  if (response.delay) await sleep(response.delay);
+  if (res.destroyed) return;
+  const body = response.body ?? (response.json === undefined ? '' : JSON.stringify(response.json));
+  res.writeHead(response.status ?? 200, {
+    'Content-Type': response.body === undefined ? 'application/json' : 'text/plain',
+    'Cache-Control': 'no-store',
+    ...response.headers,
+  });
+  res.end(body);
+}
+
+/**
+ * Draws a placeholder image locally: a gradient with the image's number.
+ * `?w=&h=` set its size, `?delay=` how long it takes to arrive.
+ * @param {Res} res
+ * @param {string | undefined} name
+ * @param {URLSearchParams} query
+ */
+async function serveImage(res, name, query) {
+  const width = Number(query.get('w') ?? 512);
+  const height = Number(query.get('h') ?? width);
+  const label = (name ?? '').replace(/\.svg$/, '');
+  const hue = [...label].reduce((sum, ch) => sum + ch.charCodeAt(0) * 37, 0) % 360;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+<stop offset="0" stop-color="hsl(${hue} 70% 55%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360} 70% 35%)"/>
+</linearGradient></defs>
+<rect width="100%" height="100%" fill="url(#g)"/>
+<text x="50%" y="50%" fill="#fff" font-family="sans-serif" font-size="${Math.round(height / 6)}" text-anchor="middle" dominant-baseline="middle">${escapeXml(label)}</text>
+</svg>`;
+  await send(res, {
+    body: svg,
+    delay: Number(query.get('delay') ?? 0),
+    headers: { 'Content-Type': 'image/svg+xml' },
+  });
+}
+
+/** @param {string} text */
+function escapeXml(text) {
+  return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** @param {Req} req */
+async function readJson(req) {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** @param {number} ms */
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,179 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startMockServer } from './server.js';
+
+/** @type {Awaited<ReturnType<typeof startMockServer>>} */
+let mock;
+before(async () => {
+  mock = await startMockServer();
+});
+after(() => mock.close());
+
+/** @param {import('./task-api.js').Scenario} scenario */
+async function createTask(scenario) {
+  const res = await fetch(`${mock.url}/__mock/tasks`, { method: 'POST', body: JSON.stringify(scenario) });
+  assert.equal(res.status, 201);
+  return /** @type {Promise<{ taskId: string, publicAccessToken: string }>} */ (res.json());
+}
+
+/**
+ * @param {Response} res
+ * @returns {Promise<any>}
+ */
+const json = (res) => res.json();
+
+/**
+ * @param {string} path
+ * @param {string | null} token
+ * @param {RequestInit} [init]
+ */
+function get(path, token, init = {}) {
+  return fetch(`${mock.url}${path}`, {
+    ...init,
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+}
+
+describe('mock task API', () => {
+  it('plays a status script in order and repeats its last step', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [{ times: 2, json: { status: 'pending' } }, { json: { status: 'completed' } }],
+    });
+    const seen = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await get(`/tasks/${taskId}/status`, publicAccessToken);
+      seen.push((await json(res)).status);
+    }
+    assert.deepEqual(seen, ['pending', 'pending', 'completed', 'completed']);
+  });
+
+  it('holds a step for a span of time with forMs', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [{ forMs: 150, json: { status: 'pending' } }, { json: { status: 'completed' } }],
+    });
+    const first = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
+    await new Promise((r) => setTimeout(r, 200));
+    const later = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
+    assert.deepEqual([first.status, later.status], ['pending', 'completed']);
+  });
+
+  it('answers 401 without the right bearer token and logs every request', async () => {
+    const { taskId, publicAccessToken } = await createTask({ status: [{ json: { status: 'pending' } }] });
+    assert.equal((await get(`/tasks/${taskId}/status`, null)).status, 401);
+    assert.equal((await get(`/tasks/${taskId}/status`, 'pat_wrong')).status, 401);
+    assert.equal((await get(`/tasks/${taskId}/status`, publicAccessToken)).status, 200);
+    const log = await json(await fetch(`${mock.url}/__mock/tasks/${taskId}/requests`));
+    assert.deepEqual(
+      log.map((/** @type {{ authorization: string | null }} */ r) => r.authorization),
+      [null, 'Bearer pat_wrong', `Bearer ${publicAccessToken}`],
+    );
+  });
+
+  it('expires a token after tokenUses requests and accepts a newly minted one', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      tokenUses: 1,
+      status: [{ json: { status: 'pending' } }],
+    });
+    assert.equal((await get(`/tasks/${taskId}/status`, publicAccessToken)).status, 200);
+    assert.equal((await get(`/tasks/${taskId}/status`, publicAccessToken)).status, 401);
+    const minted = await json(await fetch(`${mock.url}/__mock/tasks/${taskId}/token`, { method: 'POST' }));
+    assert.notEqual(minted.publicAccessToken, publicAccessToken);
+    assert.equal((await get(`/tasks/${taskId}/status`, minted.publicAccessToken)).status, 200);
+    assert.equal((await get(`/tasks/${taskId}/status`, publicAccessToken)).status, 401);
+  });
+
+  it('answers CORS preflights allowing Authorization and exposes Retry-After', async () => {
+    const { taskId } = await createTask({ status: [{ json: { status: 'pending' } }] });
+    const preflight = await fetch(`${mock.url}/tasks/${taskId}/status`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://page.test', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://page.test');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    assert.equal(preflight.headers.get('access-control-expose-headers'), 'Retry-After');
+  });
+
+  it('sends scripted errors, headers, malformed bodies and delays', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [
+        { times: 1, status: 429, headers: { 'Retry-After': '2' }, json: { error: 'slow down' } },
+        { times: 1, status: 503 },
+        { times: 1, body: '<html>not json' },
+        { delay: 120, json: { status: 'pending' } },
+      ],
+    });
+    const limited = await get(`/tasks/${taskId}/status`, publicAccessToken);
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '2');
+    assert.equal((await get(`/tasks/${taskId}/status`, publicAccessToken)).status, 503);
+    assert.equal(await (await get(`/tasks/${taskId}/status`, publicAccessToken)).text(), '<html>not json');
+    const started = Date.now();
+    await get(`/tasks/${taskId}/status`, publicAccessToken);
+    assert.ok(Date.now() - started >= 110);
+  });
+
+  it('marks a request the client abandoned as aborted', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [{ delay: 300, json: { status: 'pending' } }],
+    });
+    const controller = new AbortController();
+    const pending = get(`/tasks/${taskId}/status`, publicAccessToken, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(pending);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(mock.api.requests(taskId)[0].aborted, true);
+  });
+
+  it('keeps each provider to its own routes', async () => {
+    const mynth = await createTask({ status: [{ json: { status: 'pending' } }] });
+    const gateway = await createTask({
+      provider: 'mindproxy',
+      token: null,
+      status: [{ json: { status: 1 } }],
+    });
+    assert.equal((await get(`/v1/tasks/${mynth.taskId}/events`, mynth.publicAccessToken)).status, 404);
+    assert.equal((await get(`/tasks/${gateway.taskId}/results`, null)).status, 404);
+    assert.equal((await get(`/tasks/${mynth.taskId}/results`, mynth.publicAccessToken)).status, 404);
+    assert.equal((await get(`/v1/tasks/${gateway.taskId}`, null)).status, 200);
+    assert.equal((await get('/tasks/tsk_missing/status', 'x')).status, 404);
+  });
+
+  it('pages mindproxy events by offset and limit', async () => {
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      task_event_id: `ev_${i}`,
+      event_type: 'progress',
+      status: 3,
+      message: `step ${i}`,
+      created_at: new Date(0).toISOString(),
+    }));
+    const { taskId } = await createTask({ provider: 'mindproxy', token: null, events });
+    const page1 = await json(await get(`/v1/tasks/${taskId}/events?limit=50&offset=0`, null));
+    const page2 = await json(await get(`/v1/tasks/${taskId}/events?limit=50&offset=50`, null));
+    assert.equal(page1.task_events.length, 50);
+    assert.deepEqual(
+      page2.task_events.map((/** @type {{ task_event_id: string }} */ e) => e.task_event_id),
+      events.slice(50).map((e) => e.task_event_id),
+    );
+  });
+
+  it('cancels a mindproxy task: later polls report status 6', async () => {
+    const { taskId } = await createTask({
+      provider: 'mindproxy',
+      token: null,
+      status: [{ json: { status: 3 } }],
+    });
+    const res = await fetch(`${mock.url}/v1/tasks/${taskId}/cancel`, {
+      method: 'POST',
+      body: '{"reason":"x"}',
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await json(await get(`/v1/tasks/${taskId}`, null))).status, 6);
+  });
+
+  it('draws placeholder images as SVG', async () => {
+    const res = await fetch(`${mock.url}/__mock/images/7.svg?w=64&h=32`);
+    assert.equal(res.headers.get('content-type'), 'image/svg+xml');
+    assert.match(await res.text(), /width="64" height="32"/);
+  });
+});

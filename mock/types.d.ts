@@ -1,0 +1,65 @@
+// The mock task API's script and log types, apart from its Node code so browser tests can use them.
+
+/** One scripted answer of a route. */
+export interface MockResponse {
+  /** HTTP status, 200 by default. */
+  status?: number;
+  /** Body sent as JSON. */
+  json?: unknown;
+  /** Raw body (for malformed responses); wins over `json`. */
+  body?: string;
+  /** Extra response headers (e.g. `Retry-After`). */
+  headers?: Record<string, string>;
+  /** Milliseconds to wait before answering. */
+  delay?: number;
+}
+
+/** A response held for a number of requests or a span of time; the last step of a route repeats. */
+export interface MockStep extends MockResponse {
+  times?: number;
+  forMs?: number;
+}
+
+export interface TaskEvent {
+  task_event_id: string;
+  event_type: string;
+  status: number;
+  message: string;
+  created_at: string;
+}
+
+/**
+ * A task's script. Routes without steps answer 404, except mindproxy's cancel, which by default
+ * accepts and makes later status polls report 6 (CANCELLED).
+ */
+export interface Scenario {
+  provider?: 'mynth' | 'mindproxy';
+  /** Fixed id; a fresh one by default. */
+  taskId?: string;
+  /** Bearer token the task accepts; `null` accepts any request. */
+  token?: string | null;
+  /** Status route (mynth `/status`, mindproxy `/v1/tasks/:id`). */
+  status?: MockStep[];
+  /** mynth `/results`. */
+  results?: MockStep[];
+  /** mynth `/result`. */
+  result?: MockStep[];
+  /** mindproxy `POST /cancel`. */
+  cancel?: MockStep[];
+  /** mindproxy events, served by offset and limit. */
+  events?: TaskEvent[];
+  /** Requests the first token is good for; then 401 until a new token is minted. */
+  tokenUses?: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** Path and query as requested. */
+  url: string;
+  /** The `Authorization` header, if any. */
+  authorization: string | null;
+  /** Milliseconds since the task was created. */
+  at: number;
+  /** The client went away before the answer was sent. */
+  aborted: boolean;
+}

@@ -1,0 +1,48 @@
+// Where the two test browsers live. Tests use the system's browsers, never a downloaded build:
+// Debian's `chromium` and `firefox-esr` packages, or whatever CHROME_PATH / FIREFOX_PATH name.
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** @type {{ name: string, env: string, commands: string[], debianPackage: string }[]} */
+export const browsers = [
+  {
+    name: 'Chromium',
+    env: 'CHROME_PATH',
+    commands: ['chromium', 'chromium-browser'],
+    debianPackage: 'chromium',
+  },
+  {
+    name: 'Firefox',
+    env: 'FIREFOX_PATH',
+    commands: ['firefox-esr', 'firefox'],
+    debianPackage: 'firefox-esr',
+  },
+];
+
+/**
+ * The executable of a browser, or undefined when none is installed.
+ * @param {(typeof browsers)[number]} browser
+ */
+export function findBrowser(browser) {
+  return process.env[browser.env] || findCommand(browser.commands);
+}
+
+/**
+ * The first of `commands` found on the PATH.
+ * @param {string[]} commands
+ */
+export function findCommand(commands) {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const command of commands) {
+    for (const dir of dirs) {
+      const candidate = join(dir, command);
+      try {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch {
+        // not in this folder
+      }
+    }
+  }
+  return undefined;
+}

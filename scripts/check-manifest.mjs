@@ -1,0 +1,16 @@
+// Fails when custom-elements.json is not what `npm run analyze` would write from the source now.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const outdir = '.test-results/manifest';
+rmSync(outdir, { recursive: true, force: true });
+execFileSync('node_modules/.bin/cem', ['analyze', '--outdir', outdir], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const fresh = readFileSync(`${outdir}/custom-elements.json`, 'utf8');
+const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
+if (fresh.trim() !== committed.trim()) {
+  console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
+  process.exit(1);
+}
+console.log('custom-elements.json is current.');

@@ -1,0 +1,33 @@
+// The browser tests' handle on the mock task API: create scripted tasks, read what was requested.
+import type { LoggedRequest, Scenario } from '../../mock/types.js';
+
+/** Origin of the mock task API (another origin than the page), told by the test server. */
+export const { mockApiUrl } = (await (await fetch('/__mock-api.json')).json()) as { mockApiUrl: string };
+
+async function control<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${mockApiUrl}/__mock/tasks${path}`, init);
+  if (!response.ok) throw new Error(`mock control ${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Creates a task on the mock; resolves what a server would hand the page. */
+export function createTask(scenario: Scenario) {
+  return control<{ taskId: string; publicAccessToken: string }>('', {
+    method: 'POST',
+    body: JSON.stringify(scenario),
+  });
+}
+
+/** Every request the mock received for a task (preflights excluded), oldest first. */
+export function requestsOf(taskId: string) {
+  return control<LoggedRequest[]>(`/${taskId}/requests`);
+}
+
+/** Issues a new token for a task; the old one stops working unless `revoke` is false. */
+export async function mintToken(taskId: string, revoke = true) {
+  const body = await control<{ publicAccessToken: string }>(`/${taskId}/token`, {
+    method: 'POST',
+    body: JSON.stringify({ revoke }),
+  });
+  return body.publicAccessToken;
+}

@@ -1,0 +1,100 @@
+// Browser tests: every test file runs in Chromium and in Firefox ESR (over WebDriver BiDi), both the
+// system's own, against the mock task API served from a second origin.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { startMockServer } from './mock/server.js';
+import { browsers, findBrowser } from './scripts/browsers.mjs';
+
+const [chromium, firefox] = browsers.map((browser) => findBrowser(browser));
+
+/** Starts the mock API beside the test server and tells test pages where it is. */
+function mockTaskApi() {
+  /** @type {Awaited<ReturnType<typeof startMockServer>> | undefined} */
+  let mock;
+  return {
+    name: 'mock-task-api',
+    async serverStart() {
+      mock = await startMockServer();
+    },
+    async serverStop() {
+      await mock?.close();
+    },
+    /** @param {{ path: string }} context */
+    serve(context) {
+      if (context.path === '/__mock-api.json')
+        return { body: JSON.stringify({ mockApiUrl: mock?.url }), type: 'json' };
+      return undefined;
+    },
+  };
+}
+
+/** Writes each browser's pass/fail counts per test file, for the closing summary. */
+function countReporter() {
+  return {
+    /** @param {{ sessions: Iterable<import('@web/test-runner').TestSession> }} args */
+    onTestRunFinished({ sessions }) {
+      /** @type {{ browser: string, file: string, passed: number, failed: number }[]} */
+      const rows = [];
+      for (const session of sessions) {
+        const counts = { passed: 0, failed: 0 };
+        countTests(session.testResults, counts);
+        if (!session.passed && counts.failed === 0) counts.failed = 1; // a file that failed to load
+        rows.push({
+          browser: session.browser.name,
+          file: relative(process.cwd(), session.testFile),
+          ...counts,
+        });
+      }
+      mkdirSync('.test-results', { recursive: true });
+      writeFileSync('.test-results/browsers.json', JSON.stringify(rows, null, 2));
+    },
+  };
+}
+
+/**
+ * @param {import('@web/test-runner').TestSuiteResult | undefined} suite
+ * @param {{ passed: number, failed: number }} counts
+ */
+function countTests(suite, counts) {
+  for (const test of suite?.tests ?? []) {
+    if (test.skipped) continue;
+    if (test.passed) counts.passed++;
+    else counts.failed++;
+  }
+  for (const child of suite?.suites ?? []) countTests(child, counts);
+}
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 180000,
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mockTaskApi()],
+  browsers: [
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'chrome', executablePath: chromium, args: chromiumArgs },
+    }),
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'firefox', executablePath: firefox },
+    }),
+  ],
+  reporters: [defaultReporter(), countReporter()],
+  // Lit announces its development build once per page; every other browser log is shown.
+  filterBrowserLogs: (/** @type {{ args: unknown[] }} */ log) =>
+    !String(log.args[0]).startsWith('Lit is in dev mode'),
+};
