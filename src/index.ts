@@ -1,1 +1,8 @@
-export { TaskProgress } from './task-progress.js';
+// The package's main entry: the element class and its types, with no side effect.
+// Import `task-progress/define` (or load task-progress.min.js) to register the tag.
+export { TaskProgress, providers } from './task-progress.js';
+export { mynthAdapter } from './adapters/mynth.js';
+export { TaskApiError } from './errors.js';
+export * from './events.js';
+export { defaultStrings, type TaskProgressStrings } from './strings.js';
+export type * from './types.js';

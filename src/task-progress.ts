@@ -1,10 +1,316 @@
-import { LitElement, html } from 'lit';
+import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { mynthAdapter } from './adapters/mynth.js';
+import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent } from './events.js';
+import { type FollowConfig, TaskController } from './polling/task-controller.js';
+import { type TaskProgressStrings, errorHint, mergeStrings } from './strings.js';
+import { styles } from './task-progress.styles.js';
+import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
+
+/** The built-in API dialects, by `provider` value. */
+export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter };
 
 /**
- * Follows an async generation task and shows its results.
+ * Follows an async image or video generation task and shows its results: a loading state while
+ * it runs, then the image grid, or retry guidance when it fails.
+ *
+ * @summary Follows a generation task from the browser and shows its images.
+ *
+ * @attr {string} state - Reflects the read-only `state` property; style states with `:host([state='…'])`.
+ *
+ * @fires {TaskStateChangeEvent} task-state-change - `state` changed. Detail: `{taskId, state, previousState, status}`.
+ * @fires {TaskCompleteEvent} task-complete - The results are rendered. Detail: `{taskId, images, urls}`.
+ * @fires {TaskFailedEvent} task-failed - The task ended `failed`, `cancelled` or `expired`. Detail: `{taskId, state, error}`.
+ * @fires {TaskErrorEvent} task-error - A request failed, or following stopped. Detail: `{taskId, error, willRetry}`.
+ * @fires {TaskRetryEvent} task-retry - Retry was pressed or `retry()` called; cancelable. Detail: `{taskId, state}`.
+ * @fires {TaskCancelEvent} task-cancel - Cancel was pressed or `cancel()` called; cancelable. Detail: `{taskId}`.
+ * @fires {TaskImageClickEvent} task-image-click - An image tile was activated; cancelable (prevents opening it). Detail: `{taskId, image, index}`.
+ * @fires {TaskEventEvent} task-event - mindproxy with `show-events`: a new task event. Detail: the event.
+ *
+ * @slot pending - Replaces the progress bar, phase and elapsed time while pending.
+ * @slot failed - Replaces the message and Retry button when the task failed, was cancelled or expired.
+ * @slot error - Replaces the message and Retry button when the element cannot follow the task.
+ * @slot empty - Replaces the message shown when a task completed without images.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart status - The live region that announces state changes.
+ * @csspart progress - The indeterminate progress bar (`role="progressbar"`).
+ * @csspart phase - The current phase while pending.
+ * @csspart elapsed - The time since following started.
+ * @csspart grid - The list of result tiles.
+ * @csspart tile - One result tile.
+ * @csspart image - A result image.
+ * @csspart video - A result video.
+ * @csspart image-failed - A tile whose image failed; also has part `tile`.
+ * @csspart message - The heading of the failed, error and empty states.
+ * @csspart error - The error text.
+ * @csspart retry-button - The Retry button.
+ * @csspart cancel-button - The Cancel button.
+ * @csspart events - The task's events (mindproxy `show-events`).
+ *
+ * @cssprop [--task-progress-min-tile=10rem] - The smallest width of a grid tile.
+ * @cssprop [--task-progress-gap=0.5rem] - The space between tiles and blocks.
+ * @cssprop [--task-progress-radius=0.5rem] - The corner radius of tiles and buttons.
+ * @cssprop [--task-progress-accent=#4338ca] - The progress bar and button color.
+ * @cssprop [--task-progress-fg=currentColor] - The text color.
+ * @cssprop [--task-progress-bg=transparent] - The background.
+ * @cssprop [--task-progress-muted=color-mix(in srgb, currentColor 72%, transparent)] - Secondary text.
  */
 export class TaskProgress extends LitElement {
-  override render() {
-    return html`<div part="base"></div>`;
+  static override styles = styles;
+
+  static override properties = {
+    taskId: { attribute: 'task-id' },
+    publicAccessToken: { attribute: 'public-access-token' },
+    provider: {},
+    baseUrl: { attribute: 'base-url' },
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    maxPollInterval: { attribute: 'max-poll-interval', type: Number },
+    timeout: { type: Number },
+    maxRetries: { attribute: 'max-retries', type: Number },
+    pollWhenHidden: { attribute: 'poll-when-hidden', type: Boolean },
+    cancelable: { type: Boolean },
+    showEvents: { attribute: 'show-events', type: Boolean },
+    alt: {},
+    adapter: { attribute: false },
+    tokenProvider: { attribute: false },
+    strings: { attribute: false },
+  };
+
+  /** The task to follow; changing it aborts everything in flight for the old id and starts over. */
+  declare taskId: string | undefined;
+  /** The bearer token of the task. Never reflected, logged, put in a URL or in an event. */
+  declare publicAccessToken: string | undefined;
+  /** The API dialect: `mynth` or `mindproxy`. Unknown values fall back to `mynth`. */
+  declare provider: string;
+  /** The API origin (the app's own proxy, a mock); the provider's own by default. */
+  declare baseUrl: string | undefined;
+  /** First delay between status polls, in ms; values under 50 are raised to 50. */
+  declare pollInterval: number;
+  /** The longest delay between polls and between retries, in ms. */
+  declare maxPollInterval: number;
+  /** The longest the element follows one task, in ms; then state `error` (`timeout`). 0: no limit. */
+  declare timeout: number;
+  /** Failed requests in a row before giving up with state `error`. */
+  declare maxRetries: number;
+  /** Keep polling while the page is hidden. */
+  declare pollWhenHidden: boolean;
+  /** Show a Cancel button while pending. */
+  declare cancelable: boolean;
+  /** mindproxy: read the task's events while pending and show the latest message. */
+  declare showEvents: boolean;
+  /** The base of each image's alt text ("Generated image 2 of 4"). */
+  declare alt: string;
+  /** Follows any other task API with the same UI; wins over `provider`. */
+  declare adapter: TaskAdapter | undefined;
+  /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
+  declare tokenProvider: (() => Promise<string>) | undefined;
+  /** Replaces any of the visible strings. */
+  declare strings: Partial<TaskProgressStrings> | undefined;
+
+  private readonly follower = new TaskController(this, () => this.followConfig());
+
+  constructor() {
+    super();
+    this.provider = 'mynth';
+    this.pollInterval = 2000;
+    this.maxPollInterval = 10000;
+    this.timeout = 1800000;
+    this.maxRetries = 5;
+    this.pollWhenHidden = false;
+    this.cancelable = false;
+    this.showEvents = false;
+    this.alt = 'Generated image';
+  }
+
+  /** `idle`, `pending`, `completed`, `failed`, `cancelled`, `expired` or `error`. */
+  get state(): TaskState {
+    return this.follower.state;
+  }
+
+  /** The task's results, once completed. */
+  get images(): TaskImage[] {
+    return this.follower.images;
+  }
+
+  /** Why the element stopped following (`error`) or why the task ended badly, else null. */
+  get error(): TaskError | null {
+    return this.follower.error;
+  }
+
+  /**
+   * After `error`, resumes following the same task. In `failed`, `cancelled` or `expired` it only
+   * fires `task-retry`, for the page to start a new task. Fires `task-retry` first; prevented, it
+   * does nothing.
+   */
+  retry(): void {
+    const event = new TaskRetryEvent({ taskId: this.taskId ?? '', state: this.state });
+    if (this.dispatchEvent(event)) this.follower.retry();
+  }
+
+  /**
+   * Cancels the task while pending: through the API when it has a cancel endpoint (a "cancelling"
+   * phase until it confirms), otherwise by no longer following it (state `cancelled`). Fires
+   * `task-cancel` first; prevented, it does nothing.
+   */
+  cancel(): void {
+    if (this.state !== 'pending') return;
+    if (this.dispatchEvent(new TaskCancelEvent({ taskId: this.taskId ?? '' }))) {
+      this.follower.cancel('Cancelled by the user');
+    }
+  }
+
+  /** Polls now instead of at the end of the current wait. */
+  refresh(): void {
+    this.follower.refresh();
+  }
+
+  private get text(): TaskProgressStrings {
+    return mergeStrings(this.strings);
+  }
+
+  private followConfig(): FollowConfig {
+    const adapter = this.adapter ?? providers[this.provider] ?? mynthAdapter;
+    return {
+      taskId: this.taskId || undefined,
+      adapter,
+      baseUrl: (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, ''),
+      token: this.publicAccessToken || undefined,
+      tokenProvider: this.tokenProvider,
+      pollInterval: this.pollInterval,
+      maxPollInterval: this.maxPollInterval,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      pollWhenHidden: this.pollWhenHidden,
+      showEvents: this.showEvents,
+      unsafeUrlMessage: this.text.unsafeUrl,
+    };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setAttribute('state', this.state);
+    if (this.state === 'pending') this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
+  }
+
+  protected override render() {
+    const text = this.text;
+    return html`<div part="base" class="base">
+      <p part="status" role="status">${text.status[this.state]}</p>
+      ${this.renderState(text)}
+    </div>`;
+  }
+
+  private renderState(text: TaskProgressStrings) {
+    switch (this.state) {
+      case 'idle':
+        return nothing;
+      case 'pending':
+        return this.renderPending(text);
+      case 'completed':
+        return this.renderResults(text);
+      case 'error':
+        return html`<slot name="error">${this.renderProblem(text, text.status.error, errorHint(text, this.error))}</slot>`;
+      default:
+        return html`<slot name="failed">
+          ${this.renderProblem(text, text.ended[this.state], text.endedHint)}
+        </slot>`;
+    }
+  }
+
+  private renderPending(text: TaskProgressStrings) {
+    const { phase, cancelError, events } = this.follower;
+    const latest = events.at(-1);
+    return html`<slot name="pending">
+        <div part="progress" role="progressbar" aria-label=${text.progressLabel}><span class="bar"></span></div>
+        <p class="meta">
+          <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
+          <span part="elapsed">${text.elapsed(this.follower.elapsedSeconds)}</span>
+        </p>
+      </slot>
+      ${this.showEvents && latest
+        ? html`<details part="events">
+            <summary>${latest.message}</summary>
+            <ol aria-label=${text.events}>
+              ${events.map((event) => html`<li>${event.message}</li>`)}
+            </ol>
+          </details>`
+        : nothing}
+      ${cancelError ? html`<p part="error" role="alert">${cancelError.message}</p>` : nothing}
+      ${this.cancelable
+        ? html`<button
+            part="cancel-button"
+            type="button"
+            ?disabled=${phase === 'cancelling'}
+            @click=${() => this.cancel()}
+          >
+            ${text.cancel}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderResults(text: TaskProgressStrings) {
+    const images = this.images;
+    if (images.length === 0) {
+      return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
+    }
+    return html`<ul part="grid" role="list">
+      ${repeat(
+        images,
+        (image, index) => (image.status === 'succeeded' ? image.id || image.url : `failed-${index}`),
+        (image, index) => html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
+          ${image.status === 'succeeded'
+            ? this.renderMedia(image, index, images.length, text)
+            : html`<span>${text.imageFailed(index + 1, images.length)}</span>
+                <span class="failed-reason">${image.error}</span>`}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderMedia(image: SucceededImage, index: number, total: number, text: TaskProgressStrings) {
+    const alt = text.imageAlt(this.alt, index + 1, total);
+    if (image.kind === 'video') {
+      return html`<video
+        part="video"
+        src=${image.url}
+        poster=${image.thumbnailUrl ?? nothing}
+        width=${image.width ?? nothing}
+        height=${image.height ?? nothing}
+        aria-label=${alt}
+        controls
+        playsinline
+        preload="metadata"
+      ></video>`;
+    }
+    return html`<a
+      class="tile-link"
+      href=${image.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      @click=${(event: MouseEvent) => this.onImageClick(event, image, index)}
+      ><img
+        part="image"
+        src=${image.url}
+        alt=${alt}
+        width=${image.width ?? nothing}
+        height=${image.height ?? nothing}
+        loading="lazy"
+        decoding="async"
+    /></a>`;
+  }
+
+  /** The link opens the image in a new tab unless the page prevents `task-image-click`. */
+  private onImageClick(event: MouseEvent, image: TaskImage, index: number): void {
+    const detail = { taskId: this.taskId ?? '', image, index };
+    if (!this.dispatchEvent(new TaskImageClickEvent(detail))) event.preventDefault();
+  }
+
+  private renderProblem(text: TaskProgressStrings, message: string, hint: string) {
+    return html`<p part="message">${message}</p>
+      ${this.error ? html`<p part="error">${this.error.message}</p>` : nothing}
+      <p class="hint">${hint}</p>
+      <button part="retry-button" type="button" @click=${() => this.retry()}>${text.retry}</button>`;
   }
 }

@@ -1,0 +1,54 @@
+// The one way the built-in adapters call an API: bearer token in a header, JSON validated by a
+// zod schema, every failure turned into a `TaskApiError`.
+import type { ZodMiniType } from 'zod/mini';
+import { TaskApiError, httpError } from '../errors.js';
+import type { AdapterContext } from '../types.js';
+
+/** Joins the base URL and a path of already-encoded segments. */
+export function apiUrl(ctx: AdapterContext, path: string): string {
+  return `${ctx.baseUrl}${path}`;
+}
+
+/** Fetches `url` and returns its body parsed by `schema`. */
+export async function requestJson<T>(
+  url: string,
+  ctx: AdapterContext,
+  schema: ZodMiniType<T>,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (ctx.token) headers.Authorization = `Bearer ${ctx.token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      cache: 'no-store',
+      signal: ctx.signal,
+    });
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    throw new TaskApiError('network', 'The server could not be reached.');
+  }
+  if (!response.ok) throw httpError(response);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    throw new TaskApiError('invalid-response', 'The server sent a response that is not JSON.', {
+      httpStatus: response.status,
+    });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new TaskApiError('invalid-response', `The server sent an unexpected response${where}.`, {
+      httpStatus: response.status,
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,50 @@
+// The Mynth dialect: `GET /tasks/:id/status`, then `GET /tasks/:id/results` once completed.
+import { TaskApiError } from '../errors.js';
+import type { AdapterContext, TaskAdapter, TaskImage } from '../types.js';
+import { apiUrl, requestJson } from './http.js';
+import { type MynthResults, mynthResultsSchema, mynthStatusSchema } from './mynth.schemas.js';
+
+const taskPath = (ctx: AdapterContext) => `/tasks/${encodeURIComponent(ctx.taskId)}`;
+
+export const mynthAdapter: TaskAdapter = {
+  defaultBaseUrl: 'https://api.mynth.io',
+
+  async getStatus(ctx) {
+    const { status, error } = await requestJson(
+      apiUrl(ctx, `${taskPath(ctx)}/status`),
+      ctx,
+      mynthStatusSchema,
+    );
+    if (status !== 'failed') return { state: status, status };
+    const message = typeof error === 'string' && error ? error : 'The task failed.';
+    return { state: 'failed', status, error: { code: 'task-failed', message } };
+  },
+
+  async getResults(ctx) {
+    let body: MynthResults;
+    try {
+      body = await requestJson(apiUrl(ctx, `${taskPath(ctx)}/results`), ctx, mynthResultsSchema);
+    } catch (error) {
+      // The tutorial documents `/results`, the REST reference `/result`: ask the other once.
+      if (!(error instanceof TaskApiError) || error.code !== 'not-found') throw error;
+      body = await requestJson(apiUrl(ctx, `${taskPath(ctx)}/result`), ctx, mynthResultsSchema);
+    }
+    return body.images.map(toTaskImage);
+  },
+};
+
+function toTaskImage(image: MynthResults['images'][number], index: number): TaskImage {
+  if (image.status === 'failed') {
+    const error = typeof image.error === 'object' ? image.error.message : image.error;
+    return { status: 'failed', error: error || 'This image failed.' };
+  }
+  const [width, height] = (image.size?.match(/^(\d+)x(\d+)$/) ?? []).slice(1).map(Number);
+  return {
+    status: 'succeeded',
+    id: String(image.id ?? index),
+    url: image.url || image.mynth_url || '',
+    kind: 'image',
+    ...(width && height ? { width, height } : {}),
+    ...(image.cost === undefined ? {} : { cost: image.cost }),
+  };
+}

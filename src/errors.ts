@@ -1,0 +1,81 @@
+// Turning whatever a request or an adapter throws into the element's `TaskError` (SPEC §5).
+import type { TaskError, TaskErrorCode } from './types.js';
+
+/** An error an adapter throws; the built-in adapters throw only these. */
+export class TaskApiError extends Error {
+  readonly code: TaskErrorCode;
+  readonly httpStatus?: number;
+  /** How long the server asked to wait (`Retry-After`), in ms. */
+  readonly retryAfterMs?: number;
+
+  constructor(
+    code: TaskErrorCode,
+    message: string,
+    options: { httpStatus?: number; retryAfterMs?: number } = {},
+  ) {
+    super(message);
+    this.name = 'TaskApiError';
+    this.code = code;
+    this.httpStatus = options.httpStatus;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** The error code an HTTP status means. */
+export function codeForStatus(status: number, hasRetryAfter: boolean): TaskErrorCode {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404) return 'not-found';
+  if (status === 429 || (status === 503 && hasRetryAfter)) return 'rate-limited';
+  return 'http';
+}
+
+/** Reads `Retry-After` (seconds, or an HTTP date) as ms from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The `TaskApiError` a failed response stands for. */
+export function httpError(response: Response): TaskApiError {
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+  const code = codeForStatus(response.status, retryAfterMs !== undefined);
+  return new TaskApiError(code, `The server answered ${response.status}.`, {
+    httpStatus: response.status,
+    retryAfterMs,
+  });
+}
+
+/**
+ * Classifies anything thrown while following a task: the built-in errors as they are, errors of
+ * custom adapters by the HTTP status they carry (`httpStatus` or `status`), the rest as network
+ * errors.
+ */
+export function toTaskApiError(thrown: unknown): TaskApiError {
+  if (thrown instanceof TaskApiError) return thrown;
+  const error = thrown as {
+    message?: unknown;
+    httpStatus?: unknown;
+    status?: unknown;
+    retryAfterMs?: unknown;
+  };
+  const status = typeof error?.httpStatus === 'number' ? error.httpStatus : error?.status;
+  const message = typeof error?.message === 'string' && error.message ? error.message : 'The request failed.';
+  const retryAfterMs = typeof error?.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
+  if (typeof status === 'number') {
+    return new TaskApiError(codeForStatus(status, retryAfterMs !== undefined), message, {
+      httpStatus: status,
+      retryAfterMs,
+    });
+  }
+  return new TaskApiError('network', message);
+}
+
+/** The plain `TaskError` object events and the `error` property carry. */
+export function toTaskError(error: TaskApiError): TaskError {
+  return error.httpStatus === undefined
+    ? { code: error.code, message: error.message }
+    : { code: error.code, message: error.message, httpStatus: error.httpStatus };
+}

@@ -1,0 +1,81 @@
+// Every visible string, replaceable through the element's `strings` property (a partial object).
+import type { TaskError, TaskState } from './types.js';
+
+export interface TaskProgressStrings {
+  /** What the status region says in each state; it speaks only when this text changes. */
+  status: Record<TaskState, string>;
+  /** The phase shown while pending, by the adapter's phase key. */
+  phases: Record<string, string>;
+  progressLabel: string;
+  /** Elapsed time while pending, e.g. "1:05". */
+  elapsed: (seconds: number) => string;
+  /** Alt text of image `n` of `total`, from the element's `alt`. */
+  imageAlt: (alt: string, n: number, total: number) => string;
+  imageFailed: (n: number, total: number) => string;
+  unsafeUrl: string;
+  empty: string;
+  /** The heading of the `failed`, `cancelled` and `expired` states. */
+  ended: Record<'failed' | 'cancelled' | 'expired', string>;
+  endedHint: string;
+  /** What to do next in the `error` state, by error code; `default` for the rest. */
+  errorHints: Record<string, string>;
+  retry: string;
+  cancel: string;
+  events: string;
+}
+
+export const defaultStrings: TaskProgressStrings = {
+  status: {
+    idle: '',
+    pending: 'Generating…',
+    completed: 'Generation complete.',
+    failed: 'Generation failed.',
+    cancelled: 'Generation cancelled.',
+    expired: 'Generation expired.',
+    error: 'Could not follow the generation.',
+  },
+  phases: {
+    starting: 'Starting',
+    created: 'Created',
+    queued: 'Queued',
+    processing: 'Processing',
+    'fetching-results': 'Fetching results',
+    cancelling: 'Cancelling',
+  },
+  progressLabel: 'Generation progress',
+  elapsed: (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
+  imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${n} of ${total}` : alt),
+  imageFailed: (n, total) => (total > 1 ? `Image ${n} of ${total} failed` : 'The image failed'),
+  unsafeUrl: 'The image address was refused as unsafe.',
+  empty: 'The task finished without any images.',
+  ended: {
+    failed: 'The generation failed.',
+    cancelled: 'The generation was cancelled.',
+    expired: 'The generation expired before it finished.',
+  },
+  endedHint: 'Try again to start a new generation.',
+  errorHints: {
+    unauthorized: 'The access to this task was refused. Reload the page to get a new access token.',
+    'not-found': 'This task could not be found. Start a new generation.',
+    timeout: 'The generation is taking longer than expected. Retry to keep waiting.',
+    default: 'Check your connection, then retry.',
+  },
+  retry: 'Retry',
+  cancel: 'Cancel',
+  events: 'Task events',
+};
+
+/** Merges a partial override into the defaults, one level deep for the keyed groups. */
+export function mergeStrings(overrides: Partial<TaskProgressStrings> | undefined): TaskProgressStrings {
+  if (!overrides) return defaultStrings;
+  const merged = { ...defaultStrings, ...overrides };
+  for (const key of ['status', 'phases', 'ended', 'errorHints'] as const) {
+    merged[key] = { ...defaultStrings[key], ...overrides[key] } as never;
+  }
+  return merged;
+}
+
+/** The guidance shown under an error. */
+export function errorHint(strings: TaskProgressStrings, error: TaskError | null): string {
+  return strings.errorHints[error?.code ?? 'default'] ?? strings.errorHints.default ?? '';
+}

@@ -1,0 +1,97 @@
+// The element's data model: the states it shows, the results it renders, and the adapter contract
+// every task API is spoken through (SPEC §2, §3).
+
+/** What the element shows. `idle` and `error` are the element's own; the rest come from the API. */
+export type TaskState = 'idle' | 'pending' | 'completed' | 'failed' | 'cancelled' | 'expired' | 'error';
+
+/** The states an adapter may report. */
+export type ApiTaskState = Exclude<TaskState, 'idle' | 'error'>;
+
+/** Why the element cannot follow a task, or why a task ended badly. */
+export type TaskErrorCode =
+  | 'network'
+  | 'http'
+  | 'rate-limited'
+  | 'unauthorized'
+  | 'not-found'
+  | 'invalid-response'
+  | 'timeout'
+  | 'task-failed'
+  | 'cancel-failed';
+
+export interface TaskError {
+  code: TaskErrorCode | (string & {});
+  message: string;
+  httpStatus?: number;
+}
+
+export interface SucceededImage {
+  status: 'succeeded';
+  id: string;
+  url: string;
+  kind: 'image' | 'video';
+  thumbnailUrl?: string;
+  width?: number;
+  height?: number;
+  cost?: number;
+  seed?: number | string;
+}
+
+export interface FailedImage {
+  status: 'failed';
+  /** Why this image failed, as the API said it (shown as text). */
+  error: string;
+  /** `unsafe-url` when the element refused the image's URL. */
+  code?: string;
+}
+
+/** One result of a task: an image or video, or the reason it failed. */
+export type TaskImage = SucceededImage | FailedImage;
+
+/** What an adapter reports about a task at one moment. */
+export interface TaskSnapshot {
+  state: ApiTaskState;
+  /** The API's raw status value. */
+  status: string | number;
+  /** A finer step while pending, such as `queued` or `processing`; shown through `strings.phases`. */
+  phase?: string;
+  /** Present when the status body already carries the results. */
+  images?: TaskImage[];
+  /** Why a task ended `failed`, `cancelled` or `expired`. */
+  error?: TaskError;
+}
+
+/** One event of a task's history (mindproxy `show-events`). */
+export interface TaskEventRecord {
+  task_event_id: string;
+  event_type: string;
+  status: number;
+  message: string;
+  created_at: string;
+}
+
+/** What every adapter call receives. */
+export interface AdapterContext {
+  taskId: string;
+  /** The bearer token, when there is one. Adapters send it in a header, never in a URL. */
+  token: string | undefined;
+  /** API origin without a trailing slash. */
+  baseUrl: string;
+  signal: AbortSignal;
+}
+
+/**
+ * How the element talks to one task API. Methods throw a `TaskApiError` (or any error carrying an
+ * HTTP `status`) on failure.
+ */
+export interface TaskAdapter {
+  /** Origin used when the element has no `base-url`. */
+  readonly defaultBaseUrl?: string;
+  /** When false, following starts without a token (e.g. through the app's own proxy). */
+  readonly requiresToken?: boolean;
+  getStatus(ctx: AdapterContext): Promise<TaskSnapshot>;
+  getResults?(ctx: AdapterContext): Promise<TaskImage[]>;
+  cancel?(ctx: AdapterContext, reason: string): Promise<void>;
+  /** The events after the first `offset` ones. */
+  getEvents?(ctx: AdapterContext, offset: number): Promise<TaskEventRecord[]>;
+}
