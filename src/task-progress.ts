@@ -1,5 +1,6 @@
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { mindproxyAdapter } from './adapters/mindproxy.js';
 import { mynthAdapter } from './adapters/mynth.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent } from './events.js';
 import { type FollowConfig, TaskController } from './polling/task-controller.js';
@@ -8,7 +9,7 @@ import { styles } from './task-progress.styles.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 
 /** The built-in API dialects, by `provider` value. */
-export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter };
+export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, mindproxy: mindproxyAdapter };
 
 /**
  * Follows an async image or video generation task and shows its results: a loading state while
@@ -155,9 +156,8 @@ export class TaskProgress extends LitElement {
    */
   cancel(): void {
     if (this.state !== 'pending') return;
-    if (this.dispatchEvent(new TaskCancelEvent({ taskId: this.taskId ?? '' }))) {
-      this.follower.cancel('Cancelled by the user');
-    }
+    const event = new TaskCancelEvent({ taskId: this.taskId ?? '' });
+    if (this.dispatchEvent(event)) this.follower.cancel('Cancelled by the user');
   }
 
   /** Polls now instead of at the end of the current wait. */
@@ -211,7 +211,9 @@ export class TaskProgress extends LitElement {
       case 'completed':
         return this.renderResults(text);
       case 'error':
-        return html`<slot name="error">${this.renderProblem(text, text.status.error, errorHint(text, this.error))}</slot>`;
+        return html`<slot name="error"
+          >${this.renderProblem(text, text.status.error, errorHint(text, this.error))}</slot
+        >`;
       default:
         return html`<slot name="failed">
           ${this.renderProblem(text, text.ended[this.state], text.endedHint)}
@@ -223,31 +225,37 @@ export class TaskProgress extends LitElement {
     const { phase, cancelError, events } = this.follower;
     const latest = events.at(-1);
     return html`<slot name="pending">
-        <div part="progress" role="progressbar" aria-label=${text.progressLabel}><span class="bar"></span></div>
+        <div part="progress" role="progressbar" aria-label=${text.progressLabel}>
+          <span class="bar"></span>
+        </div>
         <p class="meta">
           <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
           <span part="elapsed">${text.elapsed(this.follower.elapsedSeconds)}</span>
         </p>
       </slot>
-      ${this.showEvents && latest
-        ? html`<details part="events">
-            <summary>${latest.message}</summary>
-            <ol aria-label=${text.events}>
-              ${events.map((event) => html`<li>${event.message}</li>`)}
-            </ol>
-          </details>`
-        : nothing}
+      ${
+        this.showEvents && latest
+          ? html`<details part="events">
+              <summary>${latest.message}</summary>
+              <ol aria-label=${text.events}>
+                ${events.map((event) => html`<li>${event.message}</li>`)}
+              </ol>
+            </details>`
+          : nothing
+      }
       ${cancelError ? html`<p part="error" role="alert">${cancelError.message}</p>` : nothing}
-      ${this.cancelable
-        ? html`<button
-            part="cancel-button"
-            type="button"
-            ?disabled=${phase === 'cancelling'}
-            @click=${() => this.cancel()}
-          >
-            ${text.cancel}
-          </button>`
-        : nothing}`;
+      ${
+        this.cancelable
+          ? html`<button
+              part="cancel-button"
+              type="button"
+              ?disabled=${phase === 'cancelling'}
+              @click=${() => this.cancel()}
+            >
+              ${text.cancel}
+            </button>`
+          : nothing
+      }`;
   }
 
   private renderResults(text: TaskProgressStrings) {
@@ -259,12 +267,15 @@ export class TaskProgress extends LitElement {
       ${repeat(
         images,
         (image, index) => (image.status === 'succeeded' ? image.id || image.url : `failed-${index}`),
-        (image, index) => html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
-          ${image.status === 'succeeded'
-            ? this.renderMedia(image, index, images.length, text)
-            : html`<span>${text.imageFailed(index + 1, images.length)}</span>
-                <span class="failed-reason">${image.error}</span>`}
-        </li>`,
+        (image, index) =>
+          html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
+            ${
+              image.status === 'succeeded'
+                ? this.renderMedia(image, index, images.length, text)
+                : html`<span>${text.imageFailed(index + 1, images.length)}</span>
+                    <span class="failed-reason">${image.error}</span>`
+            }
+          </li>`,
       )}
     </ul>`;
   }
@@ -303,8 +314,8 @@ export class TaskProgress extends LitElement {
 
   /** The link opens the image in a new tab unless the page prevents `task-image-click`. */
   private onImageClick(event: MouseEvent, image: TaskImage, index: number): void {
-    const detail = { taskId: this.taskId ?? '', image, index };
-    if (!this.dispatchEvent(new TaskImageClickEvent(detail))) event.preventDefault();
+    const click = new TaskImageClickEvent({ taskId: this.taskId ?? '', image, index });
+    if (!this.dispatchEvent(click)) event.preventDefault();
   }
 
   private renderProblem(text: TaskProgressStrings, message: string, hint: string) {

@@ -9,13 +9,12 @@ export function apiUrl(ctx: AdapterContext, path: string): string {
   return `${ctx.baseUrl}${path}`;
 }
 
-/** Fetches `url` and returns its body parsed by `schema`. */
-export async function requestJson<T>(
+/** Sends a request with the bearer token; resolves the response when its status is a success. */
+export async function request(
   url: string,
   ctx: AdapterContext,
-  schema: ZodMiniType<T>,
   init: { method?: string; body?: unknown } = {},
-): Promise<T> {
+) {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (ctx.token) headers.Authorization = `Bearer ${ctx.token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -33,6 +32,12 @@ export async function requestJson<T>(
     throw new TaskApiError('network', 'The server could not be reached.');
   }
   if (!response.ok) throw httpError(response);
+  return response;
+}
+
+/** Fetches `url` and returns its body parsed by `schema`. */
+export async function requestJson<T>(url: string, ctx: AdapterContext, schema: ZodMiniType<T>): Promise<T> {
+  const response = await request(url, ctx);
   let body: unknown;
   try {
     body = await response.json();
@@ -42,12 +47,17 @@ export async function requestJson<T>(
       httpStatus: response.status,
     });
   }
+  return parseBody(schema, body, response.status);
+}
+
+/** Validates a body already read; a mismatch is an `invalid-response` error. */
+export function parseBody<T>(schema: ZodMiniType<T>, body: unknown, httpStatus?: number): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
     throw new TaskApiError('invalid-response', `The server sent an unexpected response${where}.`, {
-      httpStatus: response.status,
+      httpStatus,
     });
   }
   return parsed.data;

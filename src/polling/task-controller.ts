@@ -116,11 +116,18 @@ export class TaskController implements ReactiveController, StreamListener {
     this.host.requestUpdate();
     if (next.state === previousState) return;
     this.host.dispatchEvent(
-      new TaskStateChangeEvent({ taskId: this.taskId, state: next.state, previousState, status: next.status }),
+      new TaskStateChangeEvent({
+        taskId: this.taskId,
+        state: next.state,
+        previousState,
+        status: next.status,
+      }),
     );
     if (next.state === 'completed') this.completeDue = true;
     if (next.state === 'failed' || next.state === 'cancelled' || next.state === 'expired') {
-      this.host.dispatchEvent(new TaskFailedEvent({ taskId: this.taskId, state: next.state, error: this.error }));
+      this.host.dispatchEvent(
+        new TaskFailedEvent({ taskId: this.taskId, state: next.state, error: this.error }),
+      );
     }
   }
 
@@ -186,7 +193,9 @@ export class TaskController implements ReactiveController, StreamListener {
     });
     this.host.requestUpdate();
     if (idle && previousState !== 'idle') {
-      this.host.dispatchEvent(new TaskStateChangeEvent({ taskId, state: 'idle', previousState, status: undefined }));
+      this.host.dispatchEvent(
+        new TaskStateChangeEvent({ taskId, state: 'idle', previousState, status: undefined }),
+      );
     }
   }
 

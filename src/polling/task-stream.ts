@@ -138,7 +138,10 @@ export class TaskStream {
     if (timeout > 0) {
       const timer = setTimeout(() => {
         if (!this.isCurrent(id, run.signal)) return;
-        const error = new TaskApiError('timeout', `The task did not finish within ${Math.round(timeout / 1000)} s.`);
+        const error = new TaskApiError(
+          'timeout',
+          `The task did not finish within ${Math.round(timeout / 1000)} s.`,
+        );
         this.emitError(toTaskError(error), false);
         this.fail(error);
       }, timeout);
@@ -169,7 +172,10 @@ export class TaskStream {
       try {
         await this.refreshExpiringToken(signal);
         if (this.stage === 'results') {
-          const images = await this.request(signal, (ctx) => this.adapter.getResults?.(ctx) ?? Promise.resolve([]));
+          const images = await this.request(
+            signal,
+            (ctx) => this.adapter.getResults?.(ctx) ?? Promise.resolve([]),
+          );
           if (!this.isCurrent(id, signal)) return;
           this.publish({ state: 'completed', status: this.current?.status, images });
           this.stop();
@@ -272,14 +278,19 @@ export class TaskStream {
     try {
       return await Promise.race([call(ctx), rejectOnAbort(ctx.signal)]);
     } catch (error) {
-      if (timeout.signal.aborted && !signal.aborted) throw new TaskApiError('network', 'The request timed out.');
+      if (timeout.signal.aborted && !signal.aborted)
+        throw new TaskApiError('network', 'The request timed out.');
       throw error;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async refreshToken(provider: () => Promise<string>, id: number, signal: AbortSignal): Promise<boolean> {
+  private async refreshToken(
+    provider: () => Promise<string>,
+    id: number,
+    signal: AbortSignal,
+  ): Promise<boolean> {
     try {
       const token = await provider();
       if (!this.isCurrent(id, signal) || !token) return false;
@@ -324,7 +335,8 @@ export class TaskStream {
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
-    const abort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+    const abort = () =>
+      reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
     if (signal.aborted) abort();
     else signal.addEventListener('abort', abort, { once: true });
   });

@@ -1,0 +1,105 @@
+// The gateway dialect: `GET /v1/tasks/:id` with numeric statuses and the results inside the body,
+// events by offset, and cancel. In a browser, base-url points at the app's own proxy, which adds the
+// gateway key: the key never reaches the page, so no token is required here.
+import { TaskApiError } from '../errors.js';
+import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
+import { apiUrl, parseBody, request, requestJson } from './http.js';
+import {
+  type MindproxyAssets,
+  type MindproxyTask,
+  mindproxyAssetsSchema,
+  mindproxyEventsSchema,
+  mindproxyTaskSchema,
+} from './mindproxy.schemas.js';
+
+/** Events are read in pages of this size, following pages until a shorter one comes back. */
+export const EVENTS_PAGE_SIZE = 50;
+
+const taskPath = (ctx: AdapterContext) => `/v1/tasks/${encodeURIComponent(ctx.taskId)}`;
+const PENDING_PHASES: Record<number, string> = { 1: 'created', 2: 'queued', 3: 'processing' };
+
+export const mindproxyAdapter: TaskAdapter = {
+  defaultBaseUrl: 'https://gateway.mindproxy.ai',
+  requiresToken: false,
+
+  async getStatus(ctx) {
+    return toSnapshot(await requestJson(apiUrl(ctx, taskPath(ctx)), ctx, mindproxyTaskSchema));
+  },
+
+  async cancel(ctx, reason) {
+    await request(apiUrl(ctx, `${taskPath(ctx)}/cancel`), ctx, { method: 'POST', body: { reason } });
+  },
+
+  async getEvents(ctx, offset) {
+    const events: TaskEventRecord[] = [];
+    for (;;) {
+      const query = `?limit=${EVENTS_PAGE_SIZE}&offset=${offset + events.length}`;
+      const page = await requestJson(
+        apiUrl(ctx, `${taskPath(ctx)}/events${query}`),
+        ctx,
+        mindproxyEventsSchema,
+      );
+      events.push(
+        ...page.task_events.map((event) => ({ ...event, task_event_id: String(event.task_event_id) })),
+      );
+      if (page.task_events.length < EVENTS_PAGE_SIZE) return events;
+    }
+  },
+};
+
+function toSnapshot(task: MindproxyTask): TaskSnapshot {
+  const { status } = task;
+  const phase = PENDING_PHASES[status];
+  if (phase) return { state: 'pending', status, phase };
+  switch (status) {
+    case 4:
+      return { state: 'completed', status, images: parseAssets(task.result_assets_json) };
+    case 6:
+      return { state: 'cancelled', status };
+    case 7:
+      return { state: 'expired', status };
+    case 8:
+      return {
+        state: 'failed',
+        status,
+        error: { code: 'refunded', message: 'The task failed and was refunded: you were not charged.' },
+      };
+    default: {
+      const code = task.error_code == null ? 'task-failed' : String(task.error_code);
+      const message = task.error_message || 'The task failed.';
+      return {
+        state: 'failed',
+        status,
+        error: { code, message: code === 'task-failed' ? message : `${message} (${code})` },
+      };
+    }
+  }
+}
+
+/** `result_assets_json` is a string of JSON: parsed and validated like any body. */
+function parseAssets(json: string | null | undefined): TaskImage[] {
+  if (!json) return [];
+  let assets: unknown;
+  try {
+    assets = JSON.parse(json);
+  } catch {
+    throw new TaskApiError('invalid-response', 'The task’s result_assets_json is not JSON.');
+  }
+  const parsed: MindproxyAssets = parseBody(mindproxyAssetsSchema, assets);
+  return (Array.isArray(parsed) ? parsed : [parsed]).map((asset, index): TaskImage => {
+    const common = {
+      status: 'succeeded' as const,
+      id: String(index),
+      ...(asset.seed == null ? {} : { seed: asset.seed }),
+      ...(asset.width && asset.height ? { width: asset.width, height: asset.height } : {}),
+    };
+    return asset.video_url
+      ? {
+          ...common,
+          kind: 'video',
+          url: asset.video_url,
+          ...(asset.thumbnail_url ? { thumbnailUrl: asset.thumbnail_url } : {}),
+        }
+      : { ...common, kind: 'image', url: asset.image_url ?? '' };
+  });
+}
