@@ -10,7 +10,10 @@ import { browsers, findBrowser } from './scripts/browsers.mjs';
 
 const [chromium, firefox] = browsers.map((browser) => findBrowser(browser));
 
-/** Starts the mock API beside the test server and tells test pages where it is. */
+/**
+ * Starts the mock API beside the test server and tells test pages where it is. Pages named
+ * `*.csp.html` are served under SPEC §6's strict CSP with Trusted Types required.
+ */
 function mockTaskApi() {
   /** @type {Awaited<ReturnType<typeof startMockServer>> | undefined} */
   let mock;
@@ -27,6 +30,19 @@ function mockTaskApi() {
       if (context.path === '/__mock-api.json')
         return { body: JSON.stringify({ mockApiUrl: mock?.url }), type: 'json' };
       return undefined;
+    },
+    /** @param {{ path: string }} context */
+    transform(context) {
+      if (!context.path.endsWith('.csp.html')) return undefined;
+      const policy = [
+        "default-src 'self'",
+        "style-src 'self'",
+        `connect-src 'self' ${mock?.url}`,
+        `img-src 'self' ${mock?.url}`,
+        "require-trusted-types-for 'script'",
+        'trusted-types lit-html',
+      ].join('; ');
+      return { headers: { 'Content-Security-Policy': policy } };
     },
   };
 }

@@ -1,0 +1,55 @@
+// Runs inside an iframe served with a strict CSP and Trusted Types required: follows a task to the
+// end and reports to the test what happened, including every policy violation.
+import '../../src/define.js';
+import { mynthResults } from '../../mock/bodies.js';
+
+const PROBE = '<b>probe of the policy</b>';
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  // The page's own probe below is meant to be refused; everything else counts.
+  if (!event.sample.includes('probe of the policy')) {
+    violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
+  }
+});
+
+function trustedTypesEnforced(): boolean {
+  try {
+    document.body.innerHTML = PROBE;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const { mockApiUrl } = (await (await fetch('/__mock-api.json')).json()) as { mockApiUrl: string };
+const created = await fetch(`${mockApiUrl}/__mock/tasks`, {
+  method: 'POST',
+  body: JSON.stringify({
+    status: [{ times: 1, json: { status: 'pending' } }, { json: { status: 'completed' } }],
+    results: [{ json: mynthResults(mockApiUrl, 2, { failed: [1] }) }],
+  }),
+});
+const { taskId, publicAccessToken } = (await created.json()) as { taskId: string; publicAccessToken: string };
+
+const enforced = trustedTypesEnforced();
+const el = document.createElement('task-progress');
+Object.assign(el, { baseUrl: mockApiUrl, pollInterval: 50, taskId, publicAccessToken });
+el.addEventListener('task-complete', async () => {
+  const img = el.shadowRoot?.querySelector('img');
+  if (img && !img.complete) await new Promise((done) => img.addEventListener('load', done, { once: true }));
+  const tiles = el.shadowRoot?.querySelectorAll('[part~="tile"]').length ?? 0;
+  const grid = el.shadowRoot?.querySelector('[part="grid"]');
+  parent.postMessage(
+    {
+      state: el.state,
+      tiles,
+      imageLoaded: Boolean(img?.complete && img.naturalWidth > 0),
+      gridStyled: grid ? getComputedStyle(grid).display === 'grid' : false,
+      trustedTypes: 'trustedTypes' in window,
+      enforced,
+      violations,
+    },
+    '*',
+  );
+});
+document.body.append(el);
