@@ -1,6 +1,8 @@
-// Fails when custom-elements.json is not what `npm run analyze` would write from the source now.
+// Fails when custom-elements.json, or README's API section made from it, is not what
+// `npm run analyze` would write from the source now.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { withApi } from './readme-api.mjs';
 
 const outdir = '.test-results/manifest';
 rmSync(outdir, { recursive: true, force: true });
@@ -13,4 +15,9 @@ if (fresh.trim() !== committed.trim()) {
   console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
   process.exit(1);
 }
-console.log('custom-elements.json is current.');
+const readme = readFileSync('README.md', 'utf8');
+if ((await withApi(readme, JSON.parse(fresh))) !== readme) {
+  console.error("README.md's API section is stale: run `npm run analyze` and commit the result.");
+  process.exit(1);
+}
+console.log('custom-elements.json and README.md are current.');

@@ -17,7 +17,7 @@ export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, min
  *
  * @summary Follows a generation task from the browser and shows its images.
  *
- * @attr {string} state - Reflects the read-only `state` property; style states with `:host([state='…'])`.
+ * @attr {string} state - Reflects the read-only `state` property; style states with `task-progress[state='failed']`.
  *
  * @fires {TaskStateChangeEvent} task-state-change - `state` changed. Detail: `{taskId, state, previousState, status}`.
  * @fires {TaskCompleteEvent} task-complete - The results are rendered. Detail: `{taskId, images, urls}`.
