@@ -9,6 +9,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
+    rules: {
+      // `_`-prefixed names are deliberately unused (e.g. a field left out of a rest object).
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts', 'mock/bodies.js'],
     languageOptions: { globals: globals.browser },
     extends: [litConfigs['flat/recommended'], wcConfigs['flat/best-practice']],

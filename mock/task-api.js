@@ -30,7 +30,7 @@
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
 
-import { mindproxyTask } from './bodies.js';
+import { mindproxyTask, mynthResults } from './bodies.js';
 
 export const CONTROL_PREFIX = '/__mock';
 
@@ -41,6 +41,8 @@ const randomPart = () => Math.random().toString(36).slice(2, 10);
 export function createTaskApi() {
   /** @type {Map<string, MockTask>} */
   const tasks = new Map();
+  /** @type {{ authorization: string | null }[]} */
+  const generateLog = [];
 
   /**
    * Registers a task and returns what a server would hand the page.
@@ -100,6 +102,10 @@ export function createTaskApi() {
     }
     if (route.kind === 'image') {
       await serveImage(res, route.parts[0], url.searchParams);
+      return true;
+    }
+    if (route.kind === 'generate') {
+      await generate(req, res);
       return true;
     }
 
@@ -174,6 +180,27 @@ export function createTaskApi() {
   }
 
   /**
+   * Mynth's `POST /image/generate`, as a server calls it with its secret key: starts a quick task.
+   * @param {Req} req
+   * @param {Res} res
+   */
+  async function generate(req, res) {
+    const key = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    generateLog.push({ authorization: req.headers.authorization ?? null });
+    if (!key) return send(res, { status: 401, json: { error: 'an API key is required' } });
+    const body = /** @type {{ prompt?: unknown }} */ ((await readJson(req)) ?? {});
+    if (typeof body.prompt !== 'string' || !body.prompt) {
+      return send(res, { status: 400, json: { error: 'prompt is required' } });
+    }
+    const origin = `http://${req.headers.host}`;
+    const { taskId, publicAccessToken } = createTask({
+      status: [{ times: 2, json: { status: 'pending' } }, { json: { status: 'completed' } }],
+      results: [{ json: mynthResults(origin, 4, { imageDelay: 300 }) }],
+    });
+    await send(res, { json: { data: { taskId, access: { publicAccessToken } } } });
+  }
+
+  /**
    * @param {MockTask} task
    * @param {string | undefined} header
    */
@@ -222,7 +249,10 @@ export function createTaskApi() {
   function eventsPage(task, query) {
     const limit = Number(query.get('limit') ?? 50);
     const offset = Number(query.get('offset') ?? 0);
-    const events = task.scenario.events ?? [];
+    const age = Date.now() - task.createdAt;
+    const events = (task.scenario.events ?? [])
+      .filter((event) => (event.atMs ?? 0) <= age)
+      .map(({ atMs: _, ...event }) => event);
     return { json: { task_events: events.slice(offset, offset + limit) } };
   }
 
@@ -232,6 +262,8 @@ export function createTaskApi() {
     mintToken,
     /** @param {string} id */
     requests: (id) => tasks.get(id)?.log ?? [],
+    /** The `Authorization` of every `POST /image/generate`. */
+    generateRequests: () => generateLog,
   };
 }
 
@@ -241,12 +273,13 @@ export function createTaskApi() {
  * @param {string} method
  * @param {string} path
  * @returns {{ kind: 'task', name: RouteName, taskId: string, provider: 'mynth' | 'mindproxy' }
- *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | null}
+ *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | { kind: 'generate' } | null}
  */
 function matchRoute(method, path) {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (path.startsWith(`${CONTROL_PREFIX}/images/`)) return { kind: 'image', parts: segments.slice(2) };
   if (path.startsWith(`${CONTROL_PREFIX}/tasks`)) return { kind: 'control', parts: segments.slice(1) };
+  if (path === '/image/generate' && (method === 'POST' || method === 'OPTIONS')) return { kind: 'generate' };
   const get = method === 'GET' || method === 'OPTIONS';
   const post = method === 'POST' || method === 'OPTIONS';
   const [a, b, c, d] = segments;

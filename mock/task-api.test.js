@@ -176,4 +176,42 @@ describe('mock task API', () => {
     assert.equal(res.headers.get('content-type'), 'image/svg+xml');
     assert.match(await res.text(), /width="64" height="32"/);
   });
+
+  it('reveals scheduled events only once their time has come', async () => {
+    const at = (/** @type {number} */ atMs, /** @type {string} */ id) => ({
+      task_event_id: id,
+      event_type: 'progress',
+      status: 3,
+      message: id,
+      created_at: new Date(0).toISOString(),
+      atMs,
+    });
+    const { taskId } = await createTask({
+      provider: 'mindproxy',
+      token: null,
+      events: [at(0, 'a'), at(150, 'b')],
+    });
+    const early = await json(await get(`/v1/tasks/${taskId}/events?limit=50&offset=0`, null));
+    await new Promise((r) => setTimeout(r, 200));
+    const later = await json(await get(`/v1/tasks/${taskId}/events?limit=50&offset=0`, null));
+    assert.deepEqual(
+      early.task_events,
+      [{ ...at(0, 'a'), atMs: undefined }].map(({ atMs: _, ...e }) => e),
+    );
+    assert.equal(later.task_events.length, 2);
+  });
+
+  it('starts a task on POST /image/generate with a key, as Mynth does for a server', async () => {
+    const refused = await fetch(`${mock.url}/image/generate`, { method: 'POST', body: '{"prompt":"x"}' });
+    assert.equal(refused.status, 401);
+    const res = await fetch(`${mock.url}/image/generate`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test' },
+      body: JSON.stringify({ prompt: 'a lighthouse', model: 'mock' }),
+    });
+    const { data } = await json(res);
+    assert.match(data.taskId, /^tsk_/);
+    const status = await get(`/tasks/${data.taskId}/status`, data.access.publicAccessToken);
+    assert.equal(status.status, 200);
+  });
 });

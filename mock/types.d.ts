@@ -46,8 +46,8 @@ export interface Scenario {
   result?: MockStep[];
   /** mindproxy `POST /cancel`. */
   cancel?: MockStep[];
-  /** mindproxy events, served by offset and limit. */
-  events?: TaskEvent[];
+  /** mindproxy events, served by offset and limit; each from `atMs` after the task's creation on. */
+  events?: (TaskEvent & { atMs?: number })[];
   /** Requests the first token is good for; then 401 until a new token is minted. */
   tokenUses?: number;
 }
