@@ -5,5 +5,5 @@ export { mindproxyAdapter } from './adapters/mindproxy.js';
 export { mynthAdapter } from './adapters/mynth.js';
 export { TaskApiError } from './errors.js';
 export * from './events.js';
-export { defaultStrings, type TaskProgressStrings } from './strings.js';
+export { defaultStrings, type TaskProgressStrings, type TaskProgressStringsOverride } from './strings.js';
 export type * from './types.js';

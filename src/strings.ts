@@ -65,10 +65,19 @@ export const defaultStrings: TaskProgressStrings = {
   events: 'Task events',
 };
 
+/** What the `strings` property takes: any of the strings, and any of the keys of each group. */
+export type TaskProgressStringsOverride = {
+  [K in keyof TaskProgressStrings]?: TaskProgressStrings[K] extends (...args: never[]) => string
+    ? TaskProgressStrings[K]
+    : TaskProgressStrings[K] extends Record<string, string>
+      ? Partial<TaskProgressStrings[K]>
+      : TaskProgressStrings[K];
+};
+
 /** Merges a partial override into the defaults, one level deep for the keyed groups. */
-export function mergeStrings(overrides: Partial<TaskProgressStrings> | undefined): TaskProgressStrings {
+export function mergeStrings(overrides: TaskProgressStringsOverride | undefined): TaskProgressStrings {
   if (!overrides) return defaultStrings;
-  const merged = { ...defaultStrings, ...overrides };
+  const merged = { ...defaultStrings, ...overrides } as TaskProgressStrings;
   for (const key of ['status', 'phases', 'ended', 'errorHints'] as const) {
     merged[key] = { ...defaultStrings[key], ...overrides[key] } as never;
   }

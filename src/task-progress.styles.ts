@@ -1,19 +1,23 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /*
+   * The public properties are read with their defaults here, never declared, so a value set on
+   * the element or on any ancestor (such as :root) reaches it.
+   */
   :host {
-    --task-progress-min-tile: 10rem;
-    --task-progress-gap: 0.5rem;
-    --task-progress-radius: 0.5rem;
-    --task-progress-accent: #4338ca;
-    --task-progress-fg: currentColor;
-    --task-progress-bg: transparent;
-    --task-progress-muted: color-mix(in srgb, currentColor 72%, transparent);
+    --_min-tile: var(--task-progress-min-tile, 10rem);
+    --_gap: var(--task-progress-gap, 0.5rem);
+    --_radius: var(--task-progress-radius, 0.5rem);
+    --_accent: var(--task-progress-accent, #4338ca);
+    --_fg: var(--task-progress-fg, currentColor);
+    --_bg: var(--task-progress-bg, transparent);
+    --_muted: var(--task-progress-muted, color-mix(in srgb, currentColor 72%, transparent));
 
     display: block;
     position: relative;
-    color: var(--task-progress-fg);
-    background: var(--task-progress-bg);
+    color: var(--_fg);
+    background: var(--_bg);
     font: inherit;
   }
 
@@ -37,7 +41,7 @@ export const styles = css`
     overflow: hidden;
     height: 0.375rem;
     border-radius: 999px;
-    background: color-mix(in srgb, var(--task-progress-accent) 20%, transparent);
+    background: color-mix(in srgb, var(--_accent) 20%, transparent);
   }
 
   .bar {
@@ -45,7 +49,7 @@ export const styles = css`
     inset: 0 auto 0 0;
     width: 40%;
     border-radius: inherit;
-    background: var(--task-progress-accent);
+    background: var(--_accent);
     animation: slide 1.4s ease-in-out infinite;
   }
 
@@ -69,8 +73,8 @@ export const styles = css`
   .meta {
     display: flex;
     gap: 1em;
-    margin: var(--task-progress-gap) 0 0;
-    color: var(--task-progress-muted);
+    margin: var(--_gap) 0 0;
+    color: var(--_muted);
     font-size: 0.875em;
   }
 
@@ -80,8 +84,8 @@ export const styles = css`
 
   [part='grid'] {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(var(--task-progress-min-tile), 100%), 1fr));
-    gap: var(--task-progress-gap);
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--_min-tile), 100%), 1fr));
+    gap: var(--_gap);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -90,8 +94,8 @@ export const styles = css`
   [part~='tile'] {
     position: relative;
     overflow: hidden;
-    border-radius: var(--task-progress-radius);
-    background: color-mix(in srgb, var(--task-progress-fg) 8%, transparent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_fg) 8%, transparent);
   }
 
   .tile-link {
@@ -125,7 +129,7 @@ export const styles = css`
   }
 
   .failed-reason {
-    color: var(--task-progress-muted);
+    color: var(--_muted);
     overflow-wrap: anywhere;
   }
 
@@ -136,42 +140,42 @@ export const styles = css`
 
   [part='error'],
   .hint {
-    margin: 0 0 var(--task-progress-gap);
+    margin: 0 0 var(--_gap);
     overflow-wrap: anywhere;
   }
 
   .hint {
-    color: var(--task-progress-muted);
+    color: var(--_muted);
   }
 
   button {
     font: inherit;
     padding: 0.4em 1em;
-    border-radius: var(--task-progress-radius);
-    border: 1px solid var(--task-progress-accent);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
     cursor: pointer;
   }
 
   [part='retry-button'] {
     color: #fff;
-    background: var(--task-progress-accent);
+    background: var(--_accent);
   }
 
   [part='cancel-button'] {
-    margin-top: var(--task-progress-gap);
-    color: var(--task-progress-accent);
+    margin-top: var(--_gap);
+    color: inherit;
     background: transparent;
   }
 
   button:focus-visible,
   .tile-link:focus-visible,
   summary:focus-visible {
-    outline: 2px solid var(--task-progress-accent);
+    outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
 
   [part='events'] {
-    margin-top: var(--task-progress-gap);
+    margin-top: var(--_gap);
     font-size: 0.875em;
   }
 

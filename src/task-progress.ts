@@ -4,7 +4,12 @@ import { mindproxyAdapter } from './adapters/mindproxy.js';
 import { mynthAdapter } from './adapters/mynth.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent } from './events.js';
 import { type FollowConfig, TaskController } from './polling/task-controller.js';
-import { type TaskProgressStrings, errorHint, mergeStrings } from './strings.js';
+import {
+  type TaskProgressStrings,
+  type TaskProgressStringsOverride,
+  errorHint,
+  mergeStrings,
+} from './strings.js';
 import { styles } from './task-progress.styles.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 
@@ -107,7 +112,7 @@ export class TaskProgress extends LitElement {
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
   declare tokenProvider: (() => Promise<string>) | undefined;
   /** Replaces any of the visible strings. */
-  declare strings: Partial<TaskProgressStrings> | undefined;
+  declare strings: TaskProgressStringsOverride | undefined;
 
   private readonly follower = new TaskController(this, () => this.followConfig());
 

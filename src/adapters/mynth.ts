@@ -15,7 +15,9 @@ export const mynthAdapter: TaskAdapter = {
       ctx,
       mynthStatusSchema,
     );
-    if (status !== 'failed') return { state: status, status };
+    // Mynth has no finer steps: once it answers, a pending task is processing.
+    if (status === 'pending') return { state: status, status, phase: 'processing' };
+    if (status === 'completed') return { state: status, status };
     const message = typeof error === 'string' && error ? error : 'The task failed.';
     return { state: 'failed', status, error: { code: 'task-failed', message } };
   },

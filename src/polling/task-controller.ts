@@ -39,6 +39,8 @@ export class TaskController implements ReactiveController, StreamListener {
 
   private stream: TaskStream | undefined;
   private key = '';
+  /** The element's token as last seen, so only a change made by the page reaches the stream. */
+  private token: string | undefined;
   private taskId = '';
   private completeDue = false;
   private clock: ReturnType<typeof setInterval> | undefined;
@@ -155,9 +157,10 @@ export class TaskController implements ReactiveController, StreamListener {
       if (key) this.attach(config);
     } else if (key && !this.stream && !isEnded(this.state) && this.state !== 'error') {
       this.attach(config); // reconnected while the task was still pending
-    } else {
+    } else if (config.token !== this.token) {
       this.stream?.setToken(config.token);
     }
+    this.token = config.token;
   }
 
   private attach(config: FollowConfig): void {

@@ -51,6 +51,8 @@ export class TaskStream {
   private token: string | undefined;
   private stage: 'status' | 'results' = 'status';
   private cancelling = false;
+  /** The phase of the last status answer, shown again if a cancel fails. */
+  private apiPhase: string | undefined;
   private readonly events: TaskEventRecord[] = [];
   /** The run in progress; aborting it stops every request and timer of the run. */
   private run: AbortController | undefined;
@@ -113,7 +115,7 @@ export class TaskStream {
       if (!this.isCurrent(id, run.signal)) return;
       this.cancelling = false;
       const error = { ...toTaskError(toTaskApiError(thrown)), code: 'cancel-failed' };
-      this.publish({ ...this.current, phase: undefined, cancelError: error });
+      this.publish({ ...this.current, phase: this.apiPhase, cancelError: error });
       this.emitError(error, false);
     }
   }
@@ -140,7 +142,7 @@ export class TaskStream {
         if (!this.isCurrent(id, run.signal)) return;
         const error = new TaskApiError(
           'timeout',
-          `The task did not finish within ${Math.round(timeout / 1000)} s.`,
+          `The task did not finish within ${Number((timeout / 1000).toFixed(1))} s.`,
         );
         this.emitError(toTaskError(error), false);
         this.fail(error);
@@ -222,6 +224,7 @@ export class TaskStream {
   private publishSnapshot(snapshot: TaskSnapshot): void {
     const confirmed = snapshot.state !== 'pending';
     if (confirmed) this.cancelling = false;
+    this.apiPhase = snapshot.phase;
     this.publish({
       state: snapshot.state,
       status: snapshot.status,
