@@ -95,7 +95,9 @@ const chromiumArgs = [
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // A browser shows one tab at a time and the others are hidden, which pauses the element's polling:
+  // one test file at a time per browser keeps each test page visible. The browsers run side by side.
+  concurrency: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mockTaskApi()],

@@ -1,0 +1,649 @@
+// SPEC §5 against the mock task API over real HTTP: one describe per row of the errors table, then
+// unsafe URLs, server text, the token, and the Mynth wire format of §2.
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { mynthResults } from '../mock/bodies.js';
+import type { LoggedRequest, MockStep } from '../mock/types.js';
+import { defaultStrings } from '../src/index.js';
+import type { TaskCompleteDetail, TaskErrorDetail, TaskFailedDetail } from '../src/index.js';
+import { completed, follow, mount, parts, pending, shadow, untilState } from './helpers/element.js';
+import type { Mounted } from './helpers/element.js';
+import { createTask, mintToken, mockApiUrl, requestsOf } from './helpers/mock-api.js';
+
+/** The `maxPollInterval` the test mount uses unless told otherwise. */
+const MAX_INTERVAL = 200;
+/** Jitter only shortens a delay, by at most this fraction. */
+const JITTER = 0.2;
+/**
+ * Clock slack for lower bounds measured across the page and the mock: both read the same system
+ * clock, but round to whole (or coarsened) milliseconds.
+ */
+const SLACK = 20;
+
+const results = (count = 2): MockStep[] => [{ json: mynthResults(mockApiUrl, count) }];
+
+/** Each task-error as `[code, httpStatus or null, willRetry]`, for compact comparisons. */
+function errorsOf(mounted: Pick<Mounted, 'details'>) {
+  return mounted
+    .details<TaskErrorDetail>('task-error')
+    .map((d) => [d.error.code, d.error.httpStatus ?? null, d.willRetry]);
+}
+
+function statesOf(mounted: Pick<Mounted, 'details'>) {
+  return mounted.details<{ state: string }>('task-state-change').map((d) => d.state);
+}
+
+async function statusRequests(taskId: string): Promise<LoggedRequest[]> {
+  return (await requestsOf(taskId)).filter((r) => r.url.endsWith('/status'));
+}
+
+/** The request log stays as it is for several of the longest waits the element could make. */
+async function expectNoMoreRequests(taskId: string, ms = 5 * MAX_INTERVAL) {
+  const before = await requestsOf(taskId);
+  await aTimeout(ms);
+  expect(await requestsOf(taskId), 'requests after the element stopped').to.have.length(before.length);
+}
+
+/** Records uncaught errors and unhandled rejections until stopped. */
+function watchUncaught() {
+  const seen: unknown[] = [];
+  const onError = (event: ErrorEvent) => seen.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => seen.push(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    seen,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** An unsigned JWT with these claims, base64url-encoded as a real one. */
+function jwt(claims: Record<string, unknown>): string {
+  const encode = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJl`;
+}
+
+describe('network error, request timeout, 5xx: retried with backoff', () => {
+  it('reports an unreachable server as a network error and keeps trying', async () => {
+    const mounted = await mount({
+      taskId: 'tsk_unreachable',
+      publicAccessToken: 'pat_unreachable',
+      baseUrl: 'http://127.0.0.1:9',
+      maxRetries: 100,
+    });
+    await waitUntil(() => mounted.details('task-error').length >= 2, 'two network errors', { timeout: 5000 });
+    const [first, second] = mounted.details<TaskErrorDetail>('task-error');
+    expect(first.taskId).to.equal('tsk_unreachable');
+    expect(first.error.code).to.equal('network');
+    expect(first.error).to.not.have.property('httpStatus');
+    expect(first.willRetry).to.equal(true);
+    expect(second.error.code).to.equal('network');
+    expect(mounted.el.state).to.equal('pending');
+  });
+
+  it('recovers to completed when the server answers again after a network error and a 500', async () => {
+    // A response the browser may not read (CORS) fails the fetch exactly like a lost connection.
+    const mounted = await follow({
+      status: [
+        { times: 1, ...pending, headers: { 'Access-Control-Allow-Origin': 'https://elsewhere.example' } },
+        { times: 1, status: 500 },
+        { times: 1, ...pending },
+        completed,
+      ],
+      results: results(),
+    });
+    await untilState(mounted.el, 'completed');
+    expect(errorsOf(mounted)).to.deep.equal([
+      ['network', null, true],
+      ['http', 500, true],
+    ]);
+    expect(statesOf(mounted)).to.deep.equal(['pending', 'completed']);
+    expect(parts(mounted.el, 'image')).to.have.length(2);
+    expect(await statusRequests(mounted.taskId)).to.have.length(4);
+  });
+
+  it('retries 5xx answers as http errors with a growing delay, then completes', async () => {
+    const pollInterval = 200;
+    const mounted = await follow(
+      {
+        status: [{ times: 1, status: 500 }, { times: 1, status: 502 }, { times: 1, status: 503 }, completed],
+        results: results(),
+      },
+      { pollInterval, maxPollInterval: 5000 },
+    );
+    await untilState(mounted.el, 'completed');
+    expect(errorsOf(mounted)).to.deep.equal([
+      ['http', 500, true],
+      ['http', 502, true],
+      ['http', 503, true],
+    ]);
+    const at = (await statusRequests(mounted.taskId)).map((r) => r.at);
+    expect(at).to.have.length(4);
+    // After f failures the element waits at least pollInterval * 2^(f-1) * (1 - jitter).
+    for (const failures of [1, 2, 3]) {
+      const least = pollInterval * 2 ** (failures - 1) * (1 - JITTER);
+      expect(at[failures] - at[failures - 1], `wait after ${failures} failures`).to.be.at.least(
+        least - SLACK,
+      );
+    }
+    expect(statesOf(mounted)).to.deep.equal(['pending', 'completed']);
+  });
+
+  it('gives up after max-retries failures in a row, and then sends nothing', async () => {
+    const mounted = await follow({ status: [{ status: 500 }] }, { maxRetries: 2 });
+    await untilState(mounted.el, 'error');
+    expect(mounted.el.error).to.include({ code: 'http', httpStatus: 500 });
+    expect(errorsOf(mounted)).to.deep.equal([
+      ['http', 500, true],
+      ['http', 500, true],
+      ['http', 500, false],
+    ]);
+    expect(await requestsOf(mounted.taskId)).to.have.length(3);
+    await expectNoMoreRequests(mounted.taskId);
+    expect(statesOf(mounted)).to.deep.equal(['pending', 'error']);
+  });
+
+  it('aborts a request slower than 10 s as a network error, then recovers', async function () {
+    this.timeout(25000);
+    const started = performance.now();
+    const mounted = await follow({
+      status: [{ times: 1, delay: 12000, ...pending }, completed],
+      results: results(),
+    });
+    await waitUntil(() => mounted.details('task-error').length > 0, 'a task-error', { timeout: 15000 });
+    const errorEvent = mounted.events.find((e) => e.type === 'task-error');
+    expect(errorEvent?.timeStamp ?? 0, 'aborted after').to.be.at.least(started + 10000 - SLACK);
+    expect(errorsOf(mounted)).to.deep.equal([['network', null, true]]);
+    await untilState(mounted.el, 'completed');
+    const [slow, ...rest] = await statusRequests(mounted.taskId);
+    expect(slow.aborted, 'the slow request was aborted').to.equal(true);
+    expect(rest.map((r) => r.aborted)).to.deep.equal([false]);
+  });
+});
+
+describe('429 / 503 with Retry-After: rate-limited', () => {
+  it('waits the seconds of Retry-After after a 429, then completes', async () => {
+    const mounted = await follow({
+      status: [{ times: 1, status: 429, headers: { 'Retry-After': '1' } }, completed],
+      results: results(),
+    });
+    await untilState(mounted.el, 'completed');
+    expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 429, true]]);
+    const [limited, next] = await statusRequests(mounted.taskId);
+    expect(next.at - limited.at).to.be.at.least(1000 - SLACK);
+  });
+
+  it('waits until the HTTP date of Retry-After after a 429, then completes', async () => {
+    const header = new Date(Date.now() + 2500).toUTCString();
+    // The header has a 1 s resolution: this instant lies 1.5 s to 2.5 s ahead.
+    const due = Date.parse(header);
+    const mounted = await follow({
+      status: [{ times: 1, status: 429, headers: { 'Retry-After': header } }, completed],
+      results: results(),
+    });
+    // The mock created the task (its `at` origin) no later than now.
+    const createdBy = Date.now();
+    await untilState(mounted.el, 'completed');
+    expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 429, true]]);
+    const [, next] = await statusRequests(mounted.taskId);
+    expect(next.at, 'retried at (ms after the task was created)').to.be.at.least(due - createdBy - SLACK);
+  });
+
+  it('treats a 503 with Retry-After as rate-limited and waits as long', async () => {
+    const mounted = await follow({
+      status: [{ times: 1, status: 503, headers: { 'Retry-After': '1' } }, completed],
+      results: results(),
+    });
+    await untilState(mounted.el, 'completed');
+    expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 503, true]]);
+    const [limited, next] = await statusRequests(mounted.taskId);
+    expect(next.at - limited.at).to.be.at.least(1000 - SLACK);
+  });
+});
+
+describe('401 / 403: unauthorized', () => {
+  it('stops at once on a 401 without a tokenProvider, and a new token resumes it', async () => {
+    const { taskId } = await createTask({
+      status: [{ times: 1, ...pending }, completed],
+      results: results(),
+    });
+    const mounted = await mount({ taskId, publicAccessToken: 'pat_refused' });
+    await untilState(mounted.el, 'error');
+    expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 401 });
+    expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 401, false]]);
+    await expectNoMoreRequests(taskId);
+    expect(await requestsOf(taskId)).to.have.length(1);
+
+    const token = await mintToken(taskId);
+    mounted.el.publicAccessToken = token;
+    await untilState(mounted.el, 'completed');
+    const [refused, ...later] = await requestsOf(taskId);
+    expect(refused.authorization).to.equal('Bearer pat_refused');
+    expect(later).to.have.length.above(0);
+    for (const request of later) expect(request.authorization).to.equal(`Bearer ${token}`);
+    expect(parts(mounted.el, 'image')).to.have.length(2);
+  });
+
+  it('stops at once on a 403 likewise, and a new token resumes it', async () => {
+    const mounted = await follow({ status: [{ times: 1, status: 403 }, completed], results: results() });
+    await untilState(mounted.el, 'error');
+    expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 403 });
+    expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 403, false]]);
+    await expectNoMoreRequests(mounted.taskId);
+    expect(await requestsOf(mounted.taskId)).to.have.length(1);
+
+    mounted.el.publicAccessToken = await mintToken(mounted.taskId);
+    await untilState(mounted.el, 'completed');
+    expect(parts(mounted.el, 'image')).to.have.length(2);
+  });
+
+  it('asks the tokenProvider once on a 401 and goes on with the new token', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      tokenUses: 1,
+      status: [{ times: 1, ...pending }, completed],
+      results: results(),
+    });
+    const minted: string[] = [];
+    const tokenProvider = async () => {
+      const token = await mintToken(taskId);
+      minted.push(token);
+      return token;
+    };
+    const mounted = await mount({ taskId, publicAccessToken, tokenProvider });
+    await untilState(mounted.el, 'completed');
+    expect(minted).to.have.length(1);
+    const log = await requestsOf(taskId);
+    expect(log.map((r) => r.url)).to.deep.equal([
+      `/tasks/${taskId}/status`,
+      `/tasks/${taskId}/status`,
+      `/tasks/${taskId}/status`,
+      `/tasks/${taskId}/results`,
+    ]);
+    expect(log.map((r) => r.authorization)).to.deep.equal([
+      `Bearer ${publicAccessToken}`,
+      `Bearer ${publicAccessToken}`,
+      `Bearer ${minted[0]}`,
+      `Bearer ${minted[0]}`,
+    ]);
+    expect(statesOf(mounted)).to.deep.equal(['pending', 'completed']);
+  });
+
+  it('gives up with unauthorized when the new token is refused too', async () => {
+    const { taskId, publicAccessToken } = await createTask({ tokenUses: 1, status: [pending] });
+    let calls = 0;
+    const tokenProvider = async () => {
+      calls++;
+      return 'pat_also_refused';
+    };
+    const mounted = await mount({ taskId, publicAccessToken, tokenProvider });
+    await waitUntil(() => errorsOf(mounted).length > 0, 'a task-error', { timeout: 5000 });
+    expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 401, false]]);
+    await mounted.el.updateComplete;
+    expect(mounted.el.state).to.equal('error');
+    expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 401 });
+    await expectNoMoreRequests(taskId);
+    expect(calls).to.equal(1);
+    expect(errorsOf(mounted)).to.have.length(1);
+    expect((await requestsOf(taskId)).map((r) => r.authorization)).to.deep.equal([
+      `Bearer ${publicAccessToken}`,
+      `Bearer ${publicAccessToken}`,
+      'Bearer pat_also_refused',
+    ]);
+  });
+
+  it('asks the tokenProvider before the first request when the JWT expires within 30 s', async () => {
+    const token = jwt({ sub: 'user?>~\u00ff', exp: Math.floor(Date.now() / 1000) + 20 });
+    expect(token.split('.')[1], 'a base64url payload').to.match(/[-_]/);
+    const { taskId } = await createTask({ token, status: [completed], results: results() });
+    const minted: string[] = [];
+    const tokenProvider = async () => {
+      const fresh = await mintToken(taskId);
+      minted.push(fresh);
+      return fresh;
+    };
+    const mounted = await mount({ taskId, publicAccessToken: token, tokenProvider });
+    await untilState(mounted.el, 'completed');
+    expect(minted).to.have.length(1);
+    expect((await requestsOf(taskId)).map((r) => r.authorization)).to.deep.equal([
+      `Bearer ${minted[0]}`,
+      `Bearer ${minted[0]}`,
+    ]);
+  });
+
+  it('keeps a JWT that expires later than 30 s from now', async () => {
+    const token = jwt({ sub: 'user', exp: Math.floor(Date.now() / 1000) + 3600 });
+    const { taskId } = await createTask({ token, status: [completed], results: results() });
+    let calls = 0;
+    const tokenProvider = async () => {
+      calls++;
+      return mintToken(taskId);
+    };
+    const mounted = await mount({ taskId, publicAccessToken: token, tokenProvider });
+    await untilState(mounted.el, 'completed');
+    expect(calls).to.equal(0);
+    expect((await requestsOf(taskId)).map((r) => r.authorization)).to.deep.equal([
+      `Bearer ${token}`,
+      `Bearer ${token}`,
+    ]);
+  });
+});
+
+describe('404: not-found', () => {
+  it('stops at once on a 404 of the status', async () => {
+    const mounted = await follow({ status: [{ status: 404, json: { error: 'not found' } }] });
+    await untilState(mounted.el, 'error');
+    expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
+    expect(errorsOf(mounted)).to.deep.equal([['not-found', 404, false]]);
+    await expectNoMoreRequests(mounted.taskId);
+    expect(await requestsOf(mounted.taskId)).to.have.length(1);
+  });
+
+  it('asks /result once when /results answers 404, and shows its images', async () => {
+    const mounted = await follow({ status: [completed], result: results(3) });
+    await untilState(mounted.el, 'completed');
+    expect(parts(mounted.el, 'image')).to.have.length(3);
+    expect(mounted.el.images).to.have.length(3);
+    expect(errorsOf(mounted)).to.deep.equal([]);
+    const { taskId } = mounted;
+    expect((await requestsOf(taskId)).map((r) => r.url)).to.deep.equal([
+      `/tasks/${taskId}/status`,
+      `/tasks/${taskId}/results`,
+      `/tasks/${taskId}/result`,
+    ]);
+  });
+
+  it('stops with not-found when both /results and /result answer 404', async () => {
+    const mounted = await follow({ status: [completed] });
+    await untilState(mounted.el, 'error');
+    expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
+    expect(errorsOf(mounted)).to.deep.equal([['not-found', 404, false]]);
+    await expectNoMoreRequests(mounted.taskId);
+    const { taskId } = mounted;
+    expect((await requestsOf(taskId)).map((r) => r.url)).to.deep.equal([
+      `/tasks/${taskId}/status`,
+      `/tasks/${taskId}/results`,
+      `/tasks/${taskId}/result`,
+    ]);
+  });
+});
+
+describe('body not JSON or not the schema: invalid-response', () => {
+  it('retries bodies that are not JSON or not the schema, recovers, and never throws', async () => {
+    const uncaught = watchUncaught();
+    try {
+      const mounted = await follow({
+        status: [
+          { times: 1, body: '<html>Bad gateway</html>' },
+          { times: 1, json: { status: 42 } },
+          { times: 1, json: { state: 'pending' } },
+          { times: 1, ...pending },
+          completed,
+        ],
+        results: [
+          { times: 1, json: { images: [{ status: 'succeeded', id: 'img_1', size: '64x64' }] } },
+          { times: 1, json: { images: 'none' } },
+          { times: 1, body: '{"images": [' },
+          ...results(2),
+        ],
+      });
+      await untilState(mounted.el, 'completed');
+      expect(errorsOf(mounted).map(([code, , willRetry]) => [code, willRetry])).to.deep.equal(
+        Array.from({ length: 6 }, () => ['invalid-response', true]),
+      );
+      expect(statesOf(mounted)).to.deep.equal(['pending', 'completed']);
+      expect(parts(mounted.el, 'image')).to.have.length(2);
+      // An unhandled rejection is reported a task after it happens.
+      await aTimeout(100);
+    } finally {
+      uncaught.stop();
+    }
+    expect(uncaught.seen).to.deep.equal([]);
+  });
+
+  it('gives up with invalid-response after max-retries bad bodies in a row', async () => {
+    const mounted = await follow({ status: [{ json: { status: 'done' } }] }, { maxRetries: 1 });
+    await untilState(mounted.el, 'error');
+    expect(mounted.el.error?.code).to.equal('invalid-response');
+    expect(errorsOf(mounted).map(([code, , willRetry]) => [code, willRetry])).to.deep.equal([
+      ['invalid-response', true],
+      ['invalid-response', false],
+    ]);
+    await expectNoMoreRequests(mounted.taskId);
+    expect(await requestsOf(mounted.taskId)).to.have.length(2);
+  });
+});
+
+describe('timeout: the task took too long', () => {
+  it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
+    const started = performance.now();
+    const mounted = await follow({ status: [pending] }, { timeout: 300 });
+    await untilState(mounted.el, 'error');
+    expect(mounted.el.error?.code).to.equal('timeout');
+    const errorEvents = mounted.events.filter((e) => e.type === 'task-error');
+    expect(errorEvents).to.have.length(1);
+    expect(errorEvents[0].timeStamp, 'given up after').to.be.at.least(started + 300 - SLACK);
+    expect(errorsOf(mounted)).to.deep.equal([['timeout', null, false]]);
+    expect(await requestsOf(mounted.taskId)).to.have.length.above(0);
+    await expectNoMoreRequests(mounted.taskId);
+    expect(statesOf(mounted)).to.deep.equal(['pending', 'error']);
+  });
+});
+
+describe('unsafe URLs and server text', () => {
+  const png =
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+  const payload = '<img src=x onerror=alert(1)>';
+
+  it('shows results with unsafe URLs as failed tiles, never in src or href', async () => {
+    const blob = URL.createObjectURL(
+      new Blob(['<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'], { type: 'image/svg+xml' }),
+    );
+    const unsafe = [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      ' JavaScript:alert(2)',
+    ];
+    try {
+      const mounted = await follow({
+        status: [completed],
+        results: [
+          {
+            json: {
+              images: [
+                ...unsafe.map((url, i) => ({ status: 'succeeded', id: `bad_${i}`, url })),
+                { status: 'succeeded', id: 'png', url: png },
+                { status: 'succeeded', id: 'blob', url: blob },
+              ],
+            },
+          },
+        ],
+      });
+      await untilState(mounted.el, 'completed');
+      const { el } = mounted;
+
+      const failed = parts(el, 'image-failed');
+      expect(failed).to.have.length(3);
+      for (const tile of failed) expect(tile.textContent).to.include(defaultStrings.unsafeUrl);
+      for (const image of el.images.slice(0, 3))
+        expect(image).to.include({ status: 'failed', code: 'unsafe-url' });
+
+      const images = parts(el, 'image') as HTMLImageElement[];
+      expect(images.map((img) => img.getAttribute('src'))).to.deep.equal([png, blob]);
+      const links = [...shadow(el).querySelectorAll('a')];
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([png, blob]);
+      for (const node of shadow(el).querySelectorAll('*')) {
+        for (const attr of node.attributes) {
+          expect(attr.value, `${node.localName}[${attr.name}]`).to.not.match(/javascript:|data:text/i);
+        }
+      }
+      expect(mounted.details<TaskCompleteDetail>('task-complete')[0].urls).to.deep.equal([png, blob]);
+    } finally {
+      URL.revokeObjectURL(blob);
+    }
+  });
+
+  it("renders a failed image's error as text", async () => {
+    const mounted = await follow({
+      status: [completed],
+      results: [
+        {
+          json: {
+            images: [
+              { status: 'failed', error: payload },
+              { status: 'failed', error: { message: payload } },
+            ],
+          },
+        },
+      ],
+    });
+    await untilState(mounted.el, 'completed');
+    const failed = parts(mounted.el, 'image-failed');
+    expect(failed).to.have.length(2);
+    for (const tile of failed) {
+      const texts = [...tile.querySelectorAll('*')].map((node) => node.textContent?.trim());
+      expect(texts).to.include(payload);
+    }
+    expect(shadow(mounted.el).querySelectorAll('img')).to.have.length(0);
+    expect(shadow(mounted.el).querySelector('[onerror]')).to.equal(null);
+  });
+
+  it("renders a failed task's error message as text", async () => {
+    const mounted = await follow({ status: [{ json: { status: 'failed', error: payload } }] });
+    await untilState(mounted.el, 'failed');
+    const [error] = parts(mounted.el, 'error');
+    expect(error.textContent?.trim()).to.equal(payload);
+    expect(mounted.details<TaskFailedDetail>('task-failed')[0].error?.message).to.equal(payload);
+    expect(shadow(mounted.el).querySelectorAll('img')).to.have.length(0);
+    expect(shadow(mounted.el).querySelector('[onerror]')).to.equal(null);
+  });
+});
+
+describe('the token', () => {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+  function show(value: unknown): string {
+    if (value instanceof Error) return `${value.message} ${value.stack ?? ''}`;
+    if (typeof value === 'string') return value;
+    try {
+      return `${String(value)} ${JSON.stringify(value)}`;
+    } catch {
+      return String(value);
+    }
+  }
+
+  it('goes only in the Authorization header: never in a URL, an event, the DOM or the console', async () => {
+    const printed: string[] = [];
+    const originals = methods.map((method) => console[method]);
+    methods.forEach((method, i) => {
+      console[method] = (...args: unknown[]) => {
+        printed.push(args.map(show).join(' '));
+        originals[i].apply(console, args);
+      };
+    });
+    const resourcesBefore = performance.getEntriesByType('resource').length;
+    try {
+      const good = await follow({
+        status: [{ times: 1, status: 500 }, { times: 1, ...pending }, completed],
+        results: results(),
+      });
+      await untilState(good.el, 'completed');
+      expect(errorsOf(good)).to.deep.equal([['http', 500, true]]);
+
+      const refusedToken = 'pat_refused_f00dcafe';
+      const { taskId: refusedId } = await createTask({ status: [pending] });
+      const refused = await mount({ taskId: refusedId, publicAccessToken: refusedToken });
+      await untilState(refused.el, 'error');
+      expect(errorsOf(refused)).to.deep.equal([['unauthorized', 401, false]]);
+
+      const runs = [
+        { ...good, token: good.publicAccessToken },
+        { ...refused, taskId: refusedId, token: refusedToken },
+      ];
+      const resources = performance
+        .getEntriesByType('resource')
+        .slice(resourcesBefore)
+        .map((entry) => decodeURIComponent(entry.name));
+      for (const { el, taskId, token, events } of runs) {
+        const log = await requestsOf(taskId);
+        expect(log).to.have.length.above(0);
+        for (const request of log) {
+          expect(decodeURIComponent(request.url)).to.not.include(token);
+          expect(request.authorization).to.equal(`Bearer ${token}`);
+        }
+        for (const name of resources) expect(name).to.not.include(token);
+        expect(events).to.have.length.above(0);
+        for (const event of events) expect(JSON.stringify(event.detail), event.type).to.not.include(token);
+        expect(el.hasAttribute('public-access-token')).to.equal(false);
+        expect(el.outerHTML).to.not.include(token);
+        expect(shadow(el).innerHTML).to.not.include(token);
+        expect(printed.join('\n')).to.not.include(token);
+      }
+    } finally {
+      methods.forEach((method, i) => {
+        console[method] = originals[i];
+      });
+    }
+  });
+});
+
+describe('Mynth wire format', () => {
+  const image = (n: number) => `${mockApiUrl}/__mock/images/${n}.svg?w=64`;
+
+  it('reads wrapped bodies, "success", mynth_url, absent and unknown fields, and size', async () => {
+    const mounted = await follow({
+      status: [
+        { times: 1, json: { data: { status: 'pending' } } },
+        { json: { data: { status: 'completed' } } },
+      ],
+      results: [
+        {
+          json: {
+            data: {
+              images: [
+                {
+                  status: 'success',
+                  url: null,
+                  mynth_url: image(1),
+                  size: '1024x1024',
+                  providerId: 'prov_1',
+                  content_rating: 'safe',
+                },
+                {
+                  status: 'succeeded',
+                  url: image(2),
+                  providerId: 'prov_2',
+                  content_rating: { adult: false },
+                },
+              ],
+            },
+          },
+        },
+      ],
+    });
+    await untilState(mounted.el, 'completed');
+    expect(errorsOf(mounted)).to.deep.equal([]);
+    expect(statesOf(mounted)).to.deep.equal(['pending', 'completed']);
+    expect(mounted.details('task-state-change')[1]).to.include({ status: 'completed' });
+
+    const images = parts(mounted.el, 'image') as HTMLImageElement[];
+    expect(images.map((img) => img.getAttribute('src'))).to.deep.equal([image(1), image(2)]);
+    expect(images[0].getAttribute('width')).to.equal('1024');
+    expect(images[0].getAttribute('height')).to.equal('1024');
+    expect(images[1].hasAttribute('width')).to.equal(false);
+    expect(mounted.el.images.map((img) => img.status)).to.deep.equal(['succeeded', 'succeeded']);
+    expect(mounted.details<TaskCompleteDetail>('task-complete')[0].urls).to.deep.equal([image(1), image(2)]);
+  });
+
+  it('reads a wrapped failed status with its error message', async () => {
+    const mounted = await follow({
+      status: [{ json: { data: { status: 'failed', error: 'Out of credits' } } }],
+    });
+    await untilState(mounted.el, 'failed');
+    expect(mounted.details<TaskFailedDetail>('task-failed')[0]).to.deep.include({ state: 'failed' });
+    expect(parts(mounted.el, 'error')[0].textContent?.trim()).to.equal('Out of credits');
+    expect(errorsOf(mounted)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,579 @@
+// SPEC §3 and §5: when the element polls, how fast, when it pauses and resumes, and what it lets go
+// of, read from the mock API's request log over real HTTP.
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { mynthResults } from '../mock/bodies.js';
+import type { LoggedRequest } from '../mock/types.js';
+import type { TaskProgress } from '../src/index.js';
+import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
+import { EVENT_TYPES, completed, follow, mount, parts, pending, untilState } from './helpers/element.js';
+
+/**
+ * The mock logs a request before it answers it, and the element waits only after the answer, so
+ * the logged gap is never shorter than the element's wait; this only covers clock granularity.
+ */
+const CLOCK_SLACK = 5;
+/** Room above a wait for the round trip and for a loaded machine. */
+const LOAD_SLACK = 250;
+/** A wait the element must not cut short by itself: 0.8 × a 5000 ms poll interval, less slack. */
+const LONG_INTERVAL = 5000;
+const LONG_WAIT_MIN = 0.8 * LONG_INTERVAL - CLOCK_SLACK;
+/** "At once": well inside the shortest wait the long interval allows. */
+const AT_ONCE = 3000;
+
+const statusOf = (log: LoggedRequest[]) => log.filter((r) => r.url.endsWith('/status'));
+const resultsOf = (log: LoggedRequest[]) => log.filter((r) => r.url.endsWith('/results'));
+const statusLog = async (taskId: string) => statusOf(await requestsOf(taskId));
+const gaps = (log: LoggedRequest[]) => log.slice(1).map((r, i) => r.at - log[i].at);
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/**
+ * Waits for `count` status requests of a task; `poke` runs between checks, for wake-ups that only
+ * count once the element is waiting (a request may still be in flight when the wait begins).
+ */
+async function untilStatusRequests(taskId: string, count: number, poke?: () => void, timeout = AT_ONCE) {
+  await waitUntil(
+    async () => {
+      if ((await statusLog(taskId)).length >= count) return true;
+      poke?.();
+      return false;
+    },
+    `expected ${count} status requests of ${taskId}`,
+    { interval: 50, timeout },
+  );
+}
+
+function stubVisibility(state: DocumentVisibilityState) {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+}
+
+function restoreVisibility() {
+  Reflect.deleteProperty(document, 'visibilityState');
+  Reflect.deleteProperty(document, 'hidden');
+}
+
+function stubOffline() {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+}
+
+function restoreOnline() {
+  Reflect.deleteProperty(navigator, 'onLine');
+}
+
+const visibilityChange = () => document.dispatchEvent(new Event('visibilitychange'));
+
+function record(el: TaskProgress) {
+  const events: CustomEvent[] = [];
+  for (const type of EVENT_TYPES) el.addEventListener(type, (event) => events.push(event as CustomEvent));
+  return events;
+}
+
+/** Connects an element configured by attributes only, as plain HTML would. */
+async function mountAttributes(attributes: Record<string, string>) {
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('task-progress');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const events = record(el);
+  container.append(el);
+  await el.updateComplete;
+  return { el, events };
+}
+
+const results = (count: number) => [{ json: mynthResults(mockApiUrl, count) }];
+
+afterEach(() => {
+  restoreVisibility();
+  restoreOnline();
+});
+
+describe('poll pacing', () => {
+  it('grows the interval from poll-interval toward max-poll-interval, within the jitter bounds', async () => {
+    const pendingAnswers = 8;
+    const task = await createTask({
+      status: [{ times: pendingAnswers, ...pending }, completed],
+      results: results(1),
+    });
+    const { el } = await mountAttributes({
+      'base-url': mockApiUrl,
+      'task-id': task.taskId,
+      'public-access-token': task.publicAccessToken,
+      'poll-interval': '100',
+      'max-poll-interval': '300',
+    });
+    await untilState(el, 'completed', 10000);
+
+    const log = await statusLog(task.taskId);
+    expect(log).to.have.length(pendingAnswers + 1);
+    const measured = gaps(log);
+    measured.forEach((gap, i) => {
+      const nominal = Math.min(300, 100 * 1.5 ** i);
+      expect(gap, `gap ${i + 1} of ${measured.join(', ')}`).to.be.at.least(0.8 * nominal - CLOCK_SLACK);
+      expect(gap, `gap ${i + 1} of ${measured.join(', ')}`).to.be.at.most(nominal + LOAD_SLACK);
+    });
+    expect(mean(measured.slice(3)), `gaps ${measured.join(', ')}`).to.be.greaterThan(measured[0]);
+  });
+
+  it('raises a poll-interval under 50 to 50', async () => {
+    const task = await createTask({ status: [{ times: 6, ...pending }, completed], results: results(1) });
+    const { el } = await mountAttributes({
+      'base-url': mockApiUrl,
+      'task-id': task.taskId,
+      'public-access-token': task.publicAccessToken,
+      'poll-interval': '1',
+      'max-poll-interval': '50',
+    });
+    await untilState(el, 'completed');
+
+    const measured = gaps(await statusLog(task.taskId));
+    expect(measured).to.have.length(6);
+    for (const gap of measured) expect(gap, `gaps ${measured.join(', ')}`).to.be.at.least(40 - CLOCK_SLACK);
+  });
+
+  it('backs off about ×2 per failure in a row, up to max-poll-interval', async () => {
+    const failures = 5;
+    const { el, taskId, details } = await follow(
+      { status: [{ times: failures, status: 500, json: { error: 'boom' } }, completed], results: results(1) },
+      { pollInterval: 100, maxPollInterval: 800, maxRetries: 10 },
+    );
+    await untilState(el, 'completed', 10000);
+
+    const errors = details<{ error: { code: string; httpStatus?: number }; willRetry: boolean }>(
+      'task-error',
+    );
+    expect(errors.map((d) => [d.error.code, d.error.httpStatus, d.willRetry])).to.deep.equal(
+      Array.from({ length: failures }, () => ['http', 500, true]),
+    );
+    const measured = gaps(await statusLog(taskId));
+    expect(measured).to.have.length(failures);
+    const label = `gaps ${measured.join(', ')}`;
+    measured.forEach((gap, i) => {
+      const nominal = Math.min(800, 100 * 2 ** i);
+      expect(gap, label).to.be.at.least(0.8 * nominal - CLOCK_SLACK);
+      expect(gap, label).to.be.at.most(nominal + LOAD_SLACK);
+    });
+    // Growth shown two steps apart (×2.56 at least), which one slow round trip cannot undo.
+    expect(measured[2], label).to.be.greaterThan(measured[0]);
+    expect(measured[3], label).to.be.greaterThan(measured[1]);
+  });
+});
+
+describe('page visibility', () => {
+  it('makes no request while hidden, and polls as soon as the page is visible', async () => {
+    stubVisibility('hidden');
+    const { el, taskId } = await follow(
+      { status: [{ times: 2, ...pending }, completed], results: results(1) },
+      { pollInterval: 100, maxPollInterval: 100 },
+    );
+    expect(el.state).to.equal('pending');
+    await aTimeout(600); // six intervals
+    expect(await requestsOf(taskId)).to.deep.equal([]);
+
+    restoreVisibility();
+    visibilityChange();
+    await untilStatusRequests(taskId, 1, undefined, 1000);
+    await untilState(el, 'completed');
+  });
+
+  it('stops polling when the page becomes hidden and resumes when visible', async () => {
+    const { taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
+    await untilStatusRequests(taskId, 2);
+
+    stubVisibility('hidden');
+    visibilityChange();
+    const before = (await statusLog(taskId)).length;
+    await aTimeout(800); // eight intervals
+    const after = (await statusLog(taskId)).length;
+    // A request already sent when the page hid may be logged after the first count.
+    expect(after - before).to.be.at.most(1);
+
+    restoreVisibility();
+    visibilityChange();
+    await untilStatusRequests(taskId, after + 3, undefined, 2000);
+  });
+
+  it('polls at once when the page becomes visible in the middle of a long interval', async () => {
+    const { el, taskId } = await follow(
+      { status: [{ times: 1, ...pending }, completed], results: results(1) },
+      { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
+    );
+    await untilStatusRequests(taskId, 1);
+    stubVisibility('hidden');
+    visibilityChange();
+    await aTimeout(300);
+
+    restoreVisibility();
+    await untilStatusRequests(taskId, 2, visibilityChange);
+    const [first, second] = await statusLog(taskId);
+    expect(second.at - first.at)
+      .to.be.lessThan(AT_ONCE)
+      .and.lessThan(LONG_WAIT_MIN);
+    await untilState(el, 'completed');
+  });
+
+  it('keeps polling while hidden with poll-when-hidden', async () => {
+    stubVisibility('hidden');
+    const task = await createTask({ status: [{ times: 3, ...pending }, completed], results: results(2) });
+    const { el } = await mountAttributes({
+      'base-url': mockApiUrl,
+      'task-id': task.taskId,
+      'public-access-token': task.publicAccessToken,
+      'poll-interval': '50',
+      'max-poll-interval': '100',
+      'poll-when-hidden': '',
+    });
+    await untilState(el, 'completed');
+    const log = await requestsOf(task.taskId);
+    expect(statusOf(log)).to.have.length(4);
+    expect(resultsOf(log)).to.have.length(1);
+  });
+});
+
+describe('pageshow and online', () => {
+  it('polls at once on pageshow in the middle of a long interval', async () => {
+    const { el, taskId } = await follow(
+      { status: [{ times: 1, ...pending }, completed], results: results(1) },
+      { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
+    );
+    await untilStatusRequests(taskId, 1);
+    await untilStatusRequests(taskId, 2, () =>
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })),
+    );
+    const [first, second] = await statusLog(taskId);
+    expect(second.at - first.at)
+      .to.be.lessThan(AT_ONCE)
+      .and.lessThan(LONG_WAIT_MIN);
+    await untilState(el, 'completed');
+  });
+
+  it('makes no request while offline, and polls as soon as it is online', async () => {
+    stubOffline();
+    const { el, taskId } = await follow(
+      { status: [{ times: 2, ...pending }, completed], results: results(1) },
+      { pollInterval: 100, maxPollInterval: 100 },
+    );
+    expect(el.state).to.equal('pending');
+    await aTimeout(600); // six intervals
+    expect(await requestsOf(taskId)).to.deep.equal([]);
+
+    restoreOnline();
+    window.dispatchEvent(new Event('online'));
+    await untilStatusRequests(taskId, 1, undefined, 1000);
+    await untilState(el, 'completed');
+  });
+
+  it('stops polling when going offline and polls at once when online again', async () => {
+    const { el, taskId } = await follow(
+      { status: [{ times: 1, ...pending }, completed], results: results(1) },
+      { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
+    );
+    await untilStatusRequests(taskId, 1);
+    stubOffline();
+    window.dispatchEvent(new Event('offline'));
+    await aTimeout(300);
+    expect(await statusLog(taskId)).to.have.length(1);
+
+    restoreOnline();
+    await untilStatusRequests(taskId, 2, () => window.dispatchEvent(new Event('online')));
+    const [first, second] = await statusLog(taskId);
+    expect(second.at - first.at)
+      .to.be.lessThan(AT_ONCE)
+      .and.lessThan(LONG_WAIT_MIN);
+    await untilState(el, 'completed');
+  });
+
+  it('does not poll through a short interval while offline', async () => {
+    const { taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
+    await untilStatusRequests(taskId, 2);
+    stubOffline();
+    window.dispatchEvent(new Event('offline'));
+    const before = (await statusLog(taskId)).length;
+    await aTimeout(800); // eight intervals
+    const after = (await statusLog(taskId)).length;
+    expect(after - before).to.be.at.most(1);
+
+    restoreOnline();
+    window.dispatchEvent(new Event('online'));
+    await untilStatusRequests(taskId, after + 3, undefined, 2000);
+  });
+});
+
+describe('disconnect and reconnect', () => {
+  it('aborts the request in flight, then stays silent, and resumes when reconnected', async () => {
+    const { el, taskId, events, details } = await follow({
+      status: [{ times: 1, ...pending, delay: 1000 }, { times: 1, ...pending }, completed],
+      results: results(2),
+    });
+    await untilStatusRequests(taskId, 1);
+    const parent = el.parentElement;
+    if (!parent) throw new Error('not mounted');
+    el.remove();
+    const firedBefore = events.length;
+
+    await waitUntil(
+      async () => (await requestsOf(taskId))[0].aborted,
+      'the request in flight was not aborted',
+      {
+        timeout: 3000,
+      },
+    );
+    await aTimeout(600); // several intervals of 50 to 200 ms
+    expect(await requestsOf(taskId)).to.have.length(1);
+    expect(events.slice(firedBefore).map((e) => e.type)).to.deep.equal([]);
+    expect(el.state).to.equal('pending');
+
+    parent.append(el);
+    await untilState(el, 'completed');
+    const log = await requestsOf(taskId);
+    expect(statusOf(log)).to.have.length(3);
+    expect(resultsOf(log)).to.have.length(1);
+    expect(log.slice(1).every((r) => !r.aborted)).to.equal(true);
+    expect(details('task-complete')).to.have.length(1);
+    expect(parts(el, 'image')).to.have.length(2);
+  });
+
+  it('makes no request when a completed element is removed and added again', async () => {
+    const { el, taskId, events } = await follow({
+      status: [{ times: 1, ...pending }, completed],
+      results: results(2),
+    });
+    await untilState(el, 'completed');
+    const requested = (await requestsOf(taskId)).length;
+    const fired = events.length;
+    const parent = el.parentElement;
+    if (!parent) throw new Error('not mounted');
+
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    await aTimeout(500);
+    expect(await requestsOf(taskId)).to.have.length(requested);
+    expect(events).to.have.length(fired);
+    expect(el.state).to.equal('completed');
+    expect(parts(el, 'image')).to.have.length(2);
+  });
+
+  it('fires nothing, not even its timeout, once disconnected', async () => {
+    const { el, taskId, events } = await follow({ status: [pending] }, { timeout: 400 });
+    await untilStatusRequests(taskId, 1);
+    el.remove();
+    const fired = events.length;
+    const requested = (await requestsOf(taskId)).length;
+    await aTimeout(800); // past the timeout
+    expect(events.slice(fired).map((e) => e.type)).to.deep.equal([]);
+    // One request may have been on its way when the element left.
+    expect((await requestsOf(taskId)).length - requested).to.be.at.most(1);
+    expect(el.state).to.equal('pending');
+  });
+
+  it('makes no request after the task failed', async () => {
+    const { el, taskId } = await follow({
+      status: [{ times: 1, ...pending }, { json: { status: 'failed', error: 'No GPUs left' } }],
+    });
+    await untilState(el, 'failed');
+    const requested = await requestsOf(taskId);
+    expect(statusOf(requested)).to.have.length(2);
+    await aTimeout(500); // several intervals of 50 to 200 ms
+    expect(await requestsOf(taskId)).to.have.length(requested.length);
+  });
+});
+
+describe('changing task-id', () => {
+  it('aborts the old task in flight and follows only the new one', async () => {
+    // A's late answer would complete it with 2 images; B ends with 3.
+    const a = await createTask({ status: [{ ...completed, delay: 1000 }], results: results(2) });
+    const b = await createTask({
+      token: a.publicAccessToken,
+      status: [{ times: 1, ...pending }, completed],
+      results: results(3),
+    });
+    const { el, events, details } = await mount({ taskId: a.taskId, publicAccessToken: a.publicAccessToken });
+    await untilStatusRequests(a.taskId, 1);
+    const switchedAt = performance.now();
+    const firedBefore = events.length;
+
+    el.taskId = b.taskId;
+    await untilState(el, 'completed');
+    await waitUntil(async () => (await requestsOf(a.taskId))[0].aborted, "A's request was not aborted", {
+      timeout: 3000,
+    });
+    // Let A's answer time come and go, so a stale render would show.
+    await aTimeout(Math.max(0, 1300 - (performance.now() - switchedAt)));
+
+    expect(await requestsOf(a.taskId)).to.have.length(1);
+    const after = events.slice(firedBefore);
+    expect(after.filter((e) => (e.detail as { taskId?: string }).taskId !== b.taskId)).to.deep.equal([]);
+    expect(after.map((e) => e.type)).to.include('task-complete');
+    expect(details<{ images: unknown[] }>('task-complete').map((d) => d.images.length)).to.deep.equal([3]);
+    expect(el.state).to.equal('completed');
+    expect(el.images).to.have.length(3);
+    expect(parts(el, 'image')).to.have.length(3);
+    expect(statusOf(await requestsOf(b.taskId))).to.have.length(2);
+  });
+});
+
+describe('elements sharing a task', () => {
+  it('five elements on one task make one request stream and all complete', async () => {
+    const task = await createTask({ status: [{ times: 3, ...pending }, completed], results: results(4) });
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const props = {
+      taskId: task.taskId,
+      publicAccessToken: task.publicAccessToken,
+      pollInterval: 100,
+      maxPollInterval: 300,
+    };
+    const early = await Promise.all([
+      mount(props, container),
+      mount(props, container),
+      mount(props, container),
+    ]);
+    await untilStatusRequests(task.taskId, 1);
+    // Two join a stream already under way.
+    const late = await Promise.all([mount(props, container), mount(props, container)]);
+    const all = [...early, ...late];
+
+    for (const { el } of all) await untilState(el, 'completed');
+    const log = await requestsOf(task.taskId);
+    expect(statusOf(log)).to.have.length(4);
+    expect(resultsOf(log)).to.have.length(1);
+    for (const { el, details } of all) {
+      expect(details('task-complete')).to.have.length(1);
+      expect(parts(el, 'image')).to.have.length(4);
+    }
+  });
+});
+
+describe('refresh()', () => {
+  it('polls at once in the middle of a long interval', async () => {
+    const { el, taskId } = await follow(
+      { status: [{ times: 1, ...pending }, completed], results: results(1) },
+      { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
+    );
+    await untilStatusRequests(taskId, 1);
+    await untilStatusRequests(taskId, 2, () => el.refresh());
+    const [first, second] = await statusLog(taskId);
+    expect(second.at - first.at)
+      .to.be.lessThan(AT_ONCE)
+      .and.lessThan(LONG_WAIT_MIN);
+    await untilState(el, 'completed');
+  });
+});
+
+describe('settling of attributes and properties', () => {
+  interface Fetched {
+    url: string;
+    authorization: string | null;
+  }
+  const originalFetch = window.fetch;
+  let fetched: Fetched[] = [];
+
+  beforeEach(() => {
+    fetched = [];
+    // Records what the element asks for; refuses anything off the mock origin instead of sending it.
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.includes('/__mock/')) {
+        const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+        fetched.push({ url, authorization: headers.get('authorization') });
+      }
+      if (!url.startsWith(`${mockApiUrl}/`)) return Promise.reject(new TypeError('Failed to fetch'));
+      return originalFetch.call(window, input, init);
+    };
+  });
+
+  afterEach(() => {
+    window.fetch = originalFetch;
+  });
+
+  type Task = { taskId: string; publicAccessToken: string };
+  const orders: [string, (el: TaskProgress, task: Task) => void][] = [
+    [
+      'task-id, then the token, then base-url and poll-interval',
+      (el, task) => {
+        el.taskId = task.taskId;
+        el.publicAccessToken = task.publicAccessToken;
+        el.baseUrl = mockApiUrl;
+        el.pollInterval = 50;
+      },
+    ],
+    [
+      'the token, then task-id, then base-url and poll-interval',
+      (el, task) => {
+        el.publicAccessToken = task.publicAccessToken;
+        el.taskId = task.taskId;
+        el.baseUrl = mockApiUrl;
+        el.pollInterval = 50;
+      },
+    ],
+    [
+      'attributes: task-id, the token, poll-interval, base-url',
+      (el, task) => {
+        el.setAttribute('task-id', task.taskId);
+        el.setAttribute('public-access-token', task.publicAccessToken);
+        el.setAttribute('poll-interval', '50');
+        el.setAttribute('base-url', mockApiUrl);
+      },
+    ],
+    [
+      'mixed: poll-interval and base-url attributes, then task-id, then the token property',
+      (el, task) => {
+        el.setAttribute('poll-interval', '50');
+        el.setAttribute('base-url', `${mockApiUrl}/`);
+        el.setAttribute('task-id', task.taskId);
+        el.publicAccessToken = task.publicAccessToken;
+      },
+    ],
+  ];
+
+  for (const [name, settle] of orders) {
+    it(`${name}, set in one block on a connected element: every request right`, async () => {
+      const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(2) });
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const el = document.createElement('task-progress');
+      const events = record(el);
+      container.append(el);
+      await el.updateComplete;
+      expect(el.state).to.equal('idle');
+
+      settle(el, task);
+      await untilState(el, 'completed');
+
+      const bearer = `Bearer ${task.publicAccessToken}`;
+      const taskUrl = `${mockApiUrl}/tasks/${task.taskId}/`;
+      expect(fetched.filter((f) => !f.url.startsWith(taskUrl) || f.authorization !== bearer)).to.deep.equal(
+        [],
+      );
+      expect(fetched).to.have.length(3);
+      const log = await requestsOf(task.taskId);
+      expect(log.map((r) => r.authorization)).to.deep.equal([bearer, bearer, bearer]);
+      expect(events.filter((e) => e.type === 'task-error')).to.deep.equal([]);
+      expect(events.filter((e) => e.type === 'task-state-change').map((e) => e.detail.state)).to.deep.equal([
+        'pending',
+        'completed',
+      ]);
+      // The default poll-interval (2000) would have waited at least 1600 ms.
+      const [first, second] = statusOf(log);
+      expect(second.at - first.at).to.be.lessThan(1000);
+    });
+  }
+
+  it('stays idle without a token, and follows once the token arrives', async () => {
+    const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(2) });
+    const { el, events } = await mount({ taskId: task.taskId });
+    expect(el.state).to.equal('idle');
+    await aTimeout(400); // several intervals of 50 to 200 ms
+    expect(el.state).to.equal('idle');
+    expect(fetched).to.deep.equal([]);
+    expect(await requestsOf(task.taskId)).to.deep.equal([]);
+    expect(events).to.deep.equal([]);
+
+    el.publicAccessToken = task.publicAccessToken;
+    await untilState(el, 'completed');
+    const bearer = `Bearer ${task.publicAccessToken}`;
+    expect((await requestsOf(task.taskId)).map((r) => r.authorization)).to.deep.equal([
+      bearer,
+      bearer,
+      bearer,
+    ]);
+    expect(fetched.every((f) => f.authorization === bearer)).to.equal(true);
+  });
+});
