@@ -1,7 +1,9 @@
-// `npm start`: the demo page with the mock task API mounted as middleware (no network, no key).
+// `npm start`: the demo page with the mock task API and the demo's server routes (`/api/*`) mounted
+// as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { createDemoApi } from './demo/server.js';
 import { createTaskApi } from './mock/task-api.js';
 
 function mockTaskApi(): Plugin {
@@ -9,6 +11,14 @@ function mockTaskApi(): Plugin {
     name: 'mock-task-api',
     configureServer(server) {
       const api = createTaskApi();
+      server.middlewares.use(
+        createDemoApi({
+          api,
+          mynthApiKey: process.env.MYNTH_API_KEY,
+          mynthApiUrl: process.env.MYNTH_API_URL,
+          mynthModel: process.env.MYNTH_MODEL,
+        }),
+      );
       server.middlewares.use((req, res, next) => {
         api.handle(req, res).then((handled) => handled || next(), next);
       });
@@ -18,6 +28,8 @@ function mockTaskApi(): Plugin {
 
 export default defineConfig({
   root: 'demo',
+  // One page: unknown paths (such as the mock's unplayable video) answer 404, not the page.
+  appType: 'mpa',
   plugins: [mockTaskApi()],
   server: { port: 5173 },
   build: {

@@ -1,22 +1,270 @@
+// The demo page, written as an app's page would be: it asks its own server to start a task, gets
+// back only `{ taskId, publicAccessToken }`, and mounts <task-progress> with them.
 import '../src/define.js';
-import { mynthResults } from '../mock/bodies.js';
+import type { TaskProgress } from '../src/index.js';
+import { type ElementOptions, scenarioList } from '../mock/scenarios.js';
 
-const element = document.querySelector('task-progress') as HTMLElement;
-const start = document.querySelector('#start') as HTMLButtonElement;
+interface DemoConfig {
+  mode: 'mock' | 'mynth';
+  baseUrl?: string;
+  model?: string;
+}
 
-start.addEventListener('click', async () => {
-  const response = await fetch('/__mock/tasks', {
+interface StartedTask {
+  taskId: string;
+  publicAccessToken: string;
+}
+
+const ELEMENT_EVENTS = [
+  'task-state-change',
+  'task-complete',
+  'task-failed',
+  'task-error',
+  'task-retry',
+  'task-cancel',
+  'task-image-click',
+  'task-event',
+] as const;
+
+/** The event panel keeps this many entries. */
+const MAX_LOG_ENTRIES = 60;
+/** Mock tasks are short: the page polls them faster than the element's default. */
+const MOCK_POLL_INTERVAL = 1000;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The page has no #${id}.`);
+  return element as T;
+}
+
+const startForm = byId<HTMLFormElement>('start-form');
+const promptInput = byId<HTMLInputElement>('prompt');
+const scenarioFieldset = byId<HTMLFieldSetElement>('scenarios');
+const scenarioButtons = byId<HTMLDivElement>('scenario-buttons');
+const realStart = byId<HTMLDivElement>('real-start');
+const startStatus = byId<HTMLParagraphElement>('start-status');
+const modeText = byId<HTMLParagraphElement>('mode');
+const hint = byId<HTMLParagraphElement>('hint');
+const stage = byId<HTMLDivElement>('stage');
+const markup = byId<HTMLPreElement>('markup');
+const eventLog = byId<HTMLOListElement>('event-log');
+const themeForm = byId<HTMLFormElement>('theme');
+const schemeButton = byId<HTMLButtonElement>('scheme');
+
+let config: DemoConfig = { mode: 'mock' };
+/** The scenario of the task on stage, to start another one when the page is asked to retry. */
+let currentScenario = '';
+
+// Starting tasks
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
     method: 'POST',
-    body: JSON.stringify({
-      status: [{ times: 3, json: { status: 'pending' } }, { json: { status: 'completed' } }],
-      results: [{ json: mynthResults(location.origin, 4, { imageDelay: 400 }) }],
-    }),
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
   });
-  const { taskId, publicAccessToken } = (await response.json()) as {
-    taskId: string;
-    publicAccessToken: string;
-  };
-  element.setAttribute('base-url', location.origin);
-  element.setAttribute('public-access-token', publicAccessToken);
-  element.setAttribute('task-id', taskId);
+  const json = (await response.json().catch(() => ({}))) as { error?: unknown };
+  if (!response.ok) {
+    throw new Error(typeof json.error === 'string' ? json.error : `The server answered ${response.status}.`);
+  }
+  return json as T;
+}
+
+function scenarioInfo(name: string) {
+  return scenarioList.find((scenario) => scenario.name === name);
+}
+
+/** Asks the server for a task; mounts a new element, or gives `element` the new task. */
+async function start(scenario: string, element?: TaskProgress): Promise<void> {
+  const prompt = promptInput.value.trim();
+  setStarting(true);
+  startStatus.textContent = 'Asking the server for a task…';
+  try {
+    const task = await postJson<StartedTask>(
+      '/api/generate',
+      config.mode === 'mock' ? { scenario, prompt } : { prompt },
+    );
+    currentScenario = scenario;
+    if (element) {
+      element.publicAccessToken = task.publicAccessToken;
+      element.taskId = task.taskId;
+    } else {
+      mount(task, scenario, prompt);
+    }
+    startStatus.textContent = '';
+  } catch (error) {
+    startStatus.textContent = `Could not start a task: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    setStarting(false);
+  }
+}
+
+function setStarting(starting: boolean): void {
+  for (const button of startForm.querySelectorAll('button')) button.disabled = starting;
+}
+
+/** Mounts a fresh element for a task, with the options the page sets for its scenario. */
+function mount(task: StartedTask, scenario: string, prompt: string): void {
+  const info = scenarioInfo(scenario);
+  const options: ElementOptions = info?.element ?? {};
+  const attributes: [string, string][] = [];
+  if (config.mode === 'mock') {
+    attributes.push(['base-url', location.origin], ['poll-interval', String(MOCK_POLL_INTERVAL)]);
+  } else if (config.baseUrl) {
+    attributes.push(['base-url', config.baseUrl]);
+  }
+  if (options.provider) attributes.push(['provider', options.provider]);
+  if (options.cancelable) attributes.push(['cancelable', '']);
+  if (options.showEvents) attributes.push(['show-events', '']);
+  if (options.timeout) attributes.push(['timeout', String(options.timeout)]);
+  if (prompt) attributes.push(['alt', prompt]);
+  attributes.push(['task-id', task.taskId]);
+
+  const element = document.createElement('task-progress');
+  for (const [name, value] of attributes) element.setAttribute(name, value);
+  element.publicAccessToken = task.publicAccessToken;
+  if (options.tokenProvider) element.tokenProvider = () => refreshToken(element);
+  applyTheme(element);
+  stage.replaceChildren(element);
+
+  hint.textContent =
+    info?.hint ??
+    `A task on Mynth${config.model ? ` (model ${config.model})` : ''}, started by the server with its key.`;
+  showMarkup(attributes, Boolean(options.tokenProvider));
+}
+
+/** The element's tokenProvider: the page's server mints a new token for the task. */
+async function refreshToken(element: TaskProgress): Promise<string> {
+  const taskId = element.taskId ?? '';
+  const { publicAccessToken } = await postJson<{ publicAccessToken: string }>('/api/token', { taskId });
+  logEntry('tokenProvider()', { taskId, note: 'a new token from POST /api/token' }, 'page');
+  return publicAccessToken;
+}
+
+/** Shows what the page set on the element, as markup (the token itself left out). */
+function showMarkup(attributes: [string, string][], tokenProvider: boolean): void {
+  const attributeText = attributes
+    .map(([name, value]) => (value === '' ? name : `${name}="${value}"`))
+    .join('\n  ');
+  const lines = [
+    `<task-progress\n  ${attributeText}\n></task-progress>`,
+    `element.publicAccessToken = '…'; // from /api/generate`,
+  ];
+  if (tokenProvider) lines.push(`element.tokenProvider = () => /* POST /api/token */;`);
+  markup.textContent = lines.join('\n');
+  markup.hidden = false;
+}
+
+startForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const submitter = event.submitter;
+  const scenario = submitter instanceof HTMLButtonElement ? submitter.value : '';
+  if (config.mode === 'mock' && !scenario) return;
+  void start(scenario);
 });
+
+// The event panel
+
+function clockTime(): string {
+  const now = new Date();
+  return `${now.toLocaleTimeString([], { hour12: false })}.${String(now.getMilliseconds()).padStart(3, '0')}`;
+}
+
+function logEntry(type: string, detail: unknown, source: 'element' | 'page' = 'element'): void {
+  const item = document.createElement('li');
+  item.dataset.type = type;
+  item.className = `event event-${source}`;
+
+  const heading = document.createElement('p');
+  heading.className = 'event-heading';
+  const name = document.createElement('strong');
+  name.textContent = type;
+  const time = document.createElement('time');
+  time.dateTime = new Date().toISOString();
+  time.textContent = clockTime();
+  heading.append(name, ' ', time);
+
+  const body = document.createElement('pre');
+  body.className = 'event-detail';
+  body.textContent = JSON.stringify(detail, null, 2);
+
+  item.append(heading, body);
+  eventLog.prepend(item);
+  while (eventLog.children.length > MAX_LOG_ENTRIES) eventLog.lastElementChild?.remove();
+}
+
+for (const type of ELEMENT_EVENTS) {
+  stage.addEventListener(type, (event) => logEntry(type, (event as CustomEvent<unknown>).detail));
+}
+
+// A failed, cancelled or expired task is over: retrying it means a new task on the same element.
+stage.addEventListener('task-retry', (event) => {
+  const element = event.target as TaskProgress;
+  const { state } = event.detail;
+  if (state === 'failed' || state === 'cancelled' || state === 'expired')
+    void start(currentScenario, element);
+});
+
+byId<HTMLButtonElement>('clear-events').addEventListener('click', () => eventLog.replaceChildren());
+
+// Theme
+
+/** The custom properties changed through the theme controls; the rest keep the element's defaults. */
+const theme = new Map<string, string>();
+
+/** Set on the element itself: its own stylesheet gives each property a default on `:host`. */
+function applyTheme(element: Element | null): void {
+  if (!(element instanceof HTMLElement)) return;
+  for (const [property, value] of theme) element.style.setProperty(property, value);
+}
+
+themeForm.addEventListener('submit', (event) => event.preventDefault());
+themeForm.addEventListener('input', (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || !input.dataset.property) return;
+  const value = `${input.value}${input.dataset.unit ?? ''}`;
+  theme.set(input.dataset.property, value);
+  applyTheme(stage.querySelector('task-progress'));
+  const output = themeForm.querySelector<HTMLOutputElement>(`output[for="${input.id}"]`);
+  if (output) output.value = value;
+});
+
+function setScheme(dark: boolean): void {
+  document.documentElement.dataset.scheme = dark ? 'dark' : 'light';
+  schemeButton.setAttribute('aria-pressed', String(dark));
+}
+
+schemeButton.addEventListener('click', () => setScheme(schemeButton.getAttribute('aria-pressed') !== 'true'));
+setScheme(matchMedia('(prefers-color-scheme: dark)').matches);
+
+// Start-up: which mode the server is in
+
+async function init(): Promise<void> {
+  try {
+    const response = await fetch('/api/config');
+    if (response.ok) config = (await response.json()) as DemoConfig;
+  } catch {
+    // No config route: the mock it is.
+  }
+  if (config.mode === 'mock') {
+    for (const scenario of scenarioList) {
+      const button = document.createElement('button');
+      button.type = 'submit';
+      button.name = 'scenario';
+      button.value = scenario.name;
+      button.textContent = scenario.label;
+      button.title = scenario.hint;
+      scenarioButtons.append(button);
+    }
+    modeText.append(' Mock mode: the built-in mock task API plays each scenario.');
+  } else {
+    scenarioFieldset.hidden = true;
+    realStart.hidden = false;
+    modeText.append(
+      ` Real mode: the server starts tasks on Mynth${config.model ? ` (model ${config.model})` : ''} with its key, which never reaches this page.`,
+    );
+  }
+  document.documentElement.dataset.ready = 'true';
+}
+
+void init();

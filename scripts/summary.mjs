@@ -13,7 +13,9 @@ const browserRows = read('.test-results/browsers.json') ?? [];
 let passed = node?.passed ?? 0;
 let failed = node?.failed ?? 0;
 if (node)
-  console.log(`Node       mock/                          ${node.passed} passed, ${node.failed} failed`);
+  console.log(
+    `${'Node'.padEnd(10)} ${'mock/ demo/'.padEnd(30)} ${node.passed} passed, ${node.failed} failed`,
+  );
 for (const row of browserRows.sort(
   (a, b) => a.file.localeCompare(b.file) || a.browser.localeCompare(b.browser),
 )) {

@@ -1,0 +1,128 @@
+// The demo page in headless Chromium, against its built-in mock API: scenarios started through the
+// page's buttons end in the right state, and the event panel lists what the element fired.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startMockServer } from '../mock/server.js';
+import {
+  findChromium,
+  launchChromium,
+  loggedEvents,
+  runScenario,
+  startDemoServer,
+  waitForImages,
+  waitForLoggedEvent,
+  waitForState,
+} from '../scripts/demo-driver.mjs';
+
+const executablePath = findChromium();
+const TIMEOUT = 45_000;
+const skip = executablePath ? false : 'Chromium is not installed';
+
+describe('the demo page', { skip }, () => {
+  /** @type {Awaited<ReturnType<typeof startDemoServer>>} */
+  let server;
+  /** @type {import('puppeteer-core').Browser} */
+  let browser;
+  /** @type {import('puppeteer-core').Page} */
+  let page;
+
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchChromium(/** @type {string} */ (executablePath));
+    page = await browser.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('quick success: the element completes with four images, task-complete is listed', async () => {
+    const element = await runScenario(page, server.url, 'quick-success', { timeout: TIMEOUT });
+    assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');
+    await waitForLoggedEvent(page, 'task-complete', TIMEOUT);
+    await waitForImages(page, TIMEOUT);
+    assert.equal(await element.evaluate((el) => el.images.length), 4);
+
+    const events = await loggedEvents(page);
+    const complete = events.find((event) => event.type === 'task-complete');
+    assert.equal(complete?.detail.urls.length, 4);
+    const states = events
+      .filter((event) => event.type === 'task-state-change')
+      .map((event) => event.detail.state)
+      .reverse();
+    assert.deepEqual(states, ['pending', 'completed']);
+    assert.equal(events[0].type, 'task-complete', 'newest first');
+  });
+
+  it('failed: the element shows the failure, task-failed is listed with the reason', async () => {
+    await runScenario(page, server.url, 'failed', { timeout: TIMEOUT });
+    assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'failed');
+    await waitForLoggedEvent(page, 'task-failed', TIMEOUT);
+
+    const failed = (await loggedEvents(page)).find((event) => event.type === 'task-failed');
+    assert.equal(failed?.detail.state, 'failed');
+    assert.match(failed?.detail.error.message, /could not render/);
+  });
+
+  it('rate limited: task-error with rate-limited is listed, then the task completes', async () => {
+    await runScenario(page, server.url, 'rate-limited', { timeout: TIMEOUT });
+    assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');
+    await waitForLoggedEvent(page, 'task-complete', TIMEOUT);
+
+    const errors = (await loggedEvents(page)).filter((event) => event.type === 'task-error');
+    assert.ok(errors.length >= 1, 'at least one task-error');
+    for (const { detail } of errors) {
+      assert.equal(detail.error.code, 'rate-limited');
+      assert.equal(detail.error.httpStatus, 429);
+      assert.equal(detail.willRetry, true);
+    }
+  });
+});
+
+describe('the demo page in real mode', { skip }, () => {
+  const key = 'mak_e2e_secret';
+  /** @type {Awaited<ReturnType<typeof startMockServer>>} */
+  let mynth;
+  /** @type {Awaited<ReturnType<typeof startDemoServer>>} */
+  let server;
+  /** @type {import('puppeteer-core').Browser} */
+  let browser;
+
+  before(async () => {
+    mynth = await startMockServer();
+    server = await startDemoServer({
+      env: { MYNTH_API_KEY: key, MYNTH_API_URL: mynth.url, MYNTH_MODEL: undefined },
+    });
+    browser = await launchChromium(/** @type {string} */ (executablePath));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await mynth?.close();
+  });
+
+  it('starts the task through the server with the key and follows it on the API', async () => {
+    const page = await browser.newPage();
+    /** @type {string[]} */
+    const pageRequests = [];
+    page.on('request', (request) => pageRequests.push(JSON.stringify(request.headers()) + request.url()));
+    await page.goto(server.url, { waitUntil: 'load', timeout: TIMEOUT });
+    await page.waitForSelector('html[data-ready="true"]', { timeout: TIMEOUT });
+    assert.equal(await page.$('#scenario-buttons button'), null, 'no mock scenarios in real mode');
+    const generate = await page.waitForSelector('#real-start button', { visible: true, timeout: TIMEOUT });
+    await generate?.click();
+
+    assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');
+    await waitForLoggedEvent(page, 'task-complete', TIMEOUT);
+    assert.deepEqual(mynth.api.generateRequests(), [{ authorization: `Bearer ${key}` }]);
+    assert.ok(
+      pageRequests.some((request) => request.includes(`${mynth.url}/tasks/`)),
+      'the element polls the API',
+    );
+    assert.ok(!pageRequests.some((request) => request.includes(key)), 'the key never reaches the page');
+    assert.ok(!(await page.content()).includes(key));
+    await page.close();
+  });
+});

@@ -1,0 +1,284 @@
+// The demo's named scenarios: what the mock task API plays for each, and the element options the
+// page sets for it. No Node imports: the page reads the names, labels and options from here too.
+import { mindproxyTask, mynthResults } from './bodies.js';
+
+/** @typedef {import('./types.js').Scenario} Scenario */
+/** @typedef {import('./types.js').MockStep} MockStep */
+/** @typedef {import('./types.js').TaskEvent} TaskEvent */
+
+/**
+ * What the page sets on the element for a scenario, besides the task id and token.
+ * @typedef {object} ElementOptions
+ * @property {'mynth' | 'mindproxy'} [provider]
+ * @property {boolean} [cancelable]
+ * @property {boolean} [showEvents]
+ * @property {number} [timeout] ms
+ * @property {boolean} [tokenProvider] gets a fresh token from the page's server (`POST /api/token`)
+ */
+
+/**
+ * @typedef {object} ScenarioInfo
+ * @property {string} name
+ * @property {string} label
+ * @property {string} hint What to watch for.
+ * @property {ElementOptions} element
+ */
+
+/** Every scenario, in the order the page lists them. */
+export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[]} */ ([
+  {
+    name: 'quick-success',
+    label: 'Quick success',
+    hint: 'Two pending polls, then four images that take a moment to arrive.',
+    element: {},
+  },
+  {
+    name: 'slow',
+    label: 'Slow (60 s)',
+    hint: 'Pending for a minute: the polls slow down toward max-poll-interval, the elapsed time runs.',
+    element: {},
+  },
+  {
+    name: 'partial-failure',
+    label: 'Partial failure',
+    hint: 'Completes with four results, two of them blocked: failed tiles with their reason.',
+    element: {},
+  },
+  {
+    name: 'failed',
+    label: 'Failed',
+    hint: 'The task fails: the message, and a Retry button that starts a new task.',
+    element: {},
+  },
+  {
+    name: 'flaky-network',
+    label: 'Flaky network',
+    hint: '500, 502 and 503 answers mixed in: task-error with willRetry, then it completes.',
+    element: {},
+  },
+  {
+    name: 'rate-limited',
+    label: 'Rate limited',
+    hint: 'Two 429 answers with Retry-After: 2; the element waits at least that long, then completes.',
+    element: {},
+  },
+  {
+    name: 'expiring-token',
+    label: 'Expiring token',
+    hint: 'The token is refused after two requests; tokenProvider gets a new one from POST /api/token.',
+    element: { tokenProvider: true },
+  },
+  {
+    name: 'never-finishes',
+    label: 'Never finishes',
+    hint: 'Stays pending; the element gives up after its 20 s timeout. Retry keeps waiting.',
+    element: { timeout: 20_000 },
+  },
+  {
+    name: 'gateway-image',
+    label: 'Gateway image',
+    hint: 'provider="mindproxy": statuses 1, 2, 3 (created, queued, processing), then 4 with images.',
+    element: { provider: 'mindproxy' },
+  },
+  {
+    name: 'gateway-video',
+    label: 'Gateway video',
+    hint: 'A video result (task_type 2). The mock has no real video: the poster shows, the player cannot play.',
+    element: { provider: 'mindproxy' },
+  },
+  {
+    name: 'gateway-events',
+    label: 'Gateway with events',
+    hint: 'show-events: the task’s events appear as they happen, the latest one under the bar.',
+    element: { provider: 'mindproxy', showEvents: true },
+  },
+  {
+    name: 'cancel',
+    label: 'Cancel',
+    hint: 'cancelable: press Cancel; the gateway confirms and the next poll says 6 (cancelled).',
+    element: { provider: 'mindproxy', cancelable: true },
+  },
+]);
+
+/** @typedef {(typeof scenarioList)[number]['name']} ScenarioName */
+
+/** The scenario names, in order. */
+export const scenarioNames = scenarioList.map((scenario) => scenario.name);
+
+/**
+ * @param {string} name
+ * @returns {name is ScenarioName}
+ */
+export function isScenarioName(name) {
+  return /** @type {readonly string[]} */ (scenarioNames).includes(name);
+}
+
+/** How long a mock image takes to arrive, in ms. */
+const IMAGE_DELAY = 700;
+
+const pending = { json: { status: 'pending' } };
+const completed = { json: { status: 'completed' } };
+
+/**
+ * @param {string} origin
+ * @param {{ failed?: number[] }} [options]
+ * @returns {MockStep[]}
+ */
+const results = (origin, options) => [
+  { json: mynthResults(origin, 4, { ...options, imageDelay: IMAGE_DELAY }) },
+];
+
+const gatewayId = () => `gw_${Math.random().toString(36).slice(2, 12)}`;
+
+/**
+ * A gateway status step.
+ * @param {string} id
+ * @param {number} status
+ * @param {{ times?: number, forMs?: number, taskType?: number, assets?: unknown }} [options]
+ * @returns {MockStep}
+ */
+function gatewayStep(id, status, { times, forMs, taskType, assets } = {}) {
+  return { times, forMs, json: mindproxyTask(id, { status, taskType, assets }) };
+}
+
+/**
+ * Gateway image assets drawn by the mock.
+ * @param {string} origin
+ * @param {number} count
+ */
+function gatewayImages(origin, count) {
+  return Array.from({ length: count }, (_, i) => ({
+    image_url: `${origin}/__mock/images/${i + 1}.svg?w=768&delay=${IMAGE_DELAY}`,
+    width: 768,
+    height: 768,
+    seed: 1000 + i,
+  }));
+}
+
+/**
+ * Gateway events, each visible from `atMs` after the task was created.
+ * @param {[number, string, number, string][]} rows `[atMs, event_type, status, message]`
+ * @returns {(TaskEvent & { atMs: number })[]}
+ */
+function gatewayEvents(rows) {
+  const created = Date.now();
+  return rows.map(([atMs, eventType, status, message], i) => ({
+    task_event_id: String(i + 1),
+    event_type: eventType,
+    status,
+    message,
+    created_at: new Date(created + atMs).toISOString(),
+    atMs,
+  }));
+}
+
+/**
+ * The mock script of a scenario; image URLs point at the mock on `origin`.
+ * @param {ScenarioName} name
+ * @param {string} origin
+ * @returns {Scenario}
+ */
+export function createScenario(name, origin) {
+  switch (name) {
+    case 'quick-success':
+      return { status: [{ times: 2, ...pending }, completed], results: results(origin) };
+    case 'slow':
+      return { status: [{ forMs: 60_000, ...pending }, completed], results: results(origin) };
+    case 'partial-failure':
+      return { status: [{ times: 2, ...pending }, completed], results: results(origin, { failed: [1, 3] }) };
+    case 'failed':
+      return {
+        status: [
+          { times: 2, ...pending },
+          { json: { status: 'failed', error: 'The model could not render this prompt. Try rephrasing it.' } },
+        ],
+      };
+    case 'flaky-network':
+      return {
+        status: [
+          { times: 1, ...pending },
+          { times: 1, status: 502, json: { error: 'Bad gateway' } },
+          { times: 1, ...pending },
+          { times: 1, status: 503, body: 'Service Unavailable' },
+          { times: 1, status: 500, json: { error: 'Internal error' } },
+          { times: 1, ...pending },
+          completed,
+        ],
+        results: [{ times: 1, status: 502, json: { error: 'Bad gateway' } }, ...results(origin)],
+      };
+    case 'rate-limited':
+      return {
+        status: [
+          { times: 2, status: 429, headers: { 'Retry-After': '2' }, json: { error: 'Too many requests' } },
+          { times: 1, ...pending },
+          completed,
+        ],
+        results: results(origin),
+      };
+    case 'expiring-token':
+      return { tokenUses: 2, status: [{ times: 3, ...pending }, completed], results: results(origin) };
+    case 'never-finishes':
+      return { status: [pending] };
+    case 'gateway-image': {
+      const id = gatewayId();
+      return {
+        provider: 'mindproxy',
+        taskId: id,
+        status: [
+          gatewayStep(id, 1, { times: 1 }),
+          gatewayStep(id, 2, { times: 1 }),
+          gatewayStep(id, 3, { times: 2 }),
+          gatewayStep(id, 4, { assets: gatewayImages(origin, 4) }),
+        ],
+      };
+    }
+    case 'gateway-video': {
+      const id = gatewayId();
+      const assets = {
+        video_url: `${origin}/__mock/videos/${id}.mp4`,
+        thumbnail_url: `${origin}/__mock/images/video.svg?w=1280&h=720&delay=${IMAGE_DELAY}`,
+        width: 1280,
+        height: 720,
+        seed: 42,
+      };
+      return {
+        provider: 'mindproxy',
+        taskId: id,
+        status: [
+          gatewayStep(id, 1, { times: 1, taskType: 2 }),
+          gatewayStep(id, 3, { times: 2, taskType: 2 }),
+          gatewayStep(id, 4, { taskType: 2, assets }),
+        ],
+      };
+    }
+    case 'gateway-events': {
+      const id = gatewayId();
+      return {
+        provider: 'mindproxy',
+        taskId: id,
+        status: [
+          gatewayStep(id, 1, { times: 1 }),
+          gatewayStep(id, 2, { times: 1 }),
+          gatewayStep(id, 3, { forMs: 9_000 }),
+          gatewayStep(id, 4, { assets: gatewayImages(origin, 2) }),
+        ],
+        events: gatewayEvents([
+          [0, 'created', 1, 'Task created'],
+          [800, 'queued', 2, 'Queued on an available worker'],
+          [2_000, 'processing', 3, 'Model loaded, generating'],
+          [4_500, 'progress', 3, 'Step 10 of 30'],
+          [7_000, 'progress', 3, 'Step 20 of 30'],
+          [9_500, 'progress', 3, 'Step 30 of 30, uploading the results'],
+        ]),
+      };
+    }
+    case 'cancel': {
+      const id = gatewayId();
+      return {
+        provider: 'mindproxy',
+        taskId: id,
+        status: [gatewayStep(id, 1, { times: 1 }), gatewayStep(id, 2, { times: 1 }), gatewayStep(id, 3)],
+      };
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// `npm run screenshots`: runs demo scenarios in headless Chromium and saves a PNG of the element in
+// each state to docs/ (loading, completed, partial, failed, error).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  findChromium,
+  launchChromium,
+  runScenario,
+  startDemoServer,
+  waitForImages,
+  waitForLoggedEvent,
+  waitForState,
+} from './demo-driver.mjs';
+
+/** @typedef {import('puppeteer-core').Page} Page */
+
+const docs = fileURLToPath(new URL('../docs/', import.meta.url));
+/** Room around the element in each picture, in CSS pixels. */
+const MARGIN = 10;
+const TIMEOUT = 60_000;
+
+/**
+ * @type {{ file: string, scenario: string, until: (page: Page) => Promise<void> }[]}
+ */
+const shots = [
+  {
+    file: 'loading.png',
+    scenario: 'gateway-events',
+    until: async (page) => {
+      await page.waitForFunction(
+        `document.querySelectorAll('#event-log li[data-type="task-event"]').length >= 4`,
+        { timeout: TIMEOUT, polling: 100 },
+      );
+      // Holds the indeterminate bar mid-track, where a still picture reads as progress.
+      await page.evaluate(`(() => {
+        const bar = document.querySelector('#stage task-progress').shadowRoot.querySelector('.bar');
+        for (const animation of bar?.getAnimations() ?? []) {
+          animation.pause();
+          animation.currentTime = 700;
+        }
+      })()`);
+    },
+  },
+  {
+    file: 'completed.png',
+    scenario: 'quick-success',
+    until: async (page) => {
+      await waitForState(page, ['completed'], TIMEOUT);
+      await waitForImages(page, TIMEOUT);
+    },
+  },
+  {
+    file: 'partial.png',
+    scenario: 'partial-failure',
+    until: async (page) => {
+      await waitForState(page, ['completed'], TIMEOUT);
+      await waitForImages(page, TIMEOUT);
+    },
+  },
+  {
+    file: 'failed.png',
+    scenario: 'failed',
+    until: async (page) => {
+      await waitForState(page, ['failed'], TIMEOUT);
+    },
+  },
+  {
+    file: 'error.png',
+    scenario: 'never-finishes',
+    until: async (page) => {
+      await waitForState(page, ['error'], TIMEOUT);
+      await waitForLoggedEvent(page, 'task-error', TIMEOUT);
+    },
+  },
+];
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('Chromium is not installed: install Debian’s `chromium` package or set CHROME_PATH.');
+  process.exit(1);
+}
+
+mkdirSync(docs, { recursive: true });
+const server = await startDemoServer();
+// Wide enough for four tiles of the default --task-progress-min-tile in a row.
+const browser = await launchChromium(executablePath, { width: 1100, height: 900 });
+try {
+  const page = await browser.newPage();
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  for (const shot of shots) {
+    const element = await runScenario(page, server.url, shot.scenario, { timeout: TIMEOUT });
+    await shot.until(page);
+    await element.scrollIntoView();
+    const box = await element.boundingBox();
+    if (!box) throw new Error(`The element of ${shot.scenario} is not visible.`);
+    const path = `${docs}${shot.file}`;
+    await page.screenshot({
+      path,
+      clip: {
+        x: Math.max(0, box.x - MARGIN),
+        y: Math.max(0, box.y - MARGIN),
+        width: box.width + 2 * MARGIN,
+        height: box.height + 2 * MARGIN,
+      },
+    });
+    console.log(`docs/${shot.file}: ${shot.scenario}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
