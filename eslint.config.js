@@ -20,7 +20,7 @@ export default tseslint.config(
     extends: [litConfigs['flat/recommended'], wcConfigs['flat/best-practice']],
   },
   {
-    files: ['mock/**', 'scripts/**', '*.config.*', 'demo/*.{js,mjs}'],
+    files: ['mock/**', 'scripts/**', '*.config.*', 'demo/*.{js,mjs}', 'test/*.mjs', 'bench/**'],
     languageOptions: { globals: globals.node },
   },
 );

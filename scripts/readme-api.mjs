@@ -66,7 +66,7 @@ export function apiMarkdown(manifest) {
     ),
     `### Events`,
     table(
-      ['event', 'type', 'description'],
+      ['event', 'detail', 'description'],
       (element.events ?? []).map((/** @type {Item} */ e) => [
         code(e.name),
         code(e.type?.text),

@@ -14,7 +14,7 @@ let passed = node?.passed ?? 0;
 let failed = node?.failed ?? 0;
 if (node)
   console.log(
-    `${'Node'.padEnd(10)} ${'mock/ demo/'.padEnd(30)} ${node.passed} passed, ${node.failed} failed`,
+    `${'Node'.padEnd(10)} ${'mock/ demo/ test/*.mjs'.padEnd(30)} ${node.passed} passed, ${node.failed} failed`,
   );
 for (const row of browserRows.sort(
   (a, b) => a.file.localeCompare(b.file) || a.browser.localeCompare(b.browser),

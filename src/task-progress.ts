@@ -18,20 +18,21 @@ export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, min
 
 /**
  * Follows an async image or video generation task and shows its results: a loading state while
- * it runs, then the image grid, or retry guidance when it fails.
+ * it runs, then the image grid, or retry guidance when it fails. Every event is a `CustomEvent`
+ * that bubbles and is composed; the type given for it is that of its `detail`.
  *
  * @summary Follows a generation task from the browser and shows its images.
  *
  * @attr {string} state - Reflects the read-only `state` property; style states with `task-progress[state='failed']`.
  *
- * @fires {TaskStateChangeEvent} task-state-change - `state` changed. Detail: `{taskId, state, previousState, status}`.
- * @fires {TaskCompleteEvent} task-complete - The results are rendered. Detail: `{taskId, images, urls}`.
- * @fires {TaskFailedEvent} task-failed - The task ended `failed`, `cancelled` or `expired`. Detail: `{taskId, state, error}`.
- * @fires {TaskErrorEvent} task-error - A request failed, or following stopped. Detail: `{taskId, error, willRetry}`.
- * @fires {TaskRetryEvent} task-retry - Retry was pressed or `retry()` called; cancelable. Detail: `{taskId, state}`.
- * @fires {TaskCancelEvent} task-cancel - Cancel was pressed or `cancel()` called; cancelable. Detail: `{taskId}`.
- * @fires {TaskImageClickEvent} task-image-click - An image tile was activated; cancelable (prevents opening it). Detail: `{taskId, image, index}`.
- * @fires {TaskEventEvent} task-event - mindproxy with `show-events`: a new task event. Detail: the event.
+ * @fires {TaskStateChangeDetail} task-state-change - `state` changed: `{taskId, state, previousState, status}`.
+ * @fires {TaskCompleteDetail} task-complete - The results are rendered: `{taskId, images, urls}`.
+ * @fires {TaskFailedDetail} task-failed - The task ended `failed`, `cancelled` or `expired`: `{taskId, state, error}`.
+ * @fires {TaskErrorDetail} task-error - A request failed, or following stopped: `{taskId, error, willRetry}`.
+ * @fires {TaskRetryDetail} task-retry - Retry was pressed or `retry()` called; cancelable: `{taskId, state}`.
+ * @fires {TaskCancelDetail} task-cancel - Cancel was pressed or `cancel()` called; cancelable: `{taskId}`.
+ * @fires {TaskImageClickDetail} task-image-click - An image tile was activated; cancelable (prevents opening it): `{taskId, image, index}`.
+ * @fires {TaskEventRecord} task-event - mindproxy with `show-events`: a new task event, as the API sent it.
  *
  * @slot pending - Replaces the progress bar, phase and elapsed time while pending.
  * @slot failed - Replaces the message and Retry button when the task failed, was cancelled or expired.
