@@ -6,7 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startMockServer } from './mock/server.js';
-import { browsers, findBrowser } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS, browsers, findBrowser } from './scripts/browsers.mjs';
 
 const [chromium, firefox] = browsers.map((browser) => findBrowser(browser));
 
@@ -83,15 +83,6 @@ function countTests(suite, counts) {
   for (const child of suite?.suites ?? []) countTests(child, counts);
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -104,7 +95,7 @@ export default {
   browsers: [
     chromeLauncher({
       puppeteer: puppeteerCore,
-      launchOptions: { browser: 'chrome', executablePath: chromium, args: chromiumArgs },
+      launchOptions: { browser: 'chrome', executablePath: chromium, args: CHROMIUM_ARGS },
     }),
     chromeLauncher({
       puppeteer: puppeteerCore,

@@ -1,7 +1,7 @@
 // The demo page, written as an app's page would be: it asks its own server to start a task, gets
 // back only `{ taskId, publicAccessToken }`, and mounts <task-progress> with them.
 import '../src/define.js';
-import type { TaskProgress } from '../src/index.js';
+import { type TaskProgress, taskEventTypes } from '../src/index.js';
 import { type ElementOptions, scenarioList } from '../mock/scenarios.js';
 
 interface DemoConfig {
@@ -14,17 +14,6 @@ interface StartedTask {
   taskId: string;
   publicAccessToken: string;
 }
-
-const ELEMENT_EVENTS = [
-  'task-state-change',
-  'task-complete',
-  'task-failed',
-  'task-error',
-  'task-retry',
-  'task-cancel',
-  'task-image-click',
-  'task-event',
-] as const;
 
 /** The event panel keeps this many entries. */
 const MAX_LOG_ENTRIES = 60;
@@ -193,7 +182,7 @@ function logEntry(type: string, detail: unknown, source: 'element' | 'page' = 'e
   while (eventLog.children.length > MAX_LOG_ENTRIES) eventLog.lastElementChild?.remove();
 }
 
-for (const type of ELEMENT_EVENTS) {
+for (const type of taskEventTypes) {
   stage.addEventListener(type, (event) => logEntry(type, (event as CustomEvent<unknown>).detail));
 }
 

@@ -3,6 +3,16 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
+/** Headless Chromium as root, kept from reaching for any network but the pages it is given. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** @type {{ name: string, env: string, commands: string[], debianPackage: string }[]} */
 export const browsers = [
   {

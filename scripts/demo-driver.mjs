@@ -4,20 +4,11 @@
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
-import { browsers, findBrowser } from './browsers.mjs';
+import { CHROMIUM_ARGS, browsers, findBrowser } from './browsers.mjs';
 
 /** @typedef {import('puppeteer-core').Browser} Browser */
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('puppeteer-core').ElementHandle} ElementHandle */
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Chromium's executable, or undefined when none is installed. */
 export function findChromium() {

@@ -1,6 +1,18 @@
 // The element's DOM events (SPEC §4): typed, bubbling, composed, and never carrying the token.
 import type { TaskError, TaskEventRecord, TaskImage, TaskState } from './types.js';
 
+/** The type of every event the element fires. */
+export const taskEventTypes = [
+  'task-state-change',
+  'task-complete',
+  'task-failed',
+  'task-error',
+  'task-retry',
+  'task-cancel',
+  'task-image-click',
+  'task-event',
+] as const;
+
 /** The base of every event the element fires. */
 export class TaskProgressEvent<T> extends CustomEvent<T> {
   constructor(type: string, detail: T, cancelable = false) {

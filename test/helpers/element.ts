@@ -2,20 +2,11 @@
 // event the element fires, attached before it connects so no event is missed.
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import type { TaskProgress, TaskState } from '../../src/index.js';
+import { type TaskProgress, type TaskState, taskEventTypes } from '../../src/index.js';
 import type { Scenario } from '../../mock/types.js';
 import { createTask, mockApiUrl } from './mock-api.js';
 
-export const EVENT_TYPES = [
-  'task-state-change',
-  'task-complete',
-  'task-failed',
-  'task-error',
-  'task-retry',
-  'task-cancel',
-  'task-image-click',
-  'task-event',
-] as const;
+export const EVENT_TYPES = taskEventTypes;
 
 type Settable = Partial<Omit<TaskProgress, 'state' | 'images' | 'error' | keyof HTMLElement>>;
 
