@@ -36,6 +36,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('dist', import.meta.url)),
     emptyOutDir: false,
     target: 'es2022',
+    // Library builds keep whitespace by default; this file is the shipped one, so minify it all.
+    rolldownOptions: { output: { minify: true } },
     lib: {
       entry: fileURLToPath(new URL('src/define.ts', import.meta.url)),
       formats: ['es'],

@@ -4,23 +4,22 @@ import * as z from 'zod/mini';
 export const mindproxyTaskSchema = z.object({
   task_id: z.string(),
   task_type: z.number(),
-  status: z.number().check(z.int(), z.minimum(1), z.maximum(8)),
+  status: z.literal([1, 2, 3, 4, 5, 6, 7, 8]),
   public_model: z.nullish(z.string()),
   result_assets_json: z.nullish(z.string()),
   error_code: z.nullish(z.union([z.string(), z.number()])),
   error_message: z.nullish(z.string()),
 });
 
-const asset = z
-  .object({
-    image_url: z.nullish(z.string()),
-    video_url: z.nullish(z.string()),
-    thumbnail_url: z.nullish(z.string()),
-    seed: z.nullish(z.union([z.number(), z.string()])),
-    width: z.nullish(z.number()),
-    height: z.nullish(z.number()),
-  })
-  .check(z.refine((a) => Boolean(a.image_url || a.video_url), { message: 'an asset needs a url' }));
+/** One result; it needs `image_url` or `video_url`. */
+const asset = z.object({
+  image_url: z.nullish(z.string()),
+  video_url: z.nullish(z.string()),
+  thumbnail_url: z.nullish(z.string()),
+  seed: z.nullish(z.union([z.number(), z.string()])),
+  width: z.nullish(z.number()),
+  height: z.nullish(z.number()),
+});
 
 /** What `result_assets_json` holds once parsed: one asset or a list of them. */
 export const mindproxyAssetsSchema = z.union([asset, z.array(asset)]);

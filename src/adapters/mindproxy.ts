@@ -93,13 +93,11 @@ function parseAssets(json: string | null | undefined): TaskImage[] {
       ...(asset.seed == null ? {} : { seed: asset.seed }),
       ...(asset.width && asset.height ? { width: asset.width, height: asset.height } : {}),
     };
-    return asset.video_url
-      ? {
-          ...common,
-          kind: 'video',
-          url: asset.video_url,
-          ...(asset.thumbnail_url ? { thumbnailUrl: asset.thumbnail_url } : {}),
-        }
-      : { ...common, kind: 'image', url: asset.image_url ?? '' };
+    if (asset.video_url) {
+      const poster = asset.thumbnail_url ? { thumbnailUrl: asset.thumbnail_url } : {};
+      return { ...common, kind: 'video', url: asset.video_url, ...poster };
+    }
+    if (!asset.image_url) throw new TaskApiError('invalid-response', `Result ${index + 1} has no URL.`);
+    return { ...common, kind: 'image', url: asset.image_url };
   });
 }

@@ -2,7 +2,7 @@
 import { TaskApiError } from '../errors.js';
 import type { AdapterContext, TaskAdapter, TaskImage } from '../types.js';
 import { apiUrl, requestJson } from './http.js';
-import { type MynthResults, mynthResultsSchema, mynthStatusSchema } from './mynth.schemas.js';
+import { type MynthImage, mynthResultsSchema, mynthStatusSchema } from './mynth.schemas.js';
 
 const taskPath = (ctx: AdapterContext) => `/tasks/${encodeURIComponent(ctx.taskId)}`;
 
@@ -10,11 +10,8 @@ export const mynthAdapter: TaskAdapter = {
   defaultBaseUrl: 'https://api.mynth.io',
 
   async getStatus(ctx) {
-    const { status, error } = await requestJson(
-      apiUrl(ctx, `${taskPath(ctx)}/status`),
-      ctx,
-      mynthStatusSchema,
-    );
+    const body = await requestJson(apiUrl(ctx, `${taskPath(ctx)}/status`), ctx, mynthStatusSchema);
+    const { status, error } = 'status' in body ? body : body.data;
     // Mynth has no finer steps: once it answers, a pending task is processing.
     if (status === 'pending') return { state: status, status, phase: 'processing' };
     if (status === 'completed') return { state: status, status };
@@ -23,28 +20,32 @@ export const mynthAdapter: TaskAdapter = {
   },
 
   async getResults(ctx) {
-    let body: MynthResults;
+    const results = (path: string) =>
+      requestJson(apiUrl(ctx, `${taskPath(ctx)}${path}`), ctx, mynthResultsSchema);
+    let body;
     try {
-      body = await requestJson(apiUrl(ctx, `${taskPath(ctx)}/results`), ctx, mynthResultsSchema);
+      body = await results('/results');
     } catch (error) {
       // The tutorial documents `/results`, the REST reference `/result`: ask the other once.
       if (!(error instanceof TaskApiError) || error.code !== 'not-found') throw error;
-      body = await requestJson(apiUrl(ctx, `${taskPath(ctx)}/result`), ctx, mynthResultsSchema);
+      body = await results('/result');
     }
-    return body.images.map(toTaskImage);
+    return ('images' in body ? body : body.data).images.map(toTaskImage);
   },
 };
 
-function toTaskImage(image: MynthResults['images'][number], index: number): TaskImage {
+function toTaskImage(image: MynthImage, index: number): TaskImage {
   if (image.status === 'failed') {
     const error = typeof image.error === 'object' ? image.error.message : image.error;
     return { status: 'failed', error: error || 'This image failed.' };
   }
+  const url = image.url || image.mynth_url;
+  if (!url) throw new TaskApiError('invalid-response', `The server sent image ${index + 1} without a URL.`);
   const [width, height] = (image.size?.match(/^(\d+)x(\d+)$/) ?? []).slice(1).map(Number);
   return {
     status: 'succeeded',
     id: String(image.id ?? index),
-    url: image.url || image.mynth_url || '',
+    url,
     kind: 'image',
     ...(width && height ? { width, height } : {}),
     ...(image.cost === undefined ? {} : { cost: image.cost }),
