@@ -313,6 +313,25 @@ describe('401 / 403: unauthorized', () => {
     ]);
   });
 
+  it('does not ask the tokenProvider before every poll when its JWTs are short-lived too', async () => {
+    const shortLived = () => jwt({ sub: 'user', exp: Math.floor(Date.now() / 1000) + 20 });
+    const token = shortLived();
+    const { taskId } = await createTask({
+      token: null,
+      status: [{ times: 5, ...pending }, completed],
+      results: results(),
+    });
+    let calls = 0;
+    const tokenProvider = async () => {
+      calls++;
+      return shortLived();
+    };
+    const mounted = await mount({ taskId, publicAccessToken: token, tokenProvider });
+    await untilState(mounted.el, 'completed');
+    expect((await requestsOf(taskId)).length, 'status and results requests').to.equal(7);
+    expect(calls).to.equal(1);
+  });
+
   it('keeps a JWT that expires later than 30 s from now', async () => {
     const token = jwt({ sub: 'user', exp: Math.floor(Date.now() / 1000) + 3600 });
     const { taskId } = await createTask({ token, status: [completed], results: results() });

@@ -51,6 +51,8 @@ export class TaskStream {
   private token: string | undefined;
   private stage: 'status' | 'results' = 'status';
   private cancelling = false;
+  /** When a token was last refreshed ahead of its expiry (ms since the epoch). */
+  private lastExpiryRefresh = 0;
   /** The phase of the last status answer, shown again if a cancel fails. */
   private apiPhase: string | undefined;
   private readonly events: TaskEventRecord[] = [];
@@ -304,13 +306,18 @@ export class TaskStream {
     }
   }
 
-  /** Asks the token provider for a new token shortly before a JWT expires. */
+  /**
+   * Asks the token provider for a new token shortly before a JWT expires; at most once per
+   * margin, so a provider that hands out short-lived tokens is not asked before every request.
+   */
   private async refreshExpiringToken(signal: AbortSignal): Promise<void> {
     const { tokenProvider } = this.options();
     const expiry = jwtExpiry(this.token);
-    if (tokenProvider && expiry !== undefined && expiry - Date.now() < TOKEN_MARGIN) {
-      await this.refreshToken(tokenProvider, this.callId, signal);
-    }
+    const now = Date.now();
+    if (!tokenProvider || expiry === undefined || expiry - now >= TOKEN_MARGIN) return;
+    if (now - this.lastExpiryRefresh < TOKEN_MARGIN) return;
+    this.lastExpiryRefresh = now;
+    await this.refreshToken(tokenProvider, this.callId, signal);
   }
 
   /** Waits while the page is hidden (unless `pollWhenHidden`) or the browser is offline. */
