@@ -20,7 +20,19 @@ export default tseslint.config(
     extends: [litConfigs['flat/recommended'], wcConfigs['flat/best-practice']],
   },
   {
-    files: ['mock/**', 'scripts/**', '*.config.*', 'demo/*.{js,mjs}', 'test/*.mjs', 'bench/**'],
+    files: ['demo/examples/**/*.{js,ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: [
+      'mock/**',
+      'scripts/**',
+      '*.config.*',
+      'demo/*.{js,mjs}',
+      'demo/examples/vite.config.ts',
+      'test/*.mjs',
+      'bench/**',
+    ],
     languageOptions: { globals: globals.node },
   },
 );

@@ -1,17 +1,79 @@
-// Writes the framework typings of <task-progress> into dist/, generated from custom-elements.json
-// by the analyzer's integration generators: JSX (React 19 and others), Vue 3 and Svelte 5. Each
+// Writes the framework typings of <task-progress> into dist/, generated from custom-elements.json:
+// JSX (React 19 and others) by the analyzer's integration generator, Vue 3 and Svelte 5 here. Each
 // has an empty JS module beside it, so that `import 'task-progress/vue'` resolves everywhere.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
-import { generateSvelteTypes } from 'custom-element-svelte-integration';
-import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const options = { outdir: 'dist', componentTypePath: () => './index.js', hideLogs: true };
 
 generateJsxTypes(manifest, { ...options, fileName: 'jsx.d.ts' });
-generateVuejsTypes(manifest, { ...options, fileName: 'vue.d.ts' });
-generateSvelteTypes(manifest, { ...options, fileName: 'svelte.d.ts' });
+
+// Vue 3 and Svelte 5 typings. Vue checks a template's props by their camelCase names and
+// `@task-complete` as `onTaskComplete`; Svelte 5 takes attributes, properties and
+// `ontask-complete` handlers on the element, through `svelte/elements`.
+const element = manifest.modules
+  .flatMap((/** @type {any} */ module) => module.declarations ?? [])
+  .find((/** @type {any} */ declaration) => declaration.tagName === 'task-progress');
+if (!element) throw new Error('custom-elements.json has no <task-progress>.');
+/** @type {{ name: string, description?: string }[]} */
+const settable = element.members.filter(
+  (/** @type {any} */ member) =>
+    member.kind === 'field' &&
+    !member.static &&
+    !member.readonly &&
+    (member.privacy ?? 'public') === 'public',
+);
+/** @type {{ name: string, fieldName: string, description?: string }[]} */
+const attributes = element.attributes.filter(
+  (/** @type {any} */ attribute) =>
+    attribute.name !== attribute.fieldName && settable.some((member) => member.name === attribute.fieldName),
+);
+/** @type {{ name: string, description?: string }[]} */
+const events = element.events;
+
+/** @param {string | undefined} text */
+const doc = (text) => (text ? `  /** ${text.replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '');
+/** @param {string} name `task-complete` → `TaskComplete` */
+const pascal = (name) => name.replace(/(?:^|-)(\w)/g, (_, letter) => letter.toUpperCase());
+const handler = (/** @type {string} */ name) => `(event: HTMLElementEventMap['${name}']) => void`;
+const properties = settable.map(
+  (member) => `${doc(member.description)}  ${member.name}?: TaskProgress['${member.name}'];\n`,
+);
+
+writeFileSync(
+  'dist/vue.d.ts',
+  `import type { DefineComponent } from 'vue';
+import type { TaskProgress } from './index.js';
+
+/** <task-progress> in Vue templates: \`:task-id\`, \`.publicAccessToken\`, \`@task-complete\`. */
+export type TaskProgressVueProps = {
+${properties.join('')}${events.map((event) => `${doc(event.description)}  on${pascal(event.name)}?: ${handler(event.name)};\n`).join('')}};
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'task-progress': DefineComponent<TaskProgressVueProps>;
+  }
+}
+`,
+);
+
+writeFileSync(
+  'dist/svelte.d.ts',
+  `import type { HTMLAttributes } from 'svelte/elements';
+import type { TaskProgress } from './index.js';
+
+/** <task-progress> in Svelte 5 markup: attributes, properties, and \`ontask-complete\` style events. */
+export type TaskProgressSvelteProps = HTMLAttributes<TaskProgress> & {
+${attributes.map((attribute) => `${doc(attribute.description)}  '${attribute.name}'?: TaskProgress['${attribute.fieldName}'];\n`).join('')}${properties.join('')}${events.map((event) => `${doc(event.description)}  'on${event.name}'?: ${handler(event.name)};\n`).join('')}};
+
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements {
+    'task-progress': TaskProgressSvelteProps;
+  }
+}
+`,
+);
 
 // React 19 renders custom elements natively; this adds the tag to React's JSX.
 writeFileSync(
