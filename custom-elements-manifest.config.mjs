@@ -17,7 +17,8 @@ function reflectedState() {
 
 export default {
   plugins: [reflectedState()],
-  globs: ['src/**/*.ts'],
+  // The public modules: the element, its events and the entry points.
+  globs: ['src/task-progress.ts', 'src/events.ts', 'src/index.ts', 'src/define.ts', 'src/react.ts'],
   exclude: ['src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
