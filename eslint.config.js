@@ -35,4 +35,8 @@ export default tseslint.config(
     ],
     languageOptions: { globals: globals.node },
   },
+  {
+    files: ['bench/baselines/**', 'bench/page/**', 'bench/lit-floor.js'],
+    languageOptions: { globals: globals.browser },
+  },
 );

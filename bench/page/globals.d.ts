@@ -1,0 +1,59 @@
+// What the bench page puts on `window`, for the page scripts and the driver's page functions.
+
+interface BenchInstrument {
+  /** Timers scheduled and not yet run or cleared. */
+  timers(): { timeouts: number; intervals: number };
+  /** Hides or shows the page; returns Date.now() at the switch. */
+  setHidden(hidden: boolean): number;
+  /** The cumulative layout shift of the shifts that started at or after `since` (performance.now()). */
+  layoutShift(since: number): number;
+}
+
+interface BenchMountOptions {
+  taskId: string;
+  token: string;
+  baseUrl: string;
+  /** Time scale: the implementation's intervals are multiplied by it. */
+  scale: number;
+  /** Tiles expected in the grid; `tilesAt` is set when that many are in the DOM. */
+  tiles?: number;
+}
+
+interface BenchRecord {
+  taskId: string;
+  /** Date.now() when the element was added. */
+  mountedAt: number;
+  /** Date.now() when the first <img> was in the element's DOM; 0 before. */
+  firstImageAt: number;
+  /** performance.now() when `tiles` tiles were in the element's DOM; 0 before. */
+  tilesAt: number;
+  /** performance.now() two animation frames after `tilesAt`: the grid has been laid out. */
+  laidOutAt: number;
+}
+
+interface BenchHarness {
+  impl: string;
+  tag: string;
+  mount(options: BenchMountOptions): number;
+  /** Mounts one element every `gapMs`, in order. */
+  mountStaggered(list: BenchMountOptions[], gapMs: number): Promise<void>;
+  /**
+   * For each task in turn, calls its status route once with `?prime` (so the mock's clock for the task
+   * starts now), then mounts the task's elements.
+   */
+  primeAndMount(list: BenchMountOptions[]): Promise<void>;
+  /** Removes every mounted element; returns Date.now() right after. */
+  unmountAll(): number;
+  records(): BenchRecord[];
+  /** Mounts and unmounts one element per task, one after the other, keeping nothing. */
+  cycle(tasks: { taskId: string; token: string }[], baseUrl: string, scale: number): Promise<void>;
+  /** responseEnd (performance.now()) of the first request whose URL ends with `suffix`. */
+  responseEnd(suffix: string): number;
+  /** Scrolls to the end and back; resolves when every image has loaded (or after `timeout` ms). */
+  loadAllImages(timeout: number): Promise<{ images: number; loaded: number }>;
+}
+
+interface Window {
+  benchInstrument: BenchInstrument;
+  bench: BenchHarness;
+}

@@ -1,0 +1,614 @@
+// `npm run bench`: measures the two baselines (bench/baselines/) and <task-progress> in headless
+// Chromium against the mock task API, runs the scale model, and writes bench/results.json,
+// bench/RESULTS.md and the Benchmark section of README.md.
+//
+// Time is compressed by BENCH_SCALE (default 0.1): task durations and every implementation's
+// polling intervals are multiplied by it, and the results are converted back to real-world time.
+// BENCH_TASKS sets the tasks per duration (20), BENCH_LEAK_CYCLES the mount/unmount cycles (1000);
+// BENCH_ONLY=economy,leaks runs only those sections and prints them instead of writing the files.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { mynthResults } from '../mock/bodies.js';
+import { startMockServer } from '../mock/server.js';
+import { CHROMIUM_ARGS, browsers, findBrowser } from '../scripts/browsers.mjs';
+import { writeReports } from './report.mjs';
+import { runScaleModel } from './scale-model.mjs';
+
+/** @typedef {import('puppeteer-core').Page} Page */
+/** @typedef {import('../mock/types.js').Scenario} Scenario */
+/** @typedef {import('../mock/types.js').LoggedRequest} LoggedRequest */
+/** @typedef {{ taskId: string, mountedAt: number, firstImageAt: number, tilesAt: number, laidOutAt: number }} PageRecord */
+/** @typedef {{ taskId: string, token: string, createdAt: number, forMs: number }} BenchTask */
+/** @typedef {'tutorial' | 'tanstack' | 'element'} Impl */
+
+const started = Date.now();
+const root = (/** @type {string} */ path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const bench = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
+const TASKS_PER_DURATION = Number(process.env.BENCH_TASKS ?? 20);
+const DURATIONS = [5, 15, 30, 60, 180];
+const RENDER_REPS = 5;
+const LEAK_CYCLES = Number(process.env.BENCH_LEAK_CYCLES ?? 1000);
+
+/** @type {{ id: Impl, label: string }[]} */
+const IMPLS = [
+  { id: 'tutorial', label: 'Tutorial loop' },
+  { id: 'tanstack', label: 'TanStack Query' },
+  { id: 'element', label: '<task-progress>' },
+];
+
+const log = (/** @type {string} */ message) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * @param {number[]} values
+ * @param {number} q
+ */
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const rank = q * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+/** @param {number[]} values */
+const summary = (values) => ({
+  median: quantile(values, 0.5),
+  p95: quantile(values, 0.95),
+  min: Math.min(...values),
+  max: Math.max(...values),
+  n: values.length,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+/**
+ * @param {string} entry
+ * @param {string[]} [external]
+ */
+async function bundle(entry, external = []) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    write: false,
+    external,
+    logLevel: 'silent',
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+/** @param {Buffer} code */
+const sizeOf = (code) => ({ min: code.length, gzip: gzipSync(code, { level: 9 }).length });
+
+async function measureSizes() {
+  const tutorial = await bundle(bench('baselines/tutorial-element.js'));
+  const tanstack = await bundle(bench('baselines/tanstack-element.js'));
+  const litExternal = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'];
+  const library = await bundle(root('dist/index.js'), litExternal);
+  const standalone = await readFile(root('dist/task-progress.min.js'));
+  const litFloor = await bundle(bench('lit-floor.js'));
+  return {
+    code: { tutorial, tanstack, element: standalone },
+    sizes: {
+      tutorial: sizeOf(tutorial),
+      tanstack: sizeOf(tanstack),
+      elementLibrary: sizeOf(library),
+      elementStandalone: sizeOf(standalone),
+      litFloor: sizeOf(litFloor),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers and pages
+
+/** @param {Record<Impl, Buffer>} code */
+async function startPageServer(code) {
+  /** @type {Record<string, [string, string | Buffer]>} */
+  const files = {
+    '/': ['text/html', await readFile(bench('page/index.html'))],
+    '/page.css': ['text/css', await readFile(bench('page/page.css'))],
+    '/harness.js': ['text/javascript', await readFile(bench('page/harness.js'))],
+    '/impl/tutorial.js': ['text/javascript', code.tutorial],
+    '/impl/tanstack.js': ['text/javascript', code.tanstack],
+    '/impl/element.js': ['text/javascript', code.element],
+  };
+  const server = createServer((req, res) => {
+    const file = files[new URL(req.url ?? '/', 'http://bench.invalid').pathname];
+    if (!file) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'no-store' }).end(file[1]);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}
+
+/**
+ * Runs `expression` in the page and resolves its (awaited) value.
+ * @param {Page} page
+ * @param {string} expression
+ */
+function inPage(page, expression) {
+  return page.evaluate(expression);
+}
+
+/**
+ * Calls `window.bench[method](...args)` in the page.
+ * @param {Page} page
+ * @param {string} method
+ * @param {unknown[]} args
+ */
+function call(page, method, ...args) {
+  return inPage(page, `window.bench.${method}(...${JSON.stringify(args)})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+const chromium = browsers.find((candidate) => candidate.name === 'Chromium');
+const executablePath = chromium && findBrowser(chromium);
+if (!executablePath) {
+  console.error(
+    'The bench needs Chromium: on Debian or Ubuntu, apt-get install -y chromium (or set CHROME_PATH).',
+  );
+  process.exit(1);
+}
+
+log(`time scale ${SCALE} (180 s tasks take ${(180 * SCALE).toFixed(1)} s)`);
+const { code, sizes } = await measureSizes();
+log('sizes measured');
+
+const instrument = await readFile(bench('page/instrument.js'), 'utf8');
+const mock = await startMockServer();
+const pages = await startPageServer(code);
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: CHROMIUM_ARGS,
+  defaultViewport: { width: 1000, height: 900 },
+});
+const browserVersion = (await browser.version()).replace(/^(Headless)?Chrome\//, 'Chromium ');
+
+/** @param {Impl} impl */
+async function openPage(impl) {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(instrument);
+  await page.goto(`${pages.url}/?impl=${impl}`, { waitUntil: 'load' });
+  await page.waitForFunction('window.bench !== undefined', { timeout: 10_000 });
+  return page;
+}
+
+/**
+ * Creates tasks in the mock.
+ * @param {Scenario[]} scenarios
+ * @returns {BenchTask[]}
+ */
+function createTasks(scenarios) {
+  return scenarios.map((scenario) => {
+    const createdAt = Date.now();
+    const { taskId, publicAccessToken } = mock.api.createTask(scenario);
+    return { taskId, token: publicAccessToken ?? '', createdAt, forMs: 0 };
+  });
+}
+
+/**
+ * Mynth tasks, each pending for its time in `durations` (real-world seconds, scaled here), then
+ * completed with four images. A task's clock starts at its status route's first request (the
+ * mock counts `forMs` from there): the bench calls it once, with `?prime`, right before mounting.
+ * @param {number[]} durations
+ */
+function createTimedTasks(durations) {
+  const tasks = createTasks(
+    durations.map((duration) => ({
+      status: [
+        { forMs: duration * 1000 * SCALE, json: { status: 'pending' } },
+        { json: { status: 'completed' } },
+      ],
+      results: [{ json: mynthResults(mock.url, 4) }],
+    })),
+  );
+  tasks.forEach((task, index) => (task.forMs = durations[index] * 1000 * SCALE));
+  return tasks;
+}
+
+/**
+ * Starts the tasks' clocks from Node.
+ * @param {BenchTask[]} tasks
+ */
+async function prime(tasks) {
+  await Promise.all(
+    tasks.map(async ({ taskId, token }) => {
+      const response = await fetch(`${mock.url}/tasks/${taskId}/status?prime`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      await response.text();
+    }),
+  );
+}
+
+/**
+ * `count` durations spread evenly over `duration` ± 1 s, so that the tasks end at every phase of
+ * a 2 s polling interval.
+ * @param {number} duration
+ * @param {number} count
+ */
+const spread = (duration, count) =>
+  Array.from({ length: count }, (_, i) => duration - 1 + (2 * (i + 0.5)) / count);
+
+/** @param {BenchTask} task */
+const mountOptions = (task) => ({ taskId: task.taskId, token: task.token, baseUrl: mock.url, scale: SCALE });
+
+/**
+ * The task's API requests, without the priming one.
+ * @param {BenchTask} task
+ */
+function requestsOf(task) {
+  const entries = mock.api.requests(task.taskId);
+  return {
+    prime: entries.find((entry) => entry.url.endsWith('?prime')),
+    status: entries.filter((entry) => entry.url.endsWith('/status')),
+    results: entries.filter((entry) => entry.url.endsWith('/results') || entry.url.endsWith('/result')),
+    all: entries.filter((entry) => !entry.url.endsWith('?prime')),
+  };
+}
+
+/**
+ * Waits until every element of the page shows an image, or `timeoutMs` passed.
+ * @param {Page} page
+ * @param {number} timeoutMs
+ * @returns {Promise<PageRecord[]>}
+ */
+async function waitForImages(page, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const records = /** @type {PageRecord[]} */ (await call(page, 'records'));
+    if (records.every((record) => record.firstImageAt) || Date.now() > deadline) return records;
+    await sleep(100);
+  }
+}
+
+/**
+ * The delay from the server's completion to the first image, in real-world ms: the wait for the
+ * poll that saw the task completed is scaled back (÷ scale); the rest (that poll's answer, the
+ * results request, rendering) is not scaled and counts as measured.
+ * @param {BenchTask} task
+ * @param {PageRecord | undefined} record
+ */
+function detection(task, record) {
+  const { prime, status } = requestsOf(task);
+  if (!prime || !record?.firstImageAt) return undefined;
+  const completion = task.createdAt + prime.at + task.forMs;
+  // Every implementation stops polling the status once it has seen the task completed.
+  const poll = status.at(-1);
+  if (!poll || task.createdAt + poll.at < completion - 1) return undefined;
+  const polledAt = task.createdAt + poll.at;
+  return { wait: (polledAt - completion) / SCALE, rest: record.firstImageAt - polledAt };
+}
+
+/** @param {Impl} impl */
+async function economy(impl) {
+  const page = await openPage(impl);
+  const tasks = createTimedTasks(DURATIONS.flatMap((duration) => spread(duration, TASKS_PER_DURATION)));
+  await call(page, 'primeAndMount', tasks.map(mountOptions));
+  const records = await waitForImages(page, Math.max(...DURATIONS) * 1000 * SCALE + 30_000);
+  await sleep(2 * 10_000 * SCALE);
+  await page.close();
+  const detected = tasks.map((task) =>
+    detection(
+      task,
+      records.find((record) => record.taskId === task.taskId),
+    ),
+  );
+  /** @type {Record<string, unknown>} */
+  const byDuration = {};
+  DURATIONS.forEach((duration, d) => {
+    const range = [d * TASKS_PER_DURATION, (d + 1) * TASKS_PER_DURATION];
+    const group = tasks.slice(...range);
+    const delays = detected.slice(...range).flatMap((found) => (found ? [found] : []));
+    byDuration[duration] = {
+      statusRequests: summary(group.map((task) => requestsOf(task).status.length)),
+      resultsRequests: summary(group.map((task) => requestsOf(task).results.length)),
+      delaySeconds: summary(delays.map(({ wait, rest }) => (wait + rest) / 1000)),
+      unscaledPartMs: summary(delays.map(({ rest }) => rest)),
+      pollGapSeconds: summary(
+        group.flatMap((task) => {
+          const at = requestsOf(task).status.map((entry) => entry.at);
+          return at.slice(1).map((value, i) => (value - at[i]) / SCALE / 1000);
+        }),
+      ),
+      completed: delays.length,
+      tasks: group.length,
+    };
+  });
+  const all = detected.flatMap((found) => (found ? [(found.wait + found.rest) / 1000] : []));
+  return { byDuration, delaySeconds: summary(all) };
+}
+
+/** @param {Impl} impl */
+async function hidden(impl) {
+  const duration = 60;
+  const forMs = duration * 1000 * SCALE;
+  const page = await openPage(impl);
+  const tasks = createTimedTasks(Array.from({ length: TASKS_PER_DURATION }, () => duration));
+  await call(page, 'primeAndMount', tasks.map(mountOptions));
+  const start = Math.min(...tasks.map((task) => task.createdAt + (requestsOf(task).prime?.at ?? 0)));
+  await sleep(start + forMs * 0.25 - Date.now());
+  const hiddenAt = /** @type {number} */ (await inPage(page, 'window.benchInstrument.setHidden(true)'));
+  await sleep(start + forMs * 0.75 - Date.now());
+  const shownAt = /** @type {number} */ (await inPage(page, 'window.benchInstrument.setHidden(false)'));
+  const records = await waitForImages(page, forMs + 30_000);
+  await sleep(2 * 10_000 * SCALE);
+  await page.close();
+  const perTask = tasks.map((task) => {
+    const { all } = requestsOf(task);
+    const at = (/** @type {LoggedRequest} */ entry) => task.createdAt + entry.at;
+    const whileHidden = all.filter((entry) => at(entry) >= hiddenAt && at(entry) < shownAt);
+    return { whileHidden: whileHidden.length, total: all.length };
+  });
+  const realSeconds = (/** @type {number} */ ms) => Math.round((ms - start) / SCALE / 100) / 10;
+  return {
+    durationSeconds: duration,
+    hiddenSeconds: [realSeconds(hiddenAt), realSeconds(shownAt)],
+    whileHidden: summary(perTask.map((task) => task.whileHidden)),
+    whileHiddenTotal: perTask.reduce((sum, task) => sum + task.whileHidden, 0),
+    total: summary(perTask.map((task) => task.total)),
+    completed: records.filter((record) => record.firstImageAt).length,
+    tasks: tasks.length,
+  };
+}
+
+/**
+ * @param {Impl} impl
+ * @param {'together' | 'staggered'} mode
+ */
+async function shared(impl, mode) {
+  const duration = 30;
+  const forMs = duration * 1000 * SCALE;
+  const gapMs = 200 * SCALE;
+  const page = await openPage(impl);
+  const tasks = createTimedTasks(Array.from({ length: 5 }, () => duration));
+  const list = Array.from({ length: 50 }, (_, i) => mountOptions(tasks[i % 5]));
+  if (mode === 'together') {
+    await call(page, 'primeAndMount', list);
+  } else {
+    await prime(tasks);
+    await call(page, 'mountStaggered', list, gapMs);
+  }
+  const records = await waitForImages(page, forMs + 30_000);
+  await sleep(2 * 10_000 * SCALE);
+  await page.close();
+  const perTask = tasks.map((task) => requestsOf(task));
+  return {
+    elements: list.length,
+    tasks: tasks.length,
+    durationSeconds: duration,
+    mountGapSeconds: mode === 'together' ? 0 : gapMs / SCALE / 1000,
+    totalRequests: perTask.reduce((sum, requests) => sum + requests.all.length, 0),
+    statusRequests: perTask.reduce((sum, requests) => sum + requests.status.length, 0),
+    resultsRequests: perTask.reduce((sum, requests) => sum + requests.results.length, 0),
+    elementsWithImages: records.filter((record) => record.firstImageAt).length,
+  };
+}
+
+/** @param {Impl} impl */
+async function rendering(impl) {
+  /** @type {{ renderMs: number, cls: number, clsTotal: number, images: number, loaded: number }[]} */
+  const reps = [];
+  for (let rep = 0; rep < RENDER_REPS; rep++) {
+    const page = await openPage(impl);
+    const [task] = createTasks([
+      {
+        status: [{ json: { status: 'completed' } }],
+        results: [{ json: mynthResults(mock.url, 100, { imageDelay: 100 }) }],
+      },
+    ]);
+    await call(page, 'mount', { ...mountOptions(task), tiles: 100 });
+    await page.waitForFunction('window.bench.records()[0].laidOutAt > 0', { timeout: 30_000 });
+    const [record] = /** @type {PageRecord[]} */ (await call(page, 'records'));
+    const responseEnd = /** @type {number} */ (
+      await call(page, 'responseEnd', `/tasks/${task.taskId}/results`)
+    );
+    const loaded = /** @type {{ images: number, loaded: number }} */ (
+      await call(page, 'loadAllImages', 20_000)
+    );
+    const shift = (/** @type {number} */ since) =>
+      inPage(page, `window.benchInstrument.layoutShift(${since})`);
+    const cls = /** @type {number} */ (await shift(record.laidOutAt));
+    const clsTotal = /** @type {number} */ (await shift(0));
+    await page.close();
+    reps.push({ renderMs: record.tilesAt - responseEnd, cls, clsTotal, ...loaded });
+  }
+  return {
+    reps: reps.length,
+    renderMs: summary(reps.map((rep) => rep.renderMs)),
+    cls: Math.max(...reps.map((rep) => rep.cls)),
+    clsTotal: Math.max(...reps.map((rep) => rep.clsTotal)),
+    imagesLoaded: Math.min(...reps.map((rep) => rep.loaded)),
+    images: Math.min(...reps.map((rep) => rep.images)),
+  };
+}
+
+/**
+ * Live timers in the page, less those counted in `idle`.
+ * @param {Page} page
+ * @param {{ timeouts: number, intervals: number }} [idle]
+ */
+async function timers(page, idle = { timeouts: 0, intervals: 0 }) {
+  const live = /** @type {{ timeouts: number, intervals: number }} */ (
+    await inPage(page, 'window.benchInstrument.timers()')
+  );
+  return { timeouts: live.timeouts - idle.timeouts, intervals: live.intervals - idle.intervals };
+}
+
+/** @param {Impl} impl */
+async function leaks(impl) {
+  // Mount/unmount cycles, each on its own pending task whose status answers after 50 ms.
+  const page = await openPage(impl);
+  const cdp = await page.createCDPSession();
+  const heap = async () => {
+    await sleep(1000);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const pendingTask = () => ({ status: [{ json: { status: 'pending' }, delay: 50 }] });
+  const half = Math.floor(LEAK_CYCLES / 2);
+  const warmup = createTasks(Array.from({ length: 50 }, pendingTask));
+  const first = createTasks(Array.from({ length: half }, pendingTask));
+  const second = createTasks(Array.from({ length: LEAK_CYCLES - half }, pendingTask));
+  const idle = await timers(page);
+  await call(page, 'cycle', warmup, mock.url, SCALE);
+  const before = await heap();
+  await call(page, 'cycle', first, mock.url, SCALE);
+  const middle = await heap();
+  await call(page, 'cycle', second, mock.url, SCALE);
+  const after = await heap();
+  const timersAfterCycles = await timers(page, idle);
+  await page.close();
+
+  // Elements each with a status request in flight (answered after 1 s), then disconnected. Five,
+  // so that all their requests fit in Chromium's six connections per host.
+  const inflight = await openPage(impl);
+  const slow = createTasks(
+    Array.from({ length: 5 }, () => ({ status: [{ json: { status: 'pending' }, delay: 1000 }] })),
+  );
+  const idleTimers = await timers(inflight);
+  for (const task of slow) await call(inflight, 'mount', mountOptions(task));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && !slow.every((task) => requestsOf(task).status.length > 0)) await sleep(5);
+  const disconnectedAt = /** @type {number} */ (await call(inflight, 'unmountAll'));
+  await sleep(1500);
+  const timersAfterDisconnect = await timers(inflight, idleTimers);
+  await inflight.close();
+  let inFlight = 0;
+  let leftRunning = 0;
+  let later = 0;
+  for (const task of slow) {
+    for (const entry of requestsOf(task).all) {
+      const at = task.createdAt + entry.at;
+      if (at > disconnectedAt) later++;
+      else if (at > disconnectedAt - 1000) {
+        inFlight++;
+        if (!entry.aborted) leftRunning++;
+      }
+    }
+  }
+  return {
+    cycles: LEAK_CYCLES,
+    heapBefore: before,
+    heapAfter: after,
+    heapDeltaKB: (after - before) / 1024,
+    secondHalfDeltaKB: (after - middle) / 1024,
+    timersAfterCycles,
+    disconnect: {
+      elements: slow.length,
+      inFlightAtDisconnect: inFlight,
+      leftRunning,
+      requestsAfterDisconnect: later,
+      timers: timersAfterDisconnect,
+    },
+  };
+}
+
+/**
+ * Runs `measure` for each implementation in turn.
+ * @template T
+ * @param {string} name
+ * @param {(impl: Impl) => Promise<T>} measure
+ */
+async function each(name, measure) {
+  /** @type {Record<string, T>} */
+  const out = {};
+  for (const { id } of IMPLS) {
+    out[id] = await measure(id);
+    log(`${name}: ${id}`);
+  }
+  return out;
+}
+
+/** @type {Record<string, [string, (impl: Impl) => Promise<unknown>]>} */
+const SECTIONS = {
+  economy: ['request economy', economy],
+  hidden: ['hidden page', hidden],
+  sharedTogether: ['50 elements, mounted together', (impl) => shared(impl, 'together')],
+  sharedStaggered: ['50 elements, mounted one by one', (impl) => shared(impl, 'staggered')],
+  rendering: ['rendering', rendering],
+  leaks: ['leaks', leaks],
+};
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+
+/** @type {Record<string, unknown>} */
+const measured = {};
+try {
+  for (const [key, [name, measure]] of Object.entries(SECTIONS)) {
+    if (!only || only.includes(key)) measured[key] = await each(name, measure);
+  }
+} finally {
+  await browser.close();
+  await pages.close();
+  await mock.close();
+}
+if (only) {
+  console.log(JSON.stringify(measured, null, 2));
+  process.exit(0);
+}
+
+const scaleModel = await runScaleModel();
+log('scale model');
+
+/** @param {string} path */
+const versionOf = async (path) =>
+  JSON.parse(await readFile(root(`node_modules/${path}/package.json`), 'utf8')).version;
+const cpus = os.cpus();
+const results = {
+  meta: {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.arch()}`,
+    },
+    node: process.version,
+    browser: browserVersion,
+    packages: {
+      lit: await versionOf('lit'),
+      '@tanstack/query-core': await versionOf('@tanstack/query-core'),
+      'puppeteer-core': await versionOf('puppeteer-core'),
+      esbuild: await versionOf('esbuild'),
+    },
+    scale: SCALE,
+    tasksPerDuration: TASKS_PER_DURATION,
+    durations: DURATIONS,
+    visibility: 'document.visibilityState overridden in the page, and visibilitychange fired',
+    runSeconds: 0,
+  },
+  implementations: IMPLS,
+  sizes,
+  ...measured,
+  scaleModel,
+};
+results.meta.runSeconds = Math.round((Date.now() - started) / 1000);
+
+await writeFile(bench('results.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeReports(results);
+log(
+  `wrote bench/results.json, bench/RESULTS.md and README.md's Benchmark section in ${results.meta.runSeconds} s`,
+);
