@@ -171,8 +171,14 @@ export class TaskProgress extends LitElement {
     this.follower.refresh();
   }
 
+  /** The merged strings, merged again only when a new `strings` object is set. */
+  private merged: { from: TaskProgressStringsOverride | undefined; text: TaskProgressStrings } | undefined;
+
   private get text(): TaskProgressStrings {
-    return mergeStrings(this.strings);
+    if (!this.merged || this.merged.from !== this.strings) {
+      this.merged = { from: this.strings, text: mergeStrings(this.strings) };
+    }
+    return this.merged.text;
   }
 
   private followConfig(): FollowConfig {
