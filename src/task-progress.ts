@@ -115,7 +115,7 @@ export class TaskProgress extends LitElement {
   /** Replaces any of the visible strings. */
   declare strings: TaskProgressStringsOverride | undefined;
 
-  private readonly follower = new TaskController(this, () => this.followConfig());
+  readonly #follower = new TaskController(this, () => this.#followConfig());
 
   constructor() {
     super();
@@ -132,17 +132,17 @@ export class TaskProgress extends LitElement {
 
   /** `idle`, `pending`, `completed`, `failed`, `cancelled`, `expired` or `error`. */
   get state(): TaskState {
-    return this.follower.state;
+    return this.#follower.state;
   }
 
   /** The task's results, once completed. */
   get images(): TaskImage[] {
-    return this.follower.images;
+    return this.#follower.images;
   }
 
   /** Why the element stopped following (`error`) or why the task ended badly, else null. */
   get error(): TaskError | null {
-    return this.follower.error;
+    return this.#follower.error;
   }
 
   /**
@@ -152,7 +152,7 @@ export class TaskProgress extends LitElement {
    */
   retry(): void {
     const event = new TaskRetryEvent({ taskId: this.taskId ?? '', state: this.state });
-    if (this.dispatchEvent(event)) this.follower.retry();
+    if (this.dispatchEvent(event)) this.#follower.retry();
   }
 
   /**
@@ -163,25 +163,25 @@ export class TaskProgress extends LitElement {
   cancel(): void {
     if (this.state !== 'pending') return;
     const event = new TaskCancelEvent({ taskId: this.taskId ?? '' });
-    if (this.dispatchEvent(event)) this.follower.cancel('Cancelled by the user');
+    if (this.dispatchEvent(event)) this.#follower.cancel('Cancelled by the user');
   }
 
   /** Polls now instead of at the end of the current wait. */
   refresh(): void {
-    this.follower.refresh();
+    this.#follower.refresh();
   }
 
   /** The merged strings, merged again only when a new `strings` object is set. */
-  private merged: { from: TaskProgressStringsOverride | undefined; text: TaskProgressStrings } | undefined;
+  #merged: { from: TaskProgressStringsOverride | undefined; text: TaskProgressStrings } | undefined;
 
-  private get text(): TaskProgressStrings {
-    if (!this.merged || this.merged.from !== this.strings) {
-      this.merged = { from: this.strings, text: mergeStrings(this.strings) };
+  get #text(): TaskProgressStrings {
+    if (!this.#merged || this.#merged.from !== this.strings) {
+      this.#merged = { from: this.strings, text: mergeStrings(this.strings) };
     }
-    return this.merged.text;
+    return this.#merged.text;
   }
 
-  private followConfig(): FollowConfig {
+  #followConfig(): FollowConfig {
     const adapter = this.adapter ?? providers[this.provider] ?? mynthAdapter;
     return {
       taskId: this.taskId || undefined,
@@ -195,7 +195,7 @@ export class TaskProgress extends LitElement {
       maxRetries: this.maxRetries,
       pollWhenHidden: this.pollWhenHidden,
       showEvents: this.showEvents,
-      unsafeUrlMessage: this.text.unsafeUrl,
+      unsafeUrlMessage: this.#text.unsafeUrl,
     };
   }
 
@@ -207,34 +207,34 @@ export class TaskProgress extends LitElement {
   }
 
   protected override render() {
-    const text = this.text;
+    const text = this.#text;
     return html`<div part="base" class="base">
       <p part="status" role="status">${text.status[this.state]}</p>
-      ${this.renderState(text)}
+      ${this.#renderState(text)}
     </div>`;
   }
 
-  private renderState(text: TaskProgressStrings) {
+  #renderState(text: TaskProgressStrings) {
     switch (this.state) {
       case 'idle':
         return nothing;
       case 'pending':
-        return this.renderPending(text);
+        return this.#renderPending(text);
       case 'completed':
-        return this.renderResults(text);
+        return this.#renderResults(text);
       case 'error':
         return html`<slot name="error"
-          >${this.renderProblem(text, text.status.error, errorHint(text, this.error))}</slot
+          >${this.#renderProblem(text, text.status.error, errorHint(text, this.error))}</slot
         >`;
       default:
         return html`<slot name="failed">
-          ${this.renderProblem(text, text.ended[this.state], text.endedHint)}
+          ${this.#renderProblem(text, text.ended[this.state], text.endedHint)}
         </slot>`;
     }
   }
 
-  private renderPending(text: TaskProgressStrings) {
-    const { phase, cancelError, events } = this.follower;
+  #renderPending(text: TaskProgressStrings) {
+    const { phase, cancelError, events } = this.#follower;
     const latest = events.at(-1);
     return html`<slot name="pending">
         <div part="progress" role="progressbar" aria-label=${text.progressLabel}>
@@ -242,7 +242,7 @@ export class TaskProgress extends LitElement {
         </div>
         <p class="meta">
           <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
-          <span part="elapsed">${text.elapsed(this.follower.elapsedSeconds)}</span>
+          <span part="elapsed">${text.elapsed(this.#follower.elapsedSeconds)}</span>
         </p>
       </slot>
       ${
@@ -270,7 +270,7 @@ export class TaskProgress extends LitElement {
       }`;
   }
 
-  private renderResults(text: TaskProgressStrings) {
+  #renderResults(text: TaskProgressStrings) {
     const images = this.images;
     if (images.length === 0) {
       return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
@@ -283,7 +283,7 @@ export class TaskProgress extends LitElement {
           html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
             ${
               image.status === 'succeeded'
-                ? this.renderMedia(image, index, images.length, text)
+                ? this.#renderMedia(image, index, images.length, text)
                 : html`<span>${text.imageFailed(index + 1, images.length)}</span>
                     <span class="failed-reason">${image.error}</span>`
             }
@@ -292,7 +292,7 @@ export class TaskProgress extends LitElement {
     </ul>`;
   }
 
-  private renderMedia(image: SucceededImage, index: number, total: number, text: TaskProgressStrings) {
+  #renderMedia(image: SucceededImage, index: number, total: number, text: TaskProgressStrings) {
     const alt = text.imageAlt(this.alt, index + 1, total);
     if (image.kind === 'video') {
       return html`<video
@@ -312,7 +312,7 @@ export class TaskProgress extends LitElement {
       href=${image.url}
       target="_blank"
       rel="noopener noreferrer"
-      @click=${(event: MouseEvent) => this.onImageClick(event, image, index)}
+      @click=${(event: MouseEvent) => this.#onImageClick(event, image, index)}
       ><img
         part="image"
         src=${image.url}
@@ -325,12 +325,12 @@ export class TaskProgress extends LitElement {
   }
 
   /** The link opens the image in a new tab unless the page prevents `task-image-click`. */
-  private onImageClick(event: MouseEvent, image: TaskImage, index: number): void {
+  #onImageClick(event: MouseEvent, image: TaskImage, index: number): void {
     const click = new TaskImageClickEvent({ taskId: this.taskId ?? '', image, index });
     if (!this.dispatchEvent(click)) event.preventDefault();
   }
 
-  private renderProblem(text: TaskProgressStrings, message: string, hint: string) {
+  #renderProblem(text: TaskProgressStrings, message: string, hint: string) {
     return html`<p part="message">${message}</p>
       ${this.error ? html`<p part="error">${this.error.message}</p>` : nothing}
       <p class="hint">${hint}</p>

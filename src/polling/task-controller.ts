@@ -37,60 +37,62 @@ export class TaskController implements ReactiveController, StreamListener {
   /** When following the current task started (ms since the epoch), 0 while idle. */
   startedAt = 0;
 
-  private stream: TaskStream | undefined;
-  private key = '';
+  #stream: TaskStream | undefined;
+  #key = '';
   /** The element's token as last seen, so only a change made by the page reaches the stream. */
-  private token: string | undefined;
-  private taskId = '';
-  private completeDue = false;
-  private clock: ReturnType<typeof setInterval> | undefined;
+  #token: string | undefined;
+  #taskId = '';
+  #completeDue = false;
+  #clock: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly config: () => FollowConfig,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #config: () => FollowConfig;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, config: () => FollowConfig) {
+    this.#host = host;
+    this.#config = config;
     host.addController(this);
   }
 
   hostConnected(): void {
     // Following (re)starts in the update in which the properties settle: see hostUpdate.
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.detach();
+    this.#detach();
   }
 
   hostUpdate(): void {
-    if (this.host.isConnected) this.sync();
+    if (this.#host.isConnected) this.#sync();
   }
 
   hostUpdated(): void {
-    if (this.completeDue && this.state === 'completed') {
-      this.completeDue = false;
+    if (this.#completeDue && this.state === 'completed') {
+      this.#completeDue = false;
       const urls = this.images.flatMap((image) => (image.status === 'succeeded' ? [image.url] : []));
-      this.host.dispatchEvent(new TaskCompleteEvent({ taskId: this.taskId, images: this.images, urls }));
+      this.#host.dispatchEvent(new TaskCompleteEvent({ taskId: this.#taskId, images: this.images, urls }));
     }
   }
 
   retry(): void {
     if (this.state !== 'error') return;
-    if (this.stream) this.stream.retry();
-    else this.attach(this.config());
+    if (this.#stream) this.#stream.retry();
+    else this.#attach(this.#config());
   }
 
   refresh(): void {
-    this.stream?.refresh();
+    this.#stream?.refresh();
   }
 
   /** Cancels through the API when it can; otherwise stops following here. */
   cancel(reason: string): void {
     if (this.state !== 'pending') return;
-    if (this.config().adapter.cancel) {
-      void this.stream?.cancel(reason);
+    if (this.#config().adapter.cancel) {
+      void this.#stream?.cancel(reason);
       return;
     }
-    this.detach();
+    this.#detach();
     this.update({ state: 'cancelled', status: this.status });
   }
 
@@ -102,88 +104,89 @@ export class TaskController implements ReactiveController, StreamListener {
   // StreamListener
 
   options(): FollowOptions {
-    return this.config();
+    return this.#config();
   }
 
   update(next: StreamState): void {
     const previousState = this.state;
-    const config = this.config();
+    const config = this.#config();
     this.status = next.status;
     this.phase = next.phase;
     this.error = next.error ?? null;
     this.cancelError = next.cancelError ?? null;
     this.images = next.images ? sanitizeImages(next.images, config.unsafeUrlMessage) : [];
     this.state = next.state;
-    this.tick();
-    this.host.requestUpdate();
+    this.#tick();
+    this.#host.requestUpdate();
     if (next.state === previousState) return;
-    this.host.dispatchEvent(
+    this.#host.dispatchEvent(
       new TaskStateChangeEvent({
-        taskId: this.taskId,
+        taskId: this.#taskId,
         state: next.state,
         previousState,
         status: next.status,
       }),
     );
-    if (next.state === 'completed') this.completeDue = true;
+    if (next.state === 'completed') this.#completeDue = true;
     if (next.state === 'failed' || next.state === 'cancelled' || next.state === 'expired') {
-      this.host.dispatchEvent(
-        new TaskFailedEvent({ taskId: this.taskId, state: next.state, error: this.error }),
+      this.#host.dispatchEvent(
+        new TaskFailedEvent({ taskId: this.#taskId, state: next.state, error: this.error }),
       );
     }
   }
 
   requestError(error: TaskError, willRetry: boolean): void {
-    this.host.dispatchEvent(new TaskErrorEvent({ taskId: this.taskId, error, willRetry }));
+    this.#host.dispatchEvent(new TaskErrorEvent({ taskId: this.#taskId, error, willRetry }));
   }
 
   taskEvent(event: TaskEventRecord): void {
     this.events = [...this.events, event];
-    this.host.requestUpdate();
-    this.host.dispatchEvent(new TaskEventEvent(event));
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(new TaskEventEvent(event));
   }
 
   // Lifecycle
 
   /** Follows what the element now asks for: a new task, the same one again, or a new token. */
-  private sync(): void {
-    const config = this.config();
+  #sync(): void {
+    const config = this.#config();
     const ready = Boolean(config.taskId) && (config.adapter.requiresToken === false || Boolean(config.token));
     const key = ready && config.taskId ? streamKey(config.adapter, config.baseUrl, config.taskId) : '';
-    if (key !== this.key) {
-      this.detach();
-      this.key = key;
-      this.reset(config.taskId ?? '', !key);
-      if (key) this.attach(config);
-    } else if (key && !this.stream && !isEnded(this.state) && this.state !== 'error') {
-      this.attach(config); // reconnected while the task was still pending
-    } else if (config.token !== this.token) {
-      this.stream?.setToken(config.token);
+    if (key !== this.#key) {
+      this.#detach();
+      this.#key = key;
+      this.#reset(config.taskId ?? '', !key);
+      if (key) this.#attach(config);
+    } else if (key && !this.#stream && !isEnded(this.state) && this.state !== 'error') {
+      this.#attach(config); // reconnected while the task was still pending
+    } else if (config.token !== this.#token) {
+      this.#stream?.setToken(config.token);
     }
-    this.token = config.token;
+    this.#token = config.token;
   }
 
-  private attach(config: FollowConfig): void {
+  #attach(config: FollowConfig): void {
     if (!config.taskId) return;
-    this.stream = acquireStream(config.adapter, config.baseUrl, config.taskId);
+    this.#stream = acquireStream(config.adapter, config.baseUrl, config.taskId);
     this.startedAt ||= Date.now();
-    this.stream.subscribe(this);
+    this.#stream.subscribe(this);
   }
 
-  private detach(): void {
-    this.stream?.unsubscribe(this);
-    this.stream = undefined;
-    this.tick();
+  #detach(): void {
+    this.#stream?.unsubscribe(this);
+    this.#stream = undefined;
+    this.#tick();
   }
 
   /**
    * Forgets the previous task. Only a return to `idle` is announced here: a new task announces
    * `pending` itself, and nothing is said of the old one any more.
    */
-  private reset(taskId: string, idle: boolean): void {
+  #reset(taskId: string, idle: boolean): void {
     const previousState = this.state;
+    this.#taskId = taskId;
+    this.#completeDue = false;
     Object.assign(this, {
-      taskId,
       state: 'idle',
       status: undefined,
       phase: undefined,
@@ -192,23 +195,22 @@ export class TaskController implements ReactiveController, StreamListener {
       cancelError: null,
       events: [],
       startedAt: 0,
-      completeDue: false,
     });
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     if (idle && previousState !== 'idle') {
-      this.host.dispatchEvent(
+      this.#host.dispatchEvent(
         new TaskStateChangeEvent({ taskId, state: 'idle', previousState, status: undefined }),
       );
     }
   }
 
   /** Re-renders every second while pending, for the elapsed time. */
-  private tick(): void {
-    const wanted = this.state === 'pending' && Boolean(this.stream);
-    if (wanted && !this.clock) this.clock = setInterval(() => this.host.requestUpdate(), 1000);
-    if (!wanted && this.clock) {
-      clearInterval(this.clock);
-      this.clock = undefined;
+  #tick(): void {
+    const wanted = this.state === 'pending' && Boolean(this.#stream);
+    if (wanted && !this.#clock) this.#clock = setInterval(() => this.#host.requestUpdate(), 1000);
+    if (!wanted && this.#clock) {
+      clearInterval(this.#clock);
+      this.#clock = undefined;
     }
   }
 }
