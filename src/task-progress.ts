@@ -1,5 +1,4 @@
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { mindproxyAdapter } from './adapters/mindproxy.js';
 import { mynthAdapter } from './adapters/mynth.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent } from './events.js';
@@ -275,10 +274,9 @@ export class TaskProgress extends LitElement {
     if (images.length === 0) {
       return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
     }
+    // A task's results arrive once and never change, so the tiles need no keys (no `repeat`).
     return html`<ul part="grid" role="list">
-      ${repeat(
-        images,
-        (image, index) => (image.status === 'succeeded' ? image.id || image.url : `failed-${index}`),
+      ${images.map(
         (image, index) =>
           html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
             ${
