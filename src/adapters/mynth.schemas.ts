@@ -6,12 +6,12 @@ import * as z from 'zod/mini';
 const flatOrWrapped = <T extends z.ZodMiniType>(schema: T) => z.union([schema, z.object({ data: schema })]);
 
 export const mynthStatusSchema = flatOrWrapped(
-  z.object({ status: z.enum(['pending', 'completed', 'failed']), error: z.optional(z.unknown()) }),
+  z.object({ status: z.literal(['pending', 'completed', 'failed']), error: z.optional(z.unknown()) }),
 );
 
 /** A succeeded (`succeeded` or `success`) or failed image; a succeeded one needs `url` or `mynth_url`. */
 const image = z.object({
-  status: z.enum(['succeeded', 'success', 'failed']),
+  status: z.literal(['succeeded', 'success', 'failed']),
   id: z.optional(z.union([z.string(), z.number()])),
   url: z.nullish(z.string()),
   mynth_url: z.nullish(z.string()),
