@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
+// The public custom properties are read with their defaults on :host, never declared, so a value
+// set on the element or on any ancestor (such as :root) reaches it. The status region is heard, not
+// seen (each state shows its own visible text); a page shows it with ::part(status). Comments stay
+// out of the CSS text, which ships as written.
 export const styles = css`
-  /*
-   * The public properties are read with their defaults here, never declared, so a value set on
-   * the element or on any ancestor (such as :root) reaches it.
-   */
   :host {
     --_min-tile: var(--task-progress-min-tile, 10rem);
     --_gap: var(--task-progress-gap, 0.5rem);
@@ -25,7 +25,6 @@ export const styles = css`
     display: none;
   }
 
-  /* Heard, not seen: each state shows its own visible text. Show it with ::part(status). */
   [part='status'] {
     position: absolute;
     width: 1px;
