@@ -18,6 +18,7 @@ import { startMockServer } from '../mock/server.js';
 import { CHROMIUM_ARGS, browsers, findBrowser } from '../scripts/browsers.mjs';
 import { writeReports } from './report.mjs';
 import { runScaleModel } from './scale-model.mjs';
+import { measureParts } from './size-parts.mjs';
 
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('../mock/types.js').Scenario} Scenario */
@@ -99,6 +100,7 @@ async function measureSizes() {
   const tanstack = await bundle(bench('baselines/tanstack-element.js'));
   const litExternal = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'];
   const library = await bundle(root('dist/index.js'), litExternal);
+  const own = await bundle(root('dist/index.js'), [...litExternal, 'zod', 'zod/*']);
   const standalone = await readFile(root('dist/task-progress.min.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
@@ -107,8 +109,10 @@ async function measureSizes() {
       tutorial: sizeOf(tutorial),
       tanstack: sizeOf(tanstack),
       elementLibrary: sizeOf(library),
+      elementOwn: sizeOf(own),
       elementStandalone: sizeOf(standalone),
       litFloor: sizeOf(litFloor),
+      parts: await measureParts(),
     },
   };
 }

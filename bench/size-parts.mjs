@@ -1,0 +1,83 @@
+// What each part of the self-contained bundle costs: the bundle is built from the sources as
+// `task-progress.min.js` is, then again with one part replaced by a stub that does nothing, and the
+// difference in min+gzip bytes is what that part adds. A stub that no longer matches its module's
+// exports fails the build, so this cannot silently measure something else.
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const src = fileURLToPath(new URL('../src/', import.meta.url));
+
+/** A schema that takes any body as it is. */
+const anyBody = 'const any = { safeParse: (data) => ({ success: true, data }) };';
+
+/** @type {{ id: string, label: string, stubs: Record<string, string> }[]} */
+export const PARTS = [
+  {
+    id: 'zod',
+    label: 'zod and the schemas of both dialects',
+    stubs: {
+      'adapters/mynth.schemas.ts': `${anyBody} export const mynthStatusSchema = any, mynthResultsSchema = any;`,
+      'adapters/mindproxy.schemas.ts': `${anyBody} export const mindproxyTaskSchema = any, mindproxyAssetsSchema = any, mindproxyEventsSchema = any;`,
+    },
+  },
+  {
+    id: 'gateway',
+    label: 'the gateway dialect (`mindproxy` adapter and its schemas)',
+    stubs: { 'adapters/mindproxy.ts': 'export const mindproxyAdapter = {};' },
+  },
+  {
+    id: 'styles',
+    label: 'the styles',
+    stubs: { 'task-progress.styles.ts': "import { css } from 'lit'; export const styles = css``;" },
+  },
+  {
+    id: 'strings',
+    label: 'the default strings',
+    stubs: {
+      'strings.ts':
+        "export const mergeStrings = () => ({ status: {}, phases: {}, ended: {}, errorHints: {}, elapsed: String, imageAlt: String, imageFailed: String }); export const errorHint = () => '';",
+    },
+  },
+];
+
+/** @param {Record<string, string>} stubs keyed by path under src/ */
+async function gzipBytes(stubs) {
+  const result = await build({
+    entryPoints: [`${src}define.ts`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'stub-parts',
+        setup(builder) {
+          builder.onLoad({ filter: /\.ts$/ }, ({ path }) => {
+            const key = relative(src, path).split(sep).join('/');
+            return key in stubs ? { contents: stubs[key], loader: 'ts' } : undefined;
+          });
+        },
+      },
+    ],
+  });
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+}
+
+/**
+ * The whole bundle, what each part adds to it, and what is left without all of them (Lit and the
+ * element's core: the polling stream, the element, its events and errors, the Mynth adapter).
+ */
+export async function measureParts() {
+  const whole = await gzipBytes({});
+  const parts = [];
+  for (const { id, label, stubs } of PARTS) {
+    parts.push({ id, label, gzip: whole - (await gzipBytes(stubs)) });
+  }
+  const core = await gzipBytes(Object.assign({}, ...PARTS.map((part) => part.stubs)));
+  return { whole, parts, core };
+}
