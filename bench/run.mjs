@@ -10,12 +10,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { mynthResults } from '../mock/bodies.js';
 import { startMockServer } from '../mock/server.js';
 import { CHROMIUM_ARGS, browsers, findBrowser } from '../scripts/browsers.mjs';
+import { bundle, sizeOf } from './bundle.mjs';
 import { writeReports } from './report.mjs';
 import { runScaleModel } from './scale-model.mjs';
 import { measureParts } from './size-parts.mjs';
@@ -73,34 +72,12 @@ const summary = (values) => ({
 // ---------------------------------------------------------------------------------------------
 // Sizes
 
-/**
- * @param {string} entry
- * @param {string[]} [external]
- */
-async function bundle(entry, external = []) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    legalComments: 'none',
-    write: false,
-    external,
-    logLevel: 'silent',
-  });
-  return Buffer.from(result.outputFiles[0].contents);
-}
-
-/** @param {Buffer} code */
-const sizeOf = (code) => ({ min: code.length, gzip: gzipSync(code, { level: 9 }).length });
-
 async function measureSizes() {
   const tutorial = await bundle(bench('baselines/tutorial-element.js'));
   const tanstack = await bundle(bench('baselines/tanstack-element.js'));
   const litExternal = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'];
-  const library = await bundle(root('dist/index.js'), litExternal);
-  const own = await bundle(root('dist/index.js'), [...litExternal, 'zod', 'zod/*']);
+  const library = await bundle(root('dist/index.js'), { external: litExternal });
+  const own = await bundle(root('dist/index.js'), { external: [...litExternal, 'zod', 'zod/*'] });
   const standalone = await readFile(root('dist/task-progress.min.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {

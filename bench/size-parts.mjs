@@ -4,8 +4,7 @@
 // exports fails the build, so this cannot silently measure something else.
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundle, sizeOf } from './bundle.mjs';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
 
@@ -44,28 +43,17 @@ export const PARTS = [
 
 /** @param {Record<string, string>} stubs keyed by path under src/ */
 async function gzipBytes(stubs) {
-  const result = await build({
-    entryPoints: [`${src}define.ts`],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'stub-parts',
-        setup(builder) {
-          builder.onLoad({ filter: /\.ts$/ }, ({ path }) => {
-            const key = relative(src, path).split(sep).join('/');
-            return key in stubs ? { contents: stubs[key], loader: 'ts' } : undefined;
-          });
-        },
-      },
-    ],
-  });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  /** @type {import('esbuild').Plugin} */
+  const stubParts = {
+    name: 'stub-parts',
+    setup(builder) {
+      builder.onLoad({ filter: /\.ts$/ }, ({ path }) => {
+        const key = relative(src, path).split(sep).join('/');
+        return key in stubs ? { contents: stubs[key], loader: 'ts' } : undefined;
+      });
+    },
+  };
+  return sizeOf(await bundle(`${src}define.ts`, { plugins: [stubParts] })).gzip;
 }
 
 /**
