@@ -152,7 +152,6 @@ export class TaskStream {
           'timeout',
           `The task did not finish within ${Number((timeout / 1000).toFixed(1))} s.`,
         );
-        this.#emitError(toTaskError(error), false);
         this.#fail(error);
       }, timeout);
       run.signal.addEventListener('abort', () => clearTimeout(timer));
@@ -205,7 +204,7 @@ export class TaskStream {
           this.#stop();
           return;
         }
-        if (this.#options().showEvents && this.#adapter.getEvents) await this.#readEvents(id, signal);
+        if (this.#options().showEvents) await this.#readEvents(id, signal);
         delay = pollDelay(this.#options(), ++pendingAnswers);
       } catch (thrown) {
         if (!this.#isCurrent(id, signal)) return;
@@ -217,12 +216,11 @@ export class TaskStream {
           if (!this.#isCurrent(id, signal)) return;
         }
         const fatal = error.code === 'unauthorized' || error.code === 'not-found';
-        const willRetry = !fatal && ++failures <= maxRetries;
-        this.#emitError(toTaskError(error), willRetry);
-        if (!willRetry) {
+        if (fatal || ++failures > maxRetries) {
           this.#fail(error);
           return;
         }
+        this.#emitError(toTaskError(error), true);
         delay = retryDelay(this.#options(), failures, error.retryAfterMs);
       }
       await this.#sleep(delay, signal);
@@ -254,9 +252,12 @@ export class TaskStream {
     }
   }
 
+  /** Gives up: a last `task-error` that will not be retried, then state `error`. */
   #fail(error: TaskApiError): void {
+    const taskError = toTaskError(error);
+    this.#emitError(taskError, false);
     this.#stop();
-    this.#publish({ state: 'error', status: this.#current?.status, error: toTaskError(error) });
+    this.#publish({ state: 'error', status: this.#current?.status, error: taskError });
   }
 
   #publish(state: StreamState): void {
