@@ -23,6 +23,8 @@ const seconds = (seconds) => `${seconds.toFixed(1)} s`;
 const count = (value) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 /** @param {number} kb */
 const signedKB = (kb) => `${kb >= 0 ? '+' : '−'}${Math.abs(kb).toFixed(0)} KB`;
+/** @param {{ median: number, p95: number }} spread seconds */
+const delay = (spread) => `${seconds(spread.median)} (${seconds(spread.p95)})`;
 /** @param {{ timeouts: number, intervals: number }} timers */
 const timerCount = (timers) =>
   timers.timeouts + timers.intervals === 0
@@ -49,6 +51,22 @@ function byImpl(rows) {
   );
 }
 
+/**
+ * One row per task duration, one column per implementation.
+ * @param {Results} economy
+ * @param {number[]} durations
+ * @param {(measures: Results) => string} cell from one implementation's measures at one duration
+ */
+function byDuration(economy, durations, cell) {
+  return table(
+    ['task', ...HEAD],
+    durations.map((duration) => [
+      `${duration} s`,
+      ...IDS.map((id) => cell(economy[id].byDuration[duration])),
+    ]),
+  );
+}
+
 /** @param {string} markdown */
 async function format(markdown) {
   const config = (await prettier.resolveConfig(fileURLToPath(import.meta.url))) ?? {};
@@ -71,8 +89,6 @@ function runLine(results) {
 export async function renderResults(results) {
   const { meta, sizes, economy, hidden, sharedTogether, sharedStaggered, rendering, leaks, scaleModel } =
     results;
-  const delay = (/** @type {{ median: number, p95: number }} */ d) =>
-    `${seconds(d.median)} (${seconds(d.p95)})`;
   const model = scaleModel.model;
   const lines = [
     '# Benchmark results',
@@ -157,35 +173,15 @@ export async function renderResults(results) {
     '',
     'Status requests per task (median):',
     '',
-    table(
-      ['task', ...HEAD],
-      meta.durations.map((/** @type {number} */ duration) => [
-        `${duration} s`,
-        ...IDS.map((id) => count(economy[id].byDuration[duration].statusRequests.median)),
-      ]),
-    ),
+    byDuration(economy, meta.durations, (measures) => count(measures.statusRequests.median)),
     '',
     'Time between two status polls of a task, median (p95), for the 180 s tasks:',
     '',
-    byImpl([
-      [
-        '180 s task',
-        (id) => {
-          const gap = economy[id].byDuration[180].pollGapSeconds;
-          return `${seconds(gap.median)} (${seconds(gap.p95)})`;
-        },
-      ],
-    ]),
+    byImpl([['180 s task', (id) => delay(economy[id].byDuration[180].pollGapSeconds)]]),
     '',
     "Delay from the server's completion to the first image in the DOM, median (p95):",
     '',
-    table(
-      ['task', ...HEAD],
-      meta.durations.map((/** @type {number} */ duration) => [
-        `${duration} s`,
-        ...IDS.map((id) => delay(economy[id].byDuration[duration].delaySeconds)),
-      ]),
-    ),
+    byDuration(economy, meta.durations, (measures) => delay(measures.delaySeconds)),
     '',
     byImpl([
       ['completion → first image, all tasks: median (p95)', (id) => delay(economy[id].delaySeconds)],
@@ -321,10 +317,7 @@ export async function renderReadmeSection(results) {
       ],
       ['status requests, 30 s task', (id) => count(economy[id].byDuration[30].statusRequests.median)],
       ['status requests, 180 s task', (id) => count(economy[id].byDuration[180].statusRequests.median)],
-      [
-        'completion → first image, median (p95)',
-        (id) => `${seconds(economy[id].delaySeconds.median)} (${seconds(economy[id].delaySeconds.p95)})`,
-      ],
+      ['completion → first image, median (p95)', (id) => delay(economy[id].delaySeconds)],
       [
         `requests while the page is hidden (30 s of a 60 s task)`,
         (id) => count(hidden[id].whileHidden.median),
