@@ -3,6 +3,7 @@
 // has an empty JS module beside it, so that `import 'task-progress/vue'` resolves everywhere.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
+import { elementDeclaration } from './manifest.mjs';
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const options = { outdir: 'dist', componentTypePath: () => './index.js', hideLogs: true };
@@ -12,10 +13,7 @@ generateJsxTypes(manifest, { ...options, fileName: 'jsx.d.ts' });
 // Vue 3 and Svelte 5 typings. Vue checks a template's props by their camelCase names and
 // `@task-complete` as `onTaskComplete`; Svelte 5 takes attributes, properties and
 // `ontask-complete` handlers on the element, through `svelte/elements`.
-const element = manifest.modules
-  .flatMap((/** @type {any} */ module) => module.declarations ?? [])
-  .find((/** @type {any} */ declaration) => declaration.tagName === 'task-progress');
-if (!element) throw new Error('custom-elements.json has no <task-progress>.');
+const element = elementDeclaration(manifest);
 /** @type {{ name: string, description?: string }[]} */
 const settable = element.members.filter(
   (/** @type {any} */ member) =>
