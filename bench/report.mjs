@@ -86,7 +86,7 @@ function runLine(results) {
 }
 
 /** @param {Results} results */
-export async function renderResults(results) {
+async function renderResults(results) {
   const { meta, sizes, economy, hidden, sharedTogether, sharedStaggered, rendering, leaks, scaleModel } =
     results;
   const model = scaleModel.model;
@@ -297,7 +297,7 @@ export async function renderResults(results) {
  * The headline rows for README.md, between its bench markers.
  * @param {Results} results
  */
-export async function renderReadmeSection(results) {
+async function renderReadmeSection(results) {
   const { sizes, economy, hidden, sharedTogether, sharedStaggered, leaks, scaleModel } = results;
   const selfContained = {
     tutorial: sizes.tutorial,

@@ -22,8 +22,9 @@ import { measureParts } from './size-parts.mjs';
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('../mock/types.js').Scenario} Scenario */
 /** @typedef {import('../mock/types.js').LoggedRequest} LoggedRequest */
-/** @typedef {{ taskId: string, mountedAt: number, firstImageAt: number, tilesAt: number, laidOutAt: number }} PageRecord */
-/** @typedef {{ taskId: string, token: string, createdAt: number, forMs: number }} BenchTask */
+/** @typedef {{ taskId: string, firstImageAt: number, tilesAt: number, laidOutAt: number }} PageRecord */
+/** @typedef {{ taskId: string, token: string, createdAt: number }} BenchTask */
+/** @typedef {BenchTask & { forMs: number }} TimedTask A task pending for `forMs`, then completed. */
 /** @typedef {'tutorial' | 'tanstack' | 'element'} Impl */
 
 const started = Date.now();
@@ -185,7 +186,7 @@ function createTasks(scenarios) {
   return scenarios.map((scenario) => {
     const createdAt = Date.now();
     const { taskId, publicAccessToken } = mock.api.createTask(scenario);
-    return { taskId, token: publicAccessToken ?? '', createdAt, forMs: 0 };
+    return { taskId, token: publicAccessToken ?? '', createdAt };
   });
 }
 
@@ -196,17 +197,14 @@ function createTasks(scenarios) {
  * @param {number[]} durations
  */
 function createTimedTasks(durations) {
+  const pendingMs = durations.map((duration) => duration * 1000 * SCALE);
   const tasks = createTasks(
-    durations.map((duration) => ({
-      status: [
-        { forMs: duration * 1000 * SCALE, json: { status: 'pending' } },
-        { json: { status: 'completed' } },
-      ],
+    pendingMs.map((forMs) => ({
+      status: [{ forMs, json: { status: 'pending' } }, { json: { status: 'completed' } }],
       results: [{ json: mynthResults(mock.url, 4) }],
     })),
   );
-  tasks.forEach((task, index) => (task.forMs = durations[index] * 1000 * SCALE));
-  return tasks;
+  return tasks.map((task, index) => ({ ...task, forMs: pendingMs[index] }));
 }
 
 /**
@@ -269,7 +267,7 @@ async function waitForImages(page, timeoutMs) {
  * The delay from the server's completion to the first image, in real-world ms: the wait for the
  * poll that saw the task completed is scaled back (÷ scale); the rest (that poll's answer, the
  * results request, rendering) is not scaled and counts as measured.
- * @param {BenchTask} task
+ * @param {TimedTask} task
  * @param {PageRecord | undefined} record
  */
 function detection(task, record) {

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 /** @typedef {{ start: number, completion: number, hiddenFrom: number, hiddenUntil: number }} Task */
 /** @typedef {(task: Task, emit: (at: number, hidden: boolean) => void) => number} Strategy */
 
-export const MODEL = {
+const MODEL = {
   browsers: 10_000,
   /** Simulated seconds; requests are counted after the warm-up. */
   horizon: 3600,

@@ -12,7 +12,7 @@ const src = fileURLToPath(new URL('../src/', import.meta.url));
 const anyBody = 'const any = { safeParse: (data) => ({ success: true, data }) };';
 
 /** @type {{ id: string, label: string, stubs: Record<string, string> }[]} */
-export const PARTS = [
+const PARTS = [
   {
     id: 'zod',
     label: 'zod and the schemas of both dialects',

@@ -25,8 +25,6 @@ async function getJson(url, token, signal) {
 class TanstackTask extends HTMLElement {
   /** @type {(() => void)[]} */
   unsubscribers = [];
-  /** @type {HTMLElement | undefined} */
-  base;
   resultsFollowed = false;
 
   constructor() {
@@ -37,7 +35,6 @@ class TanstackTask extends HTMLElement {
   connectedCallback() {
     const root = /** @type {ShadowRoot} */ (this.shadowRoot);
     const base = prepare(root);
-    this.base = base;
     const taskId = this.getAttribute('task-id');
     const token = this.getAttribute('public-access-token');
     const api = this.getAttribute('base-url') ?? 'https://api.mynth.io';
@@ -57,7 +54,7 @@ class TanstackTask extends HTMLElement {
       const value = result.data?.status;
       if (value === 'completed' && !this.resultsFollowed) {
         this.resultsFollowed = true;
-        this.followResults(api, taskId, token);
+        this.followResults(base, api, taskId, token);
       } else if (value && value !== 'pending' && value !== 'completed') {
         renderMessage(base, 'Generation failed.');
       }
@@ -67,11 +64,12 @@ class TanstackTask extends HTMLElement {
   }
 
   /**
+   * @param {HTMLElement} base
    * @param {string} api
    * @param {string} taskId
    * @param {string} token
    */
-  followResults(api, taskId, token) {
+  followResults(base, api, taskId, token) {
     const results = new QueryObserver(client, {
       queryKey: ['task-results', api, taskId],
       queryFn: ({ signal }) =>
@@ -80,7 +78,7 @@ class TanstackTask extends HTMLElement {
     });
     /** @param {import('@tanstack/query-core').QueryObserverResult<ResultsBody>} result */
     const onResults = (result) => {
-      if (result.data && this.base) renderGrid(this.base, result.data.images);
+      if (result.data) renderGrid(base, result.data.images);
     };
     this.unsubscribers.push(results.subscribe(onResults));
     onResults(results.getCurrentResult());

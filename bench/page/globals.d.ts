@@ -21,8 +21,6 @@ interface BenchMountOptions {
 
 interface BenchRecord {
   taskId: string;
-  /** Date.now() when the element was added. */
-  mountedAt: number;
   /** Date.now() when the first <img> was in the element's DOM; 0 before. */
   firstImageAt: number;
   /** performance.now() when `tiles` tiles were in the element's DOM; 0 before. */
@@ -32,8 +30,6 @@ interface BenchRecord {
 }
 
 interface BenchHarness {
-  impl: string;
-  tag: string;
   mount(options: BenchMountOptions): number;
   /** Mounts one element every `gapMs`, in order. */
   mountStaggered(list: BenchMountOptions[], gapMs: number): Promise<void>;

@@ -54,7 +54,7 @@ function watch(root, record, tiles) {
 /** @param {BenchMountOptions} options */
 function mount(options) {
   const element = create(options);
-  const record = { taskId: options.taskId, mountedAt: Date.now(), firstImageAt: 0, tilesAt: 0, laidOutAt: 0 };
+  const record = { taskId: options.taskId, firstImageAt: 0, tilesAt: 0, laidOutAt: 0 };
   stage.append(element);
   if (!element.shadowRoot) throw new Error(`${tag} has no open shadow root`);
   watch(element.shadowRoot, record, options.tiles ?? 0);
@@ -77,8 +77,6 @@ function sleep(ms) {
 }
 
 window.bench = {
-  impl,
-  tag,
   mount,
   async mountStaggered(list, gapMs) {
     for (const [index, options] of list.entries()) {
