@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startMockServer } from '../mock/server.js';
+import { findChromium, launchChromium } from '../scripts/browsers.mjs';
 import {
-  findChromium,
-  launchChromium,
   loggedEvents,
   runScenario,
   startDemoServer,

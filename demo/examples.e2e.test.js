@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build, preview } from 'vite';
-import { CHROMIUM_ARGS, browsers, findBrowser } from '../scripts/browsers.mjs';
+import { browsers, findBrowser, launchChromium } from '../scripts/browsers.mjs';
 
 const TIMEOUT = 20_000;
 const configFile = fileURLToPath(new URL('examples/vite.config.ts', import.meta.url));
@@ -84,7 +84,7 @@ function snapshot(names, final) {
 function launch(name, executablePath) {
   return name === 'Firefox'
     ? puppeteer.launch({ browser: 'firefox', executablePath, headless: true })
-    : puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    : launchChromium(executablePath);
 }
 
 const missingDist = DIST_FILES.filter((file) => !existsSync(join(dist, file)));

@@ -2,6 +2,7 @@
 // Debian's `chromium` and `firefox-esr` packages, or whatever CHROME_PATH / FIREFOX_PATH name.
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import puppeteer from 'puppeteer-core';
 
 /** Headless Chromium as root, kept from reaching for any network but the pages it is given. */
 export const CHROMIUM_ARGS = [
@@ -35,6 +36,22 @@ export const browsers = [
  */
 export function findBrowser(browser) {
   return process.env[browser.env] || findCommand(browser.commands);
+}
+
+/** Chromium's executable, or undefined when none is installed. */
+export function findChromium() {
+  const chromium = browsers.find((browser) => browser.name === 'Chromium');
+  return chromium && findBrowser(chromium);
+}
+
+/**
+ * Launches the system's Chromium headless.
+ * @param {string} executablePath
+ * @param {{ width: number, height: number }} [viewport]
+ * @returns {Promise<import('puppeteer-core').Browser>}
+ */
+export function launchChromium(executablePath, viewport = { width: 1000, height: 900 }) {
+  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, defaultViewport: viewport });
 }
 
 /**

@@ -2,19 +2,10 @@
 // port, and runs scenarios through the page's own controls. Used by the demo's browser test and by
 // `npm run screenshots`.
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
-import { CHROMIUM_ARGS, browsers, findBrowser } from './browsers.mjs';
 
-/** @typedef {import('puppeteer-core').Browser} Browser */
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('puppeteer-core').ElementHandle} ElementHandle */
-
-/** Chromium's executable, or undefined when none is installed. */
-export function findChromium() {
-  const chromium = browsers.find((browser) => browser.name === 'Chromium');
-  return chromium && findBrowser(chromium);
-}
 
 /**
  * Starts the demo's Vite dev server on a free port. `env` is the environment its server routes see
@@ -50,16 +41,6 @@ function setEnv(env) {
     if (value === undefined) Reflect.deleteProperty(process.env, name);
     else process.env[name] = value;
   }
-}
-
-/**
- * Launches the system's Chromium headless.
- * @param {string} executablePath
- * @param {{ width: number, height: number }} [viewport]
- * @returns {Promise<Browser>}
- */
-export function launchChromium(executablePath, viewport = { width: 1000, height: 900 }) {
-  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, defaultViewport: viewport });
 }
 
 /**

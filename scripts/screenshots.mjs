@@ -2,9 +2,8 @@
 // each state to docs/ (loading, completed, partial, failed, error).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findChromium, launchChromium } from './browsers.mjs';
 import {
-  findChromium,
-  launchChromium,
   runScenario,
   startDemoServer,
   waitForImages,
