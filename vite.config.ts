@@ -19,9 +19,7 @@ function mockTaskApi(): Plugin {
           mynthModel: process.env.MYNTH_MODEL,
         }),
       );
-      server.middlewares.use((req, res, next) => {
-        api.handle(req, res).then((handled) => handled || next(), next);
-      });
+      server.middlewares.use(api.middleware);
     },
   };
 }

@@ -7,13 +7,11 @@
 // BENCH_TASKS sets the tasks per duration (20), BENCH_LEAK_CYCLES the mount/unmount cycles (1000);
 // BENCH_ONLY=economy,leaks runs only those sections and prints them instead of writing the files.
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { mynthResults } from '../mock/bodies.js';
-import { startMockServer } from '../mock/server.js';
-import { CHROMIUM_ARGS, browsers, findBrowser } from '../scripts/browsers.mjs';
+import { listen, startMockServer } from '../mock/server.js';
+import { findChromium, launchChromium } from '../scripts/browsers.mjs';
 import { bundle, sizeOf } from './bundle.mjs';
 import { writeReports } from './report.mjs';
 import { runScaleModel } from './scale-model.mjs';
@@ -109,17 +107,11 @@ async function startPageServer(code) {
     '/impl/tanstack.js': ['text/javascript', code.tanstack],
     '/impl/element.js': ['text/javascript', code.element],
   };
-  const server = createServer((req, res) => {
+  return listen((req, res) => {
     const file = files[new URL(req.url ?? '/', 'http://bench.invalid').pathname];
-    if (!file) return res.writeHead(404).end();
+    if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'no-store' }).end(file[1]);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
-  };
 }
 
 /**
@@ -144,8 +136,7 @@ function call(page, method, ...args) {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-const chromium = browsers.find((candidate) => candidate.name === 'Chromium');
-const executablePath = chromium && findBrowser(chromium);
+const executablePath = findChromium();
 if (!executablePath) {
   console.error(
     'The bench needs Chromium: on Debian or Ubuntu, apt-get install -y chromium (or set CHROME_PATH).',
@@ -160,12 +151,7 @@ log('sizes measured');
 const instrument = await readFile(bench('page/instrument.js'), 'utf8');
 const mock = await startMockServer();
 const pages = await startPageServer(code);
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: CHROMIUM_ARGS,
-  defaultViewport: { width: 1000, height: 900 },
-});
+const browser = await launchChromium(executablePath);
 const browserVersion = (await browser.version()).replace(/^(Headless)?Chrome\//, 'Chromium ');
 
 /** @param {Impl} impl */

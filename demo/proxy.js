@@ -6,6 +6,7 @@
 //
 // A real app would also check that the signed-in user owns the task before forwarding.
 import { createServer } from 'node:http';
+import { readBody, sendJson } from './http.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
@@ -135,35 +136,6 @@ function setCors(res, allowOrigin) {
   // The element sends a bearer token when it has one; it is accepted and then ignored.
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
   res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-}
-
-/**
- * @param {Res} res
- * @param {number} status
- * @param {unknown} json
- */
-function sendJson(res, status, json) {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(json));
-}
-
-/**
- * Reads a request body of at most `limit` bytes; null when it is larger.
- * @param {Req} req
- * @param {number} limit
- * @returns {Promise<Buffer | null>}
- */
-async function readBody(req, limit) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  // Read to the end even past the limit, so that the refusal reaches the client.
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? null : Buffer.concat(chunks);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

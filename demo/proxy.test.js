@@ -3,10 +3,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer, request } from 'node:http';
+import { request } from 'node:http';
 import { once } from 'node:events';
+import { text as readText } from 'node:stream/consumers';
 import { mindproxyTask } from '../mock/bodies.js';
-import { startMockServer } from '../mock/server.js';
+import { listen, startMockServer } from '../mock/server.js';
 import { createProxy } from './proxy.js';
 
 const KEY = 'gw_secret_key';
@@ -14,24 +15,6 @@ const PAGE_TOKEN = 'pat_from_the_page';
 
 /** @typedef {{ status: number, headers: import('node:http').IncomingHttpHeaders, body: string }} Answer */
 /** @typedef {{ method: string, url: string, headers: import('node:http').IncomingHttpHeaders, body: string }} Seen */
-
-/**
- * Serves `handler` on a free port.
- * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} handler
- */
-async function serve(handler) {
-  const server = createServer(handler);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve(undefined)));
-    },
-  };
-}
 
 /**
  * A request sent as written: the path is not normalized, unlike with `fetch`.
@@ -63,11 +46,11 @@ const fromPage = {
 
 /** @type {Awaited<ReturnType<typeof startMockServer>>} */
 let mock;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {Awaited<ReturnType<typeof listen>>} */
 let proxy;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {Awaited<ReturnType<typeof listen>>} */
 let recorder;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {Awaited<ReturnType<typeof listen>>} */
 let recordingProxy;
 /** @type {Seen[]} */
 const seen = [];
@@ -75,16 +58,15 @@ const seen = [];
 before(async () => {
   mock = await startMockServer();
   const forward = createProxy({ upstream: mock.url, apiKey: KEY });
-  proxy = await serve((req, res) => void forward(req, res));
+  proxy = await listen((req, res) => void forward(req, res));
   // An upstream that records every request it gets, body included.
-  recorder = await serve(async (req, res) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
+  recorder = await listen(async (req, res) => {
+    const body = await readText(req);
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
     res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
   });
   const forwardToRecorder = createProxy({ upstream: `${recorder.url}/`, apiKey: KEY });
-  recordingProxy = await serve((req, res) => void forwardToRecorder(req, res));
+  recordingProxy = await listen((req, res) => void forwardToRecorder(req, res));
 });
 
 after(async () => {
@@ -288,10 +270,10 @@ describe('gateway proxy', () => {
   });
 
   it('answers 502 when the gateway cannot be reached', async () => {
-    const closed = await serve(() => undefined);
+    const closed = await listen(() => undefined);
     await closed.close();
     const forward = createProxy({ upstream: closed.url, apiKey: KEY });
-    const server = await serve((req, res) => void forward(req, res));
+    const server = await listen((req, res) => void forward(req, res));
     try {
       const answer = await send(server.url, 'GET', '/v1/tasks/tsk_1');
       assert.equal(answer.status, 502);

@@ -13,6 +13,7 @@
 /** @typedef {ReturnType<typeof import('../mock/task-api.js').createTaskApi>} TaskApi */
 
 import { createScenario, isScenarioName } from '../mock/scenarios.js';
+import { readBody, sendJson } from './http.js';
 
 export const DEFAULT_MYNTH_API_URL = 'https://api.mynth.io';
 /** Lets Mynth pick the model. */
@@ -231,11 +232,10 @@ function allow(req, method) {
  * @returns {Promise<Record<string, unknown>>}
  */
 async function readJson(req) {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'The request body is too large.');
-  }
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (!body) throw new HttpError(413, 'The request body is too large.');
+  // Decoded once, whole: a character may be split across chunks.
+  const text = body.toString('utf8');
   if (!text) return {};
   /** @type {unknown} */
   let json;
@@ -247,16 +247,4 @@ async function readJson(req) {
   if (!json || typeof json !== 'object' || Array.isArray(json))
     throw new HttpError(400, 'The request body must be a JSON object.');
   return /** @type {Record<string, unknown>} */ (json);
-}
-
-/**
- * @param {Res} res
- * @param {number} status
- * @param {unknown} body
- * @param {Record<string, string>} [headers]
- */
-function sendJson(res, status, body, headers = {}) {
-  if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
 }

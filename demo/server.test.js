@@ -2,34 +2,15 @@
 // API (here the mock's `POST /image/generate`) with the key, and hands the page only the task id and
 // its public token.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { request } from 'node:http';
+import { text as readText } from 'node:stream/consumers';
 import { after, before, describe, it } from 'node:test';
-import { startMockServer } from '../mock/server.js';
+import { listen, serveTaskApi, startMockServer } from '../mock/server.js';
 import { scenarioList, scenarioNames } from '../mock/scenarios.js';
 import { createTaskApi } from '../mock/task-api.js';
 import { DEFAULT_MYNTH_MODEL, createDemoApi } from './server.js';
 
-/** @typedef {import('node:http').RequestListener} RequestListener */
-
 const KEY = 'mak_test_secret_key';
-
-/**
- * Serves `listener` on a free port.
- * @param {RequestListener} listener
- */
-async function serve(listener) {
-  const server = createServer(listener);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve(undefined));
-      }),
-  };
-}
 
 /**
  * The demo's routes in front of a mock task API, mounted as the dev server mounts them.
@@ -38,13 +19,8 @@ async function serve(listener) {
 async function serveDemo(options = {}) {
   const api = createTaskApi();
   const demo = createDemoApi({ api, ...options });
-  const server = await serve((req, res) =>
-    demo(req, res, () => {
-      api.handle(req, res).then((handled) => {
-        if (!handled) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      });
-    }),
-  );
+  const mock = serveTaskApi(api);
+  const server = await listen((req, res) => demo(req, res, () => mock(req, res)));
   return { ...server, api };
 }
 
@@ -69,9 +45,8 @@ async function post(url, body) {
 async function fakeMynth(answer) {
   /** @type {{ url: string | undefined, authorization: string | undefined, body: any }[]} */
   const requests = [];
-  const server = await serve(async (req, res) => {
-    let text = '';
-    for await (const chunk of req) text += chunk;
+  const server = await listen(async (req, res) => {
+    const text = await readText(req);
     const body = text ? JSON.parse(text) : undefined;
     requests.push({ url: req.url, authorization: req.headers.authorization, body });
     const reply = answer(body);
@@ -212,6 +187,36 @@ describe('real mode: what is sent and how upstream answers are read', () => {
     });
   }
 
+  it('reads a body with a multi-byte character split across two chunks', async () => {
+    const upstream = await fakeMynth(() => ({
+      status: 200,
+      json: { taskId: 'tsk_split', access: { publicAccessToken: 'pat_split' } },
+    }));
+    const demo = await serveDemo({ mynthApiKey: KEY, mynthApiUrl: upstream.url });
+    try {
+      const body = Buffer.from(JSON.stringify({ prompt: 'café au lait' }));
+      const half = body.indexOf('é') + 1; // between the two bytes of 'é'
+      const status = await new Promise((resolve, reject) => {
+        const req = request(`${demo.url}/api/generate`, { method: 'POST' }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        });
+        req.on('error', reject);
+        req.write(body.subarray(0, half));
+        // Later, so that the server reads the halves as two chunks.
+        setTimeout(() => {
+          req.write(body.subarray(half));
+          req.end();
+        }, 50);
+      });
+      assert.equal(status, 200);
+      assert.equal(upstream.requests[0].body.prompt, 'café au lait');
+    } finally {
+      await demo.close();
+      await upstream.close();
+    }
+  });
+
   it('surfaces a 404 from the mock (a wrong MYNTH_API_URL) as a 502', async () => {
     const mynth = await startMockServer();
     const demo = await serveDemo({ mynthApiKey: KEY, mynthApiUrl: `${mynth.url}/wrong` });
@@ -226,7 +231,7 @@ describe('real mode: what is sent and how upstream answers are read', () => {
   });
 
   it('surfaces an unreachable API as a 502', async () => {
-    const closed = await serve((_req, res) => res.end());
+    const closed = await listen((_req, res) => res.end());
     await closed.close();
     const demo = await serveDemo({ mynthApiKey: KEY, mynthApiUrl: closed.url });
     try {
@@ -331,6 +336,15 @@ describe('mock mode (no key)', () => {
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST');
     assert.equal((await fetch(`${demo.url}/api/nothing`)).status, 404);
+  });
+
+  it('limits the body in bytes, not characters', async () => {
+    // 9,000 two-byte characters: under 16 KiB as a string, over it as UTF-8.
+    const { status } = await post(`${demo.url}/api/generate`, {
+      scenario: 'failed',
+      prompt: 'é'.repeat(9000),
+    });
+    assert.equal(status, 413);
   });
 
   it('leaves every other path to the next handler', async () => {

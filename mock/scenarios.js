@@ -121,12 +121,23 @@ const completed = { json: { status: 'completed' } };
 
 /**
  * @param {string} origin
- * @param {{ failed?: number[] }} [options]
+ * @param {{ failed?: number[], imageDelay?: number }} [options]
  * @returns {MockStep[]}
  */
-const results = (origin, options) => [
-  { json: mynthResults(origin, 4, { ...options, imageDelay: IMAGE_DELAY }) },
+const results = (origin, { failed, imageDelay = IMAGE_DELAY } = {}) => [
+  { json: mynthResults(origin, 4, { failed, imageDelay }) },
 ];
+
+/**
+ * Two pending polls, then four images drawn by the mock on `origin`: the quick-success scenario,
+ * and the task the mock's `POST /image/generate` and the framework examples start.
+ * @param {string} origin
+ * @param {number} imageDelay How long each image takes to arrive, in ms.
+ * @returns {Scenario}
+ */
+export function quickTask(origin, imageDelay) {
+  return { status: [{ times: 2, ...pending }, completed], results: results(origin, { imageDelay }) };
+}
 
 const gatewayId = () => `gw_${Math.random().toString(36).slice(2, 12)}`;
 
@@ -181,7 +192,7 @@ function gatewayEvents(rows) {
 export function createScenario(name, origin) {
   switch (name) {
     case 'quick-success':
-      return { status: [{ times: 2, ...pending }, completed], results: results(origin) };
+      return quickTask(origin, IMAGE_DELAY);
     case 'slow':
       return { status: [{ forMs: 60_000, ...pending }, completed], results: results(origin) };
     case 'partial-failure':

@@ -1,36 +1,53 @@
 // Serves the mock task API on its own port, for tests and for anyone who wants it standalone
 // (`node mock/server.js [port]`).
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { createTaskApi } from './task-api.js';
 
+/** @typedef {ReturnType<typeof createTaskApi>} TaskApi */
+
 /**
- * Starts the mock API on `host:port` (port 0 picks a free one).
+ * Serves `handler` on `host:port` (port 0 picks a free one) until `close()`.
+ * @param {import('node:http').RequestListener} handler
  * @param {{ port?: number, host?: string }} [options]
  */
-export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
-  const api = createTaskApi();
-  const server = createServer((req, res) => {
-    api.handle(req, res).then(
-      (handled) => {
-        if (!handled) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      },
-      (error) => {
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
-        res.end(String(error));
-      },
-    );
-  });
-  await new Promise((resolve) => server.listen(port, host, () => resolve(undefined)));
+export async function listen(handler, { port = 0, host = '127.0.0.1' } = {}) {
+  const server = createServer(handler);
+  server.listen(port, host);
+  await once(server, 'listening');
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
-    api,
     url: `http://${host}:${address.port}`,
+    // Open keep-alive connections would hold `close()` back.
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve(undefined));
       }),
   };
+}
+
+/**
+ * A request listener for `api` alone: 404 for what it does not handle, 500 when it fails.
+ * @param {TaskApi} api
+ * @returns {import('node:http').RequestListener}
+ */
+export function serveTaskApi(api) {
+  return (req, res) =>
+    api.middleware(req, res, (error) => {
+      if (!error) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(error));
+    });
+}
+
+/**
+ * Starts the mock API on `host:port` (port 0 picks a free one).
+ * @param {{ port?: number, host?: string }} [options]
+ */
+export async function startMockServer(options) {
+  const api = createTaskApi();
+  return { api, ...(await listen(serveTaskApi(api), options)) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,5 @@
-// A scriptable mock of the two task APIs the element speaks (SPEC §2), as a plain Node request
-// handler. The browser tests serve it from its own origin, so CORS is exercised for real; the demo
+// A scriptable mock of the two task APIs the element speaks (SPEC §2), as plain Node request
+// middleware. The browser tests serve it from its own origin, so CORS is exercised for real; the demo
 // mounts it as dev-server middleware. Written as JavaScript with JSDoc types so that Node, Vite and
 // the test runner's config can all load it without a build step.
 
@@ -30,7 +30,9 @@
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
 
-import { mindproxyTask, mynthResults } from './bodies.js';
+import { text as readText } from 'node:stream/consumers';
+import { mindproxyTask } from './bodies.js';
+import { quickTask } from './scenarios.js';
 
 export const CONTROL_PREFIX = '/__mock';
 
@@ -193,10 +195,7 @@ export function createTaskApi() {
       return send(res, { status: 400, json: { error: 'prompt is required' } });
     }
     const origin = `http://${req.headers.host}`;
-    const { taskId, publicAccessToken } = createTask({
-      status: [{ times: 2, json: { status: 'pending' } }, { json: { status: 'completed' } }],
-      results: [{ json: mynthResults(origin, 4, { imageDelay: 300 }) }],
-    });
+    const { taskId, publicAccessToken } = createTask(quickTask(origin, 300));
     await send(res, { json: { data: { taskId, access: { publicAccessToken } } } });
   }
 
@@ -256,8 +255,19 @@ export function createTaskApi() {
     return { json: { task_events: events.slice(offset, offset + limit) } };
   }
 
+  /**
+   * `handle` as connect-style middleware (Vite's dev server): what the mock does not handle, and
+   * its errors, go to `next`.
+   * @param {Req} req
+   * @param {Res} res
+   * @param {(error?: unknown) => void} next
+   */
+  function middleware(req, res, next) {
+    handle(req, res).then((handled) => handled || next(), next);
+  }
+
   return {
-    handle,
+    middleware,
     createTask,
     mintToken,
     /** @param {string} id */
@@ -371,9 +381,9 @@ function escapeXml(text) {
 
 /** @param {Req} req */
 async function readJson(req) {
-  let text = '';
-  for await (const chunk of req) text += chunk;
-  return text ? JSON.parse(text) : undefined;
+  // Decoded as a stream of UTF-8, so a character split across chunks stays whole.
+  const body = await readText(req);
+  return body ? JSON.parse(body) : undefined;
 }
 
 /** @param {number} ms */

@@ -7,16 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import react from '@vitejs/plugin-react';
 import vue from '@vitejs/plugin-vue';
-import { defineConfig, type Connect, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { createTaskApi } from '../../mock/task-api.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 function mockTaskApi(): Plugin {
-  const api = createTaskApi();
-  const middleware: Connect.NextHandleFunction = (req, res, next) => {
-    api.handle(req, res).then((handled) => handled || next(), next);
-  };
+  const { middleware } = createTaskApi();
   return {
     name: 'mock-task-api',
     configureServer: (server) => void server.middlewares.use(middleware),

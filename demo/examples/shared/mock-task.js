@@ -1,6 +1,6 @@
 // Stands in for the app's own server: asks the mock task API for a quick task (two pending polls,
 // then four images) and answers only what a server would hand the page.
-import { mynthResults } from '../../../mock/bodies.js';
+import { quickTask } from '../../../mock/scenarios.js';
 
 /** @typedef {{ taskId: string, publicAccessToken: string }} StartedTask */
 
@@ -9,10 +9,7 @@ export const apiBase = location.origin;
 
 /** @returns {Promise<StartedTask>} */
 export async function startTask() {
-  const scenario = {
-    status: [{ times: 2, json: { status: 'pending' } }, { json: { status: 'completed' } }],
-    results: [{ json: mynthResults(apiBase, 4) }],
-  };
+  const scenario = quickTask(apiBase, 0);
   const response = await fetch(`${apiBase}/__mock/tasks`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
