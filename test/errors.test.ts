@@ -1,13 +1,11 @@
 // SPEC §5 against the mock task API over real HTTP: one describe per row of the errors table, then
 // unsafe URLs, server text, the token, and the Mynth wire format of §2.
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { mynthResults } from '../mock/bodies.js';
-import type { LoggedRequest, MockStep } from '../mock/types.js';
 import { defaultStrings } from '../src/index.js';
 import type { TaskCompleteDetail, TaskErrorDetail, TaskFailedDetail } from '../src/index.js';
-import { completed, follow, mount, parts, pending, shadow, untilState } from './helpers/element.js';
+import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
 import type { Mounted } from './helpers/element.js';
-import { createTask, mintToken, mockApiUrl, requestsOf } from './helpers/mock-api.js';
+import { createTask, mintToken, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 
 /** The `maxPollInterval` the test mount uses unless told otherwise. */
 const MAX_INTERVAL = 200;
@@ -19,8 +17,6 @@ const JITTER = 0.2;
  */
 const SLACK = 20;
 
-const results = (count = 2): MockStep[] => [{ json: mynthResults(mockApiUrl, count) }];
-
 /** Each task-error as `[code, httpStatus or null, willRetry]`, for compact comparisons. */
 function errorsOf(mounted: Pick<Mounted, 'details'>) {
   return mounted
@@ -30,10 +26,6 @@ function errorsOf(mounted: Pick<Mounted, 'details'>) {
 
 function statesOf(mounted: Pick<Mounted, 'details'>) {
   return mounted.details<{ state: string }>('task-state-change').map((d) => d.state);
-}
-
-async function statusRequests(taskId: string): Promise<LoggedRequest[]> {
-  return (await requestsOf(taskId)).filter((r) => r.url.endsWith('/status'));
 }
 
 /** The request log stays as it is for several of the longest waits the element could make. */
@@ -93,7 +85,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
         { times: 1, ...pending },
         completed,
       ],
-      results: results(),
+      results: results(2),
     });
     await untilState(mounted.el, 'completed');
     expect(errorsOf(mounted)).to.deep.equal([
@@ -102,7 +94,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
     ]);
     expect(statesOf(mounted)).to.deep.equal(['pending', 'completed']);
     expect(parts(mounted.el, 'image')).to.have.length(2);
-    expect(await statusRequests(mounted.taskId)).to.have.length(4);
+    expect(await statusRequestsOf(mounted.taskId)).to.have.length(4);
   });
 
   it('retries 5xx answers as http errors with a growing delay, then completes', async () => {
@@ -110,7 +102,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
     const mounted = await follow(
       {
         status: [{ times: 1, status: 500 }, { times: 1, status: 502 }, { times: 1, status: 503 }, completed],
-        results: results(),
+        results: results(2),
       },
       { pollInterval, maxPollInterval: 5000 },
     );
@@ -120,7 +112,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
       ['http', 502, true],
       ['http', 503, true],
     ]);
-    const at = (await statusRequests(mounted.taskId)).map((r) => r.at);
+    const at = (await statusRequestsOf(mounted.taskId)).map((r) => r.at);
     expect(at).to.have.length(4);
     // After f failures the element waits at least pollInterval * 2^(f-1) * (1 - jitter).
     for (const failures of [1, 2, 3]) {
@@ -151,14 +143,14 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
     const started = performance.now();
     const mounted = await follow({
       status: [{ times: 1, delay: 12000, ...pending }, completed],
-      results: results(),
+      results: results(2),
     });
     await waitUntil(() => mounted.details('task-error').length > 0, 'a task-error', { timeout: 15000 });
     const errorEvent = mounted.events.find((e) => e.type === 'task-error');
     expect(errorEvent?.timeStamp ?? 0, 'aborted after').to.be.at.least(started + 10000 - SLACK);
     expect(errorsOf(mounted)).to.deep.equal([['network', null, true]]);
     await untilState(mounted.el, 'completed');
-    const [slow, ...rest] = await statusRequests(mounted.taskId);
+    const [slow, ...rest] = await statusRequestsOf(mounted.taskId);
     expect(slow.aborted, 'the slow request was aborted').to.equal(true);
     expect(rest.map((r) => r.aborted)).to.deep.equal([false]);
   });
@@ -168,11 +160,11 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
   it('waits the seconds of Retry-After after a 429, then completes', async () => {
     const mounted = await follow({
       status: [{ times: 1, status: 429, headers: { 'Retry-After': '1' } }, completed],
-      results: results(),
+      results: results(2),
     });
     await untilState(mounted.el, 'completed');
     expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 429, true]]);
-    const [limited, next] = await statusRequests(mounted.taskId);
+    const [limited, next] = await statusRequestsOf(mounted.taskId);
     expect(next.at - limited.at).to.be.at.least(1000 - SLACK);
   });
 
@@ -182,24 +174,24 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
     const due = Date.parse(header);
     const mounted = await follow({
       status: [{ times: 1, status: 429, headers: { 'Retry-After': header } }, completed],
-      results: results(),
+      results: results(2),
     });
     // The mock created the task (its `at` origin) no later than now.
     const createdBy = Date.now();
     await untilState(mounted.el, 'completed');
     expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 429, true]]);
-    const [, next] = await statusRequests(mounted.taskId);
+    const [, next] = await statusRequestsOf(mounted.taskId);
     expect(next.at, 'retried at (ms after the task was created)').to.be.at.least(due - createdBy - SLACK);
   });
 
   it('treats a 503 with Retry-After as rate-limited and waits as long', async () => {
     const mounted = await follow({
       status: [{ times: 1, status: 503, headers: { 'Retry-After': '1' } }, completed],
-      results: results(),
+      results: results(2),
     });
     await untilState(mounted.el, 'completed');
     expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 503, true]]);
-    const [limited, next] = await statusRequests(mounted.taskId);
+    const [limited, next] = await statusRequestsOf(mounted.taskId);
     expect(next.at - limited.at).to.be.at.least(1000 - SLACK);
   });
 });
@@ -208,7 +200,7 @@ describe('401 / 403: unauthorized', () => {
   it('stops at once on a 401 without a tokenProvider, and a new token resumes it', async () => {
     const { taskId } = await createTask({
       status: [{ times: 1, ...pending }, completed],
-      results: results(),
+      results: results(2),
     });
     const mounted = await mount({ taskId, publicAccessToken: 'pat_refused' });
     await untilState(mounted.el, 'error');
@@ -228,7 +220,7 @@ describe('401 / 403: unauthorized', () => {
   });
 
   it('stops at once on a 403 likewise, and a new token resumes it', async () => {
-    const mounted = await follow({ status: [{ times: 1, status: 403 }, completed], results: results() });
+    const mounted = await follow({ status: [{ times: 1, status: 403 }, completed], results: results(2) });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 403 });
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 403, false]]);
@@ -244,7 +236,7 @@ describe('401 / 403: unauthorized', () => {
     const { taskId, publicAccessToken } = await createTask({
       tokenUses: 1,
       status: [{ times: 1, ...pending }, completed],
-      results: results(),
+      results: results(2),
     });
     const minted: string[] = [];
     const tokenProvider = async () => {
@@ -297,7 +289,7 @@ describe('401 / 403: unauthorized', () => {
   it('asks the tokenProvider before the first request when the JWT expires within 30 s', async () => {
     const token = jwt({ sub: 'user?>~\u00ff', exp: Math.floor(Date.now() / 1000) + 20 });
     expect(token.split('.')[1], 'a base64url payload').to.match(/[-_]/);
-    const { taskId } = await createTask({ token, status: [completed], results: results() });
+    const { taskId } = await createTask({ token, status: [completed], results: results(2) });
     const minted: string[] = [];
     const tokenProvider = async () => {
       const fresh = await mintToken(taskId);
@@ -319,7 +311,7 @@ describe('401 / 403: unauthorized', () => {
     const { taskId } = await createTask({
       token: null,
       status: [{ times: 5, ...pending }, completed],
-      results: results(),
+      results: results(2),
     });
     let calls = 0;
     const tokenProvider = async () => {
@@ -334,7 +326,7 @@ describe('401 / 403: unauthorized', () => {
 
   it('keeps a JWT that expires later than 30 s from now', async () => {
     const token = jwt({ sub: 'user', exp: Math.floor(Date.now() / 1000) + 3600 });
-    const { taskId } = await createTask({ token, status: [completed], results: results() });
+    const { taskId } = await createTask({ token, status: [completed], results: results(2) });
     let calls = 0;
     const tokenProvider = async () => {
       calls++;
@@ -566,7 +558,7 @@ describe('the token', () => {
     try {
       const good = await follow({
         status: [{ times: 1, status: 500 }, { times: 1, ...pending }, completed],
-        results: results(),
+        results: results(2),
       });
       await untilState(good.el, 'completed');
       expect(errorsOf(good)).to.deep.equal([['http', 500, true]]);

@@ -1,11 +1,20 @@
 // SPEC §3 and §5: when the element polls, how fast, when it pauses and resumes, and what it lets go
 // of, read from the mock API's request log over real HTTP.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { mynthResults } from '../mock/bodies.js';
 import type { LoggedRequest } from '../mock/types.js';
 import type { TaskProgress } from '../src/index.js';
-import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
-import { EVENT_TYPES, completed, follow, mount, parts, pending, untilState } from './helpers/element.js';
+import { createTask, mockApiUrl, requestsOf, statusOf, statusRequestsOf } from './helpers/mock-api.js';
+import {
+  completed,
+  follow,
+  mount,
+  parts,
+  pending,
+  recordEvents,
+  results,
+  untilRequests,
+  untilState,
+} from './helpers/element.js';
 
 /**
  * The mock logs a request before it answers it, and the element waits only after the answer, so
@@ -20,26 +29,19 @@ const LONG_WAIT_MIN = 0.8 * LONG_INTERVAL - CLOCK_SLACK;
 /** "At once": well inside the shortest wait the long interval allows. */
 const AT_ONCE = 3000;
 
-const statusOf = (log: LoggedRequest[]) => log.filter((r) => r.url.endsWith('/status'));
 const resultsOf = (log: LoggedRequest[]) => log.filter((r) => r.url.endsWith('/results'));
-const statusLog = async (taskId: string) => statusOf(await requestsOf(taskId));
 const gaps = (log: LoggedRequest[]) => log.slice(1).map((r, i) => r.at - log[i].at);
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 /**
- * Waits for `count` status requests of a task; `poke` runs between checks, for wake-ups that only
- * count once the element is waiting (a request may still be in flight when the wait begins).
+ * Of a request log, the first two status requests: after a wake-up in the middle of the long interval the
+ * second came at once, not after the wait the interval asks for.
  */
-async function untilStatusRequests(taskId: string, count: number, poke?: () => void, timeout = AT_ONCE) {
-  await waitUntil(
-    async () => {
-      if ((await statusLog(taskId)).length >= count) return true;
-      poke?.();
-      return false;
-    },
-    `expected ${count} status requests of ${taskId}`,
-    { interval: 50, timeout },
-  );
+function expectSecondPollAtOnce(log: LoggedRequest[]) {
+  const [first, second] = statusOf(log);
+  expect(second.at - first.at)
+    .to.be.lessThan(AT_ONCE)
+    .and.lessThan(LONG_WAIT_MIN);
 }
 
 function stubVisibility(state: DocumentVisibilityState) {
@@ -62,24 +64,16 @@ function restoreOnline() {
 
 const visibilityChange = () => document.dispatchEvent(new Event('visibilitychange'));
 
-function record(el: TaskProgress) {
-  const events: CustomEvent[] = [];
-  for (const type of EVENT_TYPES) el.addEventListener(type, (event) => events.push(event as CustomEvent));
-  return events;
-}
-
 /** Connects an element configured by attributes only, as plain HTML would. */
 async function mountAttributes(attributes: Record<string, string>) {
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement('task-progress');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const events = record(el);
+  const events = recordEvents(el);
   container.append(el);
   await el.updateComplete;
   return { el, events };
 }
-
-const results = (count: number) => [{ json: mynthResults(mockApiUrl, count) }];
 
 afterEach(() => {
   restoreVisibility();
@@ -102,7 +96,7 @@ describe('poll pacing', () => {
     });
     await untilState(el, 'completed', 10000);
 
-    const log = await statusLog(task.taskId);
+    const log = await statusRequestsOf(task.taskId);
     expect(log).to.have.length(pendingAnswers + 1);
     const measured = gaps(log);
     measured.forEach((gap, i) => {
@@ -124,7 +118,7 @@ describe('poll pacing', () => {
     });
     await untilState(el, 'completed');
 
-    const measured = gaps(await statusLog(task.taskId));
+    const measured = gaps(await statusRequestsOf(task.taskId));
     expect(measured).to.have.length(6);
     for (const gap of measured) expect(gap, `gaps ${measured.join(', ')}`).to.be.at.least(40 - CLOCK_SLACK);
   });
@@ -143,7 +137,7 @@ describe('poll pacing', () => {
     expect(errors.map((d) => [d.error.code, d.error.httpStatus, d.willRetry])).to.deep.equal(
       Array.from({ length: failures }, () => ['http', 500, true]),
     );
-    const measured = gaps(await statusLog(taskId));
+    const measured = gaps(await statusRequestsOf(taskId));
     expect(measured).to.have.length(failures);
     const label = `gaps ${measured.join(', ')}`;
     measured.forEach((gap, i) => {
@@ -170,25 +164,25 @@ describe('page visibility', () => {
 
     restoreVisibility();
     visibilityChange();
-    await untilStatusRequests(taskId, 1, undefined, 1000);
+    await untilRequests(taskId, 1, { timeout: 1000 });
     await untilState(el, 'completed');
   });
 
   it('stops polling when the page becomes hidden and resumes when visible', async () => {
     const { taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
-    await untilStatusRequests(taskId, 2);
+    await untilRequests(taskId, 2, { timeout: AT_ONCE });
 
     stubVisibility('hidden');
     visibilityChange();
-    const before = (await statusLog(taskId)).length;
+    const before = (await statusRequestsOf(taskId)).length;
     await aTimeout(800); // eight intervals
-    const after = (await statusLog(taskId)).length;
+    const after = (await statusRequestsOf(taskId)).length;
     // A request already sent when the page hid may be logged after the first count.
     expect(after - before).to.be.at.most(1);
 
     restoreVisibility();
     visibilityChange();
-    await untilStatusRequests(taskId, after + 3, undefined, 2000);
+    await untilRequests(taskId, after + 3, { timeout: 2000 });
   });
 
   it('polls at once when the page becomes visible in the middle of a long interval', async () => {
@@ -196,17 +190,13 @@ describe('page visibility', () => {
       { status: [{ times: 1, ...pending }, completed], results: results(1) },
       { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
     );
-    await untilStatusRequests(taskId, 1);
+    await untilRequests(taskId, 1, { timeout: AT_ONCE });
     stubVisibility('hidden');
     visibilityChange();
     await aTimeout(300);
 
     restoreVisibility();
-    await untilStatusRequests(taskId, 2, visibilityChange);
-    const [first, second] = await statusLog(taskId);
-    expect(second.at - first.at)
-      .to.be.lessThan(AT_ONCE)
-      .and.lessThan(LONG_WAIT_MIN);
+    expectSecondPollAtOnce(await untilRequests(taskId, 2, { poke: visibilityChange, timeout: AT_ONCE }));
     await untilState(el, 'completed');
   });
 
@@ -234,14 +224,13 @@ describe('pageshow and online', () => {
       { status: [{ times: 1, ...pending }, completed], results: results(1) },
       { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
     );
-    await untilStatusRequests(taskId, 1);
-    await untilStatusRequests(taskId, 2, () =>
-      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })),
+    await untilRequests(taskId, 1, { timeout: AT_ONCE });
+    expectSecondPollAtOnce(
+      await untilRequests(taskId, 2, {
+        poke: () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })),
+        timeout: AT_ONCE,
+      }),
     );
-    const [first, second] = await statusLog(taskId);
-    expect(second.at - first.at)
-      .to.be.lessThan(AT_ONCE)
-      .and.lessThan(LONG_WAIT_MIN);
     await untilState(el, 'completed');
   });
 
@@ -257,7 +246,7 @@ describe('pageshow and online', () => {
 
     restoreOnline();
     window.dispatchEvent(new Event('online'));
-    await untilStatusRequests(taskId, 1, undefined, 1000);
+    await untilRequests(taskId, 1, { timeout: 1000 });
     await untilState(el, 'completed');
   });
 
@@ -266,34 +255,35 @@ describe('pageshow and online', () => {
       { status: [{ times: 1, ...pending }, completed], results: results(1) },
       { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
     );
-    await untilStatusRequests(taskId, 1);
+    await untilRequests(taskId, 1, { timeout: AT_ONCE });
     stubOffline();
     window.dispatchEvent(new Event('offline'));
     await aTimeout(300);
-    expect(await statusLog(taskId)).to.have.length(1);
+    expect(await statusRequestsOf(taskId)).to.have.length(1);
 
     restoreOnline();
-    await untilStatusRequests(taskId, 2, () => window.dispatchEvent(new Event('online')));
-    const [first, second] = await statusLog(taskId);
-    expect(second.at - first.at)
-      .to.be.lessThan(AT_ONCE)
-      .and.lessThan(LONG_WAIT_MIN);
+    expectSecondPollAtOnce(
+      await untilRequests(taskId, 2, {
+        poke: () => window.dispatchEvent(new Event('online')),
+        timeout: AT_ONCE,
+      }),
+    );
     await untilState(el, 'completed');
   });
 
   it('does not poll through a short interval while offline', async () => {
     const { taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
-    await untilStatusRequests(taskId, 2);
+    await untilRequests(taskId, 2, { timeout: AT_ONCE });
     stubOffline();
     window.dispatchEvent(new Event('offline'));
-    const before = (await statusLog(taskId)).length;
+    const before = (await statusRequestsOf(taskId)).length;
     await aTimeout(800); // eight intervals
-    const after = (await statusLog(taskId)).length;
+    const after = (await statusRequestsOf(taskId)).length;
     expect(after - before).to.be.at.most(1);
 
     restoreOnline();
     window.dispatchEvent(new Event('online'));
-    await untilStatusRequests(taskId, after + 3, undefined, 2000);
+    await untilRequests(taskId, after + 3, { timeout: 2000 });
   });
 });
 
@@ -303,7 +293,7 @@ describe('disconnect and reconnect', () => {
       status: [{ times: 1, ...pending, delay: 1000 }, { times: 1, ...pending }, completed],
       results: results(2),
     });
-    await untilStatusRequests(taskId, 1);
+    await untilRequests(taskId, 1, { timeout: AT_ONCE });
     const parent = el.parentElement;
     if (!parent) throw new Error('not mounted');
     el.remove();
@@ -354,7 +344,7 @@ describe('disconnect and reconnect', () => {
 
   it('fires nothing, not even its timeout, once disconnected', async () => {
     const { el, taskId, events } = await follow({ status: [pending] }, { timeout: 400 });
-    await untilStatusRequests(taskId, 1);
+    await untilRequests(taskId, 1, { timeout: AT_ONCE });
     el.remove();
     const fired = events.length;
     const requested = (await requestsOf(taskId)).length;
@@ -387,7 +377,7 @@ describe('changing task-id', () => {
       results: results(3),
     });
     const { el, events, details } = await mount({ taskId: a.taskId, publicAccessToken: a.publicAccessToken });
-    await untilStatusRequests(a.taskId, 1);
+    await untilRequests(a.taskId, 1, { timeout: AT_ONCE });
     const switchedAt = performance.now();
     const firedBefore = events.length;
 
@@ -426,7 +416,7 @@ describe('elements sharing a task', () => {
       mount(props, container),
       mount(props, container),
     ]);
-    await untilStatusRequests(task.taskId, 1);
+    await untilRequests(task.taskId, 1, { timeout: AT_ONCE });
     // Two join a stream already under way.
     const late = await Promise.all([mount(props, container), mount(props, container)]);
     const all = [...early, ...late];
@@ -448,12 +438,8 @@ describe('refresh()', () => {
       { status: [{ times: 1, ...pending }, completed], results: results(1) },
       { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
     );
-    await untilStatusRequests(taskId, 1);
-    await untilStatusRequests(taskId, 2, () => el.refresh());
-    const [first, second] = await statusLog(taskId);
-    expect(second.at - first.at)
-      .to.be.lessThan(AT_ONCE)
-      .and.lessThan(LONG_WAIT_MIN);
+    await untilRequests(taskId, 1, { timeout: AT_ONCE });
+    expectSecondPollAtOnce(await untilRequests(taskId, 2, { poke: () => el.refresh(), timeout: AT_ONCE }));
     await untilState(el, 'completed');
   });
 });
@@ -527,11 +513,7 @@ describe('settling of attributes and properties', () => {
   for (const [name, settle] of orders) {
     it(`${name}, set in one block on a connected element: every request right`, async () => {
       const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(2) });
-      const container = await fixture<HTMLDivElement>(html`<div></div>`);
-      const el = document.createElement('task-progress');
-      const events = record(el);
-      container.append(el);
-      await el.updateComplete;
+      const { el, events } = await mountAttributes({});
       expect(el.state).to.equal('idle');
 
       settle(el, task);

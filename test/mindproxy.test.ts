@@ -5,7 +5,7 @@ import { mindproxyTask } from '../mock/bodies.js';
 import type { LoggedRequest, MockStep, Scenario, TaskEvent } from '../mock/types.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
-import { follow, mount, parts, pending, shadow, untilState } from './helpers/element.js';
+import { follow, mount, parts, pending, shadow, untilRequests, untilState } from './helpers/element.js';
 
 type Props = Parameters<typeof mount>[0];
 type Detail = Record<string, unknown>;
@@ -93,17 +93,6 @@ function recordFetches() {
 
 const gets = (log: LoggedRequest[]) => log.filter((r) => r.method === 'GET');
 const posts = (log: LoggedRequest[]) => log.filter((r) => r.method === 'POST');
-
-/** Waits until the mock has received `count` requests matching `which` for the task. */
-async function untilRequests(taskId: string, count: number, which = gets) {
-  let log: LoggedRequest[] = [];
-  await waitUntil(
-    async () => which((log = await requestsOf(taskId))).length >= count,
-    `expected ${count} requests`,
-    WAIT,
-  );
-  return log;
-}
 
 describe('<task-progress provider="mindproxy">', () => {
   let fetches: ReturnType<typeof recordFetches> | undefined;
@@ -380,7 +369,7 @@ describe('<task-progress provider="mindproxy">', () => {
         ],
       }));
       await waitUntil(() => phaseText(el) === 'Queued', 'expected phase Queued', WAIT);
-      await untilRequests(taskId, 2);
+      await untilRequests(taskId, 2, { which: gets, ...WAIT });
       const phases = recordPhases(el);
       el.cancel();
       await untilState(el, 'cancelled');
@@ -406,7 +395,7 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(phaseText(el)).to.equal('Queued');
 
       const before = gets(await requestsOf(taskId)).length;
-      const log = await untilRequests(taskId, before + 2);
+      const log = await untilRequests(taskId, before + 2, { which: gets, ...WAIT });
       expect(posts(log)).to.have.length(0);
       expect(el.state).to.equal('pending');
       expect(details('task-failed')).to.have.length(0);
@@ -438,7 +427,7 @@ describe('<task-progress provider="mindproxy">', () => {
 
       // Following goes on, and the failure stays shown while the task is pending.
       const before = gets(await requestsOf(taskId)).length;
-      await untilRequests(taskId, before + 1);
+      await untilRequests(taskId, before + 1, { which: gets, ...WAIT });
       await el.updateComplete;
       expect(el.state).to.equal('pending');
       expect(text(parts(el, 'error')[0])).to.equal(detail.error.message);
@@ -456,7 +445,7 @@ describe('<task-progress provider="mindproxy">', () => {
 
     it('mynth (no cancel endpoint): cancel() stops following at once, state cancelled', async () => {
       const { el, details, taskId } = await follow({ status: [pending] }, { cancelable: true });
-      await untilRequests(taskId, 1);
+      await untilRequests(taskId, 1, { which: gets, ...WAIT });
       expect(el.state).to.equal('pending');
       fetches = recordFetches();
       el.cancel();
@@ -488,7 +477,7 @@ describe('<task-progress provider="mindproxy">', () => {
         showEvents: true,
       });
       // Two pages for the first poll, then one per further poll.
-      const log = await untilRequests(mounted.taskId, 4, isEvents);
+      const log = await untilRequests(mounted.taskId, 4, { which: isEvents, ...WAIT });
       await mounted.el.updateComplete;
       return { ...mounted, log };
     }

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { mynthResults } from '../mock/bodies.js';
 import type { TaskAdapter, TaskImage, TaskProgress, TaskState } from '../src/index.js';
 import type { AdapterContext, SucceededImage, TaskSnapshot } from '../src/types.js';
-import { mockApiUrl, requestsOf } from './helpers/mock-api.js';
+import { mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import {
   EVENT_TYPES,
   completed,
@@ -11,7 +11,9 @@ import {
   mount,
   parts,
   pending,
+  results,
   shadow,
+  untilRequests,
   untilState,
 } from './helpers/element.js';
 
@@ -81,10 +83,6 @@ function isRendered(node: Element): boolean {
   return node.getClientRects().length > 0;
 }
 
-async function statusRequests(taskId: string) {
-  return (await requestsOf(taskId)).filter((request) => request.url.endsWith('/status'));
-}
-
 const notFound = { status: 404, json: { error: 'not found' } };
 
 describe('rendering: each state', () => {
@@ -126,7 +124,7 @@ describe('rendering: each state', () => {
   it('pending shows a labelled progress bar, the phase and the elapsed time; the host is busy', async () => {
     const { el, taskId } = await follow({ status: [pending] });
     expect(el.state).to.equal('pending');
-    await waitUntil(async () => (await statusRequests(taskId)).length >= 2, 'two status polls', WAIT);
+    await untilRequests(taskId, 2, WAIT);
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('pending');
     expect(el.getAttribute('aria-busy')).to.equal('true');
@@ -152,7 +150,7 @@ describe('rendering: each state', () => {
   it('completed shows the grid of tiles and drops aria-busy', async () => {
     const { el } = await follow({
       status: [{ times: 1, ...pending }, completed],
-      results: [{ json: mynthResults(mockApiUrl, 3) }],
+      results: results(3),
     });
     expect(el.getAttribute('aria-busy')).to.equal('true');
     await untilState(el, 'completed');
@@ -214,7 +212,7 @@ describe('rendering: events', () => {
     const doc = onDocument();
     const { el, taskId } = await follow({
       status: [{ times: 2, ...pending }, completed],
-      results: [{ json: mynthResults(mockApiUrl, 2) }],
+      results: results(2),
     });
     await untilState(el, 'completed');
     expect(doc.details('task-state-change')).to.deep.equal([
@@ -231,10 +229,11 @@ describe('rendering: events', () => {
       const target = event.target as TaskProgress;
       seenInListener.push({ images: parts(target, 'image').length, grid: parts(target, 'grid').length });
     });
-    const results = mynthResults(mockApiUrl, 4, { failed: [1] });
+    // The body itself is kept: the expected URLs are read from it.
+    const body = mynthResults(mockApiUrl, 4, { failed: [1] });
     const mounted = await follow({
       status: [{ times: 1, ...pending }, completed],
-      results: [{ json: results }],
+      results: [{ json: body }],
     });
     const { el } = mounted;
     await untilState(el, 'completed');
@@ -254,7 +253,7 @@ describe('rendering: events', () => {
       'succeeded',
       'succeeded',
     ]);
-    const expectedUrls = results.images.flatMap((image) => ('url' in image ? [image.url] : []));
+    const expectedUrls = body.images.flatMap((image) => ('url' in image ? [image.url] : []));
     expect(detail.urls).to.deep.equal(expectedUrls);
     expectBubblingComposed(doc.events, el);
   });
@@ -280,7 +279,7 @@ describe('rendering: events', () => {
     const doc = onDocument();
     const { el, taskId } = await follow({
       status: [{ times: 1, status: 500, json: { error: 'boom' } }, completed],
-      results: [{ json: mynthResults(mockApiUrl, 1) }],
+      results: results(1),
     });
     await untilState(el, 'completed');
     const errors = doc.details<{ taskId: string; error: Record<string, unknown>; willRetry: boolean }>(
@@ -299,7 +298,7 @@ describe('rendering: events', () => {
     const doc = onDocument();
     const { el, taskId } = await follow({
       status: [{ times: 1, ...notFound }, { times: 1, ...pending }, completed],
-      results: [{ json: mynthResults(mockApiUrl, 2) }],
+      results: results(2),
     });
     await untilState(el, 'error');
     const before = (await requestsOf(taskId)).length;
@@ -358,8 +357,8 @@ describe('rendering: events', () => {
     expect(doc.details('task-cancel')).to.deep.equal([{ taskId }]);
     expect(doc.of('task-cancel')[0].defaultPrevented).to.equal(true);
     expect(el.state).to.equal('pending');
-    const before = (await statusRequests(taskId)).length;
-    await waitUntil(async () => (await statusRequests(taskId)).length >= before + 2, 'polling goes on', WAIT);
+    const before = (await statusRequestsOf(taskId)).length;
+    await untilRequests(taskId, before + 2, WAIT);
     expect(el.state).to.equal('pending');
     expect(doc.of('task-failed')).to.have.length(0);
     expectBubblingComposed(doc.events, el);
@@ -368,7 +367,7 @@ describe('rendering: events', () => {
   it('task-cancel allowed ends in cancelled with task-failed, and stops requesting', async () => {
     const doc = onDocument();
     const { el, taskId } = await follow({ status: [pending] }, { cancelable: true });
-    await waitUntil(async () => (await statusRequests(taskId)).length >= 1, 'first poll', WAIT);
+    await untilRequests(taskId, 1, WAIT);
     one(el, 'cancel-button').click();
     expect(doc.details('task-cancel')).to.deep.equal([{ taskId }]);
     expect(doc.of('task-cancel')[0].cancelable).to.equal(true);
@@ -394,7 +393,7 @@ describe('rendering: events', () => {
       const doc = onDocument();
       const mounted = await follow({
         status: [completed],
-        results: [{ json: mynthResults(mockApiUrl, 4, { failed: [1] }) }],
+        results: results(4, { failed: [1] }),
       });
       await untilState(mounted.el, 'completed');
       const links = [...shadow(mounted.el).querySelectorAll<HTMLAnchorElement>('a')];
@@ -445,7 +444,7 @@ describe('rendering: events', () => {
 
 describe('rendering: images', () => {
   it('alt text numbers the images from the alt base; the alt attribute changes the base', async () => {
-    const { el } = await follow({ status: [completed], results: [{ json: mynthResults(mockApiUrl, 4) }] });
+    const { el } = await follow({ status: [completed], results: results(4) });
     await untilState(el, 'completed');
     expect(parts(el, 'image').map((img) => img.getAttribute('alt'))).to.deep.equal([
       'Generated image 1 of 4',
@@ -459,14 +458,16 @@ describe('rendering: images', () => {
   });
 
   it('a single image has the alt base as its alt text', async () => {
-    const { el } = await follow({ status: [completed], results: [{ json: mynthResults(mockApiUrl, 1) }] });
+    const { el } = await follow({ status: [completed], results: results(1) });
     await untilState(el, 'completed');
     expect(one(el, 'image').getAttribute('alt')).to.equal('Generated image');
   });
 
   it('images load lazily, decode asynchronously and reserve a square box from size before they load', async () => {
-    const results = mynthResults(mockApiUrl, 4, { size: 1024, imageDelay: 2000 });
-    const { el } = await follow({ status: [completed], results: [{ json: results }] });
+    const { el } = await follow({
+      status: [completed],
+      results: results(4, { size: 1024, imageDelay: 2000 }),
+    });
     await untilState(el, 'completed');
     const images = parts(el, 'image') as HTMLImageElement[];
     expect(images).to.have.length(4);
@@ -488,7 +489,7 @@ describe('rendering: images', () => {
   it('a failed tile shows its error as text', async () => {
     const { el } = await follow({
       status: [completed],
-      results: [{ json: mynthResults(mockApiUrl, 4, { failed: [1] }) }],
+      results: results(4, { failed: [1] }),
     });
     await untilState(el, 'completed');
     const failed = one(el, 'image-failed');
@@ -593,7 +594,7 @@ describe('rendering: live region', () => {
   it('speaks on state changes, not on every poll', async () => {
     const { el, taskId } = await follow({
       status: [{ times: 6, ...pending }, completed],
-      results: [{ json: mynthResults(mockApiUrl, 1) }],
+      results: results(1),
     });
     const status = statusRegion(el);
     expect(text(status)).to.equal('Generating…');
@@ -601,7 +602,7 @@ describe('rendering: live region', () => {
     const observer = new MutationObserver(() => spoken.push(text(status)));
     observer.observe(status, { subtree: true, childList: true, characterData: true });
     cleanups.push(() => observer.disconnect());
-    await waitUntil(async () => (await statusRequests(taskId)).length >= 4, 'several pending polls', WAIT);
+    await untilRequests(taskId, 4, WAIT);
     await el.updateComplete;
     expect(spoken, 'changes while pending').to.deep.equal([]);
     expect(text(status)).to.equal('Generating…');
@@ -640,7 +641,7 @@ describe('rendering: accessibility', () => {
   it('completed with a failed tile', async () => {
     const { el } = await follow({
       status: [completed],
-      results: [{ json: mynthResults(mockApiUrl, 3, { failed: [1] }) }],
+      results: results(3, { failed: [1] }),
     });
     await untilState(el, 'completed');
     expect(parts(el, 'image-failed')).to.have.length(1);

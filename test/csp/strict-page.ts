@@ -2,6 +2,7 @@
 // end and reports to the test what happened, including every policy violation.
 import '../../src/define.js';
 import { mynthResults } from '../../mock/bodies.js';
+import { createTask, mockApiUrl } from '../helpers/mock-api.js';
 
 const PROBE = '<b>probe of the policy</b>';
 const violations: string[] = [];
@@ -21,15 +22,10 @@ function trustedTypesEnforced(): boolean {
   }
 }
 
-const { mockApiUrl } = (await (await fetch('/__mock-api.json')).json()) as { mockApiUrl: string };
-const created = await fetch(`${mockApiUrl}/__mock/tasks`, {
-  method: 'POST',
-  body: JSON.stringify({
-    status: [{ times: 1, json: { status: 'pending' } }, { json: { status: 'completed' } }],
-    results: [{ json: mynthResults(mockApiUrl, 2, { failed: [1] }) }],
-  }),
+const { taskId, publicAccessToken } = await createTask({
+  status: [{ times: 1, json: { status: 'pending' } }, { json: { status: 'completed' } }],
+  results: [{ json: mynthResults(mockApiUrl, 2, { failed: [1] }) }],
 });
-const { taskId, publicAccessToken } = (await created.json()) as { taskId: string; publicAccessToken: string };
 
 const enforced = trustedTypesEnforced();
 const el = document.createElement('task-progress');

@@ -1,10 +1,12 @@
 // Mounting <task-progress> in tests: small intervals, the mock API's origin, and a recorder of every
-// event the element fires, attached before it connects so no event is missed.
+// event the element fires, attached before it connects so no event is missed; then waiting on the
+// element's state or on the requests the mock received.
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { type TaskProgress, type TaskState, taskEventTypes } from '../../src/index.js';
-import type { Scenario } from '../../mock/types.js';
-import { createTask, mockApiUrl } from './mock-api.js';
+import { mynthResults } from '../../mock/bodies.js';
+import type { LoggedRequest, MockStep, Scenario } from '../../mock/types.js';
+import { createTask, mockApiUrl, requestsOf, statusOf } from './mock-api.js';
 
 export const EVENT_TYPES = taskEventTypes;
 
@@ -18,13 +20,19 @@ export interface Mounted {
   details<T = Record<string, unknown>>(type: (typeof EVENT_TYPES)[number]): T[];
 }
 
+/** Records every event `el` fires, in order; attach it before `el` connects so none is missed. */
+export function recordEvents(el: TaskProgress): CustomEvent[] {
+  const events: CustomEvent[] = [];
+  for (const type of EVENT_TYPES) el.addEventListener(type, (event) => events.push(event as CustomEvent));
+  return events;
+}
+
 /** Creates an element with `props` (fast polling against the mock by default) and connects it. */
 export async function mount(props: Settable = {}, parent?: HTMLElement): Promise<Mounted> {
   const container = parent ?? (await fixture<HTMLDivElement>(html`<div></div>`));
   const el = document.createElement('task-progress');
   Object.assign(el, { baseUrl: mockApiUrl, pollInterval: 50, maxPollInterval: 200, ...props });
-  const events: CustomEvent[] = [];
-  for (const type of EVENT_TYPES) el.addEventListener(type, (event) => events.push(event as CustomEvent));
+  const events = recordEvents(el);
   container.append(el);
   await el.updateComplete;
   return {
@@ -60,3 +68,39 @@ export function parts(el: TaskProgress, name: string): HTMLElement[] {
 
 export const pending = { json: { status: 'pending' } };
 export const completed = { json: { status: 'completed' } };
+/** The results step of a mynth task: `count` images drawn by the mock (`options` as for `mynthResults`). */
+export const results = (count: number, options?: Parameters<typeof mynthResults>[2]): MockStep[] => [
+  { json: mynthResults(mockApiUrl, count, options) },
+];
+
+export interface UntilRequestsOptions {
+  /** Which requests of the log count: status requests unless told. */
+  which?: (log: LoggedRequest[]) => LoggedRequest[];
+  /**
+   * Runs between checks, for wake-ups that only count once the element is waiting (a request may
+   * still be in flight when the wait begins).
+   */
+  poke?: () => void;
+  /** Generous by default, for the network on a loaded machine. */
+  timeout?: number;
+}
+
+/** Waits until the mock has received `count` requests of a task that `which` keeps; resolves the whole log. */
+export async function untilRequests(
+  taskId: string,
+  count: number,
+  { which = statusOf, poke, timeout = 5000 }: UntilRequestsOptions = {},
+) {
+  let log: LoggedRequest[] = [];
+  await waitUntil(
+    async () => {
+      log = await requestsOf(taskId);
+      if (which(log).length >= count) return true;
+      poke?.();
+      return false;
+    },
+    `expected ${count} ${which === statusOf ? 'status ' : ''}requests of ${taskId}`,
+    { interval: 50, timeout },
+  );
+  return log;
+}

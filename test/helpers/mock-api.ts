@@ -23,6 +23,14 @@ export function requestsOf(taskId: string) {
   return control<LoggedRequest[]>(`/${taskId}/requests`);
 }
 
+/** The status requests (mynth `/status`) of a request log. */
+export const statusOf = (log: LoggedRequest[]) => log.filter((r) => r.url.endsWith('/status'));
+
+/** Every status request the mock received for a task, oldest first. */
+export async function statusRequestsOf(taskId: string) {
+  return statusOf(await requestsOf(taskId));
+}
+
 /** Issues a new token for a task; the old one stops working unless `revoke` is false. */
 export async function mintToken(taskId: string, revoke = true) {
   const body = await control<{ publicAccessToken: string }>(`/${taskId}/token`, {
