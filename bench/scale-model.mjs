@@ -1,7 +1,7 @@
 // The API's load when 10,000 browsers follow tasks, for each polling strategy: a simulation, no
 // server. Every browser follows one task after another for an hour of simulated time; the tasks,
 // their durations and the tab's visibility are drawn once (seeded) and are the same for every
-// strategy. The element's strategy uses its own pacing code (src/polling/pacing.ts).
+// strategy. The element's strategy uses its own pacing code (src/engine/pacing.ts).
 // `node bench/scale-model.mjs` prints the table; `npm run bench` includes it in its results.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -101,7 +101,7 @@ function nextVisiblePoll(task, sent, due) {
 }
 
 /**
- * @param {{ pollDelay: (pacing: { pollInterval: number, maxPollInterval: number }, n: number, random?: () => number) => number }} pacing
+ * @param {{ pollDelay: (pacing: { pollInterval: number, maxPollInterval: number }, n: number, random: () => number) => number }} pacing
  * @returns {Record<string, Strategy>}
  */
 function strategies(pacing) {
@@ -151,7 +151,7 @@ function strategies(pacing) {
 /** Loads the element's pacing module from its TypeScript source. */
 async function loadPacing() {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('../src/polling/pacing.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../src/engine/pacing.ts', import.meta.url))],
     bundle: true,
     format: 'esm',
     platform: 'neutral',

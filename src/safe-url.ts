@@ -15,7 +15,7 @@ export function safeUrl(url: string | undefined): string | undefined {
 }
 
 /** Turns every result whose URL is unsafe into a failed `unsafe-url` tile; drops an unsafe poster. */
-export function sanitizeImages(images: TaskImage[], unsafeMessage: string): TaskImage[] {
+export function sanitizeImages(images: readonly TaskImage[], unsafeMessage: string): TaskImage[] {
   return images.map((image) => {
     if (image.status !== 'succeeded') return image;
     const url = safeUrl(image.url);

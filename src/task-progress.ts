@@ -1,8 +1,9 @@
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { mindproxyAdapter } from './adapters/mindproxy.js';
 import { mynthAdapter } from './adapters/mynth.js';
+import { type Shown, announcements } from './announcements.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent } from './events.js';
-import { type FollowConfig, TaskController } from './polling/task-controller.js';
+import { type FollowTarget, FollowController } from './follow-controller.js';
 import {
   type TaskProgressStrings,
   type TaskProgressStringsOverride,
@@ -93,7 +94,7 @@ export class TaskProgress extends LitElement {
   declare baseUrl: string | undefined;
   /** First delay between status polls, in ms; values under 50 are raised to 50. */
   declare pollInterval: number;
-  /** The longest delay between polls and between retries, in ms. */
+  /** The longest delay between polls and between retries, in ms (the gateway's docs advise 2–5 s). */
   declare maxPollInterval: number;
   /** The longest the element follows one task, in ms; then state `error` (`timeout`). 0: no limit. */
   declare timeout: number;
@@ -114,13 +115,18 @@ export class TaskProgress extends LitElement {
   /** Replaces any of the visible strings. */
   declare strings: TaskProgressStringsOverride | undefined;
 
-  readonly #follower = new TaskController(this, () => this.#followConfig());
+  readonly #follow = new FollowController(this, () => this.#followTarget());
+  /** What the last render showed, and what the events told so far. */
+  #rendered: Shown = { taskId: '', snapshot: undefined };
+  #announced: Shown = { taskId: '', snapshot: undefined };
+  /** Task ids whose ending (`task-complete`, `task-failed`) was told. */
+  readonly #toldEnded = new Set<string>();
 
   constructor() {
     super();
     this.provider = 'mynth';
     this.pollInterval = 2000;
-    this.maxPollInterval = 10000;
+    this.maxPollInterval = 5000;
     this.timeout = 1800000;
     this.maxRetries = 5;
     this.pollWhenHidden = false;
@@ -131,17 +137,17 @@ export class TaskProgress extends LitElement {
 
   /** `idle`, `pending`, `completed`, `failed`, `cancelled`, `expired` or `error`. */
   get state(): TaskState {
-    return this.#follower.state;
+    return this.#follow.state;
   }
 
   /** The task's results, once completed. */
   get images(): TaskImage[] {
-    return this.#follower.images;
+    return [...(this.#follow.snapshot?.images ?? [])];
   }
 
   /** Why the element stopped following (`error`) or why the task ended badly, else null. */
   get error(): TaskError | null {
-    return this.#follower.error;
+    return this.#follow.snapshot?.error ?? null;
   }
 
   /**
@@ -151,7 +157,7 @@ export class TaskProgress extends LitElement {
    */
   retry(): void {
     const event = new TaskRetryEvent({ taskId: this.taskId ?? '', state: this.state });
-    if (this.dispatchEvent(event)) this.#follower.retry();
+    if (this.dispatchEvent(event)) this.#follow.retry();
   }
 
   /**
@@ -162,12 +168,12 @@ export class TaskProgress extends LitElement {
   cancel(): void {
     if (this.state !== 'pending') return;
     const event = new TaskCancelEvent({ taskId: this.taskId ?? '' });
-    if (this.dispatchEvent(event)) this.#follower.cancel('Cancelled by the user');
+    if (this.dispatchEvent(event)) this.#follow.cancel('Cancelled by the user');
   }
 
   /** Polls now instead of at the end of the current wait. */
   refresh(): void {
-    this.#follower.refresh();
+    this.#follow.refresh();
   }
 
   /** The merged strings, merged again only when a new `strings` object is set. */
@@ -180,7 +186,8 @@ export class TaskProgress extends LitElement {
     return this.#merged.text;
   }
 
-  #followConfig(): FollowConfig {
+  /** The options as the engine takes them; numbers that are not finite take their default. */
+  #followTarget(): FollowTarget {
     const adapter = this.adapter ?? providers[this.provider] ?? mynthAdapter;
     return {
       taskId: this.taskId || undefined,
@@ -203,9 +210,14 @@ export class TaskProgress extends LitElement {
     this.setAttribute('state', this.state);
     if (this.state === 'pending') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
+    // Every state event is told here, after the element rendered that state.
+    const events = announcements(this.#announced, this.#rendered, this.#toldEnded);
+    this.#announced = this.#rendered;
+    for (const event of events) this.dispatchEvent(event);
   }
 
   protected override render() {
+    this.#rendered = { taskId: this.#follow.taskId, snapshot: this.#follow.snapshot };
     const text = this.#text;
     return html`<div part="base" class="base">
       <p part="status" role="status">${text.status[this.state]}</p>
@@ -233,7 +245,7 @@ export class TaskProgress extends LitElement {
   }
 
   #renderPending(text: TaskProgressStrings) {
-    const { phase, cancelError, events } = this.#follower;
+    const { phase, cancelError, events = [] } = this.#follow.snapshot ?? {};
     const latest = events.at(-1);
     return html`<slot name="pending">
         <div part="progress" role="progressbar" aria-label=${text.progressLabel}>
@@ -241,7 +253,7 @@ export class TaskProgress extends LitElement {
         </div>
         <p class="meta">
           <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
-          <span part="elapsed">${text.elapsed(this.#follower.elapsedSeconds)}</span>
+          <span part="elapsed">${text.elapsed(this.#follow.elapsedSeconds)}</span>
         </p>
       </slot>
       ${

@@ -9,13 +9,6 @@ import { createTask, mintToken, mockApiUrl, requestsOf, statusRequestsOf } from 
 
 /** The `maxPollInterval` the test mount uses unless told otherwise. */
 const MAX_INTERVAL = 200;
-/** Jitter only shortens a delay, by at most this fraction. */
-const JITTER = 0.2;
-/**
- * Clock slack for lower bounds measured across the page and the mock: both read the same system
- * clock, but round to whole (or coarsened) milliseconds.
- */
-const SLACK = 20;
 
 /** Each task-error as `[code, httpStatus or null, willRetry]`, for compact comparisons. */
 function errorsOf(mounted: Pick<Mounted, 'details'>) {
@@ -97,30 +90,18 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
     expect(await statusRequestsOf(mounted.taskId)).to.have.length(4);
   });
 
-  it('retries 5xx answers as http errors with a growing delay, then completes', async () => {
-    const pollInterval = 200;
-    const mounted = await follow(
-      {
-        status: [{ times: 1, status: 500 }, { times: 1, status: 502 }, { times: 1, status: 503 }, completed],
-        results: results(2),
-      },
-      { pollInterval, maxPollInterval: 5000 },
-    );
+  it('retries 5xx answers as http errors, then completes', async () => {
+    const mounted = await follow({
+      status: [{ times: 1, status: 500 }, { times: 1, status: 502 }, { times: 1, status: 503 }, completed],
+      results: results(2),
+    });
     await untilState(mounted.el, 'completed');
     expect(errorsOf(mounted)).to.deep.equal([
       ['http', 500, true],
       ['http', 502, true],
       ['http', 503, true],
     ]);
-    const at = (await statusRequestsOf(mounted.taskId)).map((r) => r.at);
-    expect(at).to.have.length(4);
-    // After f failures the element waits at least pollInterval * 2^(f-1) * (1 - jitter).
-    for (const failures of [1, 2, 3]) {
-      const least = pollInterval * 2 ** (failures - 1) * (1 - JITTER);
-      expect(at[failures] - at[failures - 1], `wait after ${failures} failures`).to.be.at.least(
-        least - SLACK,
-      );
-    }
+    expect(await statusRequestsOf(mounted.taskId)).to.have.length(4);
     expect(statesOf(mounted)).to.deep.equal(['pending', 'completed']);
   });
 
@@ -140,14 +121,11 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
 
   it('aborts a request slower than 10 s as a network error, then recovers', async function () {
     this.timeout(25000);
-    const started = performance.now();
     const mounted = await follow({
       status: [{ times: 1, delay: 12000, ...pending }, completed],
       results: results(2),
     });
     await waitUntil(() => mounted.details('task-error').length > 0, 'a task-error', { timeout: 15000 });
-    const errorEvent = mounted.events.find((e) => e.type === 'task-error');
-    expect(errorEvent?.timeStamp ?? 0, 'aborted after').to.be.at.least(started + 10000 - SLACK);
     expect(errorsOf(mounted)).to.deep.equal([['network', null, true]]);
     await untilState(mounted.el, 'completed');
     const [slow, ...rest] = await statusRequestsOf(mounted.taskId);
@@ -157,43 +135,27 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
 });
 
 describe('429 / 503 with Retry-After: rate-limited', () => {
-  it('waits the seconds of Retry-After after a 429, then completes', async () => {
+  // Retry-After of a minute, read through CORS: only `refresh()` brings the retry within the test.
+  // The exact waits are tested on the engine's fake clock (test/engine).
+  async function expectWaitedOut(status: number, retryAfter: string) {
     const mounted = await follow({
-      status: [{ times: 1, status: 429, headers: { 'Retry-After': '1' } }, completed],
+      status: [{ times: 1, status, headers: { 'Retry-After': retryAfter } }, completed],
       results: results(2),
     });
+    await waitUntil(() => mounted.details('task-error').length > 0, 'a task-error');
+    expect(errorsOf(mounted)).to.deep.equal([['rate-limited', status, true]]);
+    await expectNoMoreRequests(mounted.taskId);
+    mounted.el.refresh();
     await untilState(mounted.el, 'completed');
-    expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 429, true]]);
-    const [limited, next] = await statusRequestsOf(mounted.taskId);
-    expect(next.at - limited.at).to.be.at.least(1000 - SLACK);
-  });
+    expect(await statusRequestsOf(mounted.taskId)).to.have.length(2);
+  }
 
-  it('waits until the HTTP date of Retry-After after a 429, then completes', async () => {
-    const header = new Date(Date.now() + 2500).toUTCString();
-    // The header has a 1 s resolution: this instant lies 1.5 s to 2.5 s ahead.
-    const due = Date.parse(header);
-    const mounted = await follow({
-      status: [{ times: 1, status: 429, headers: { 'Retry-After': header } }, completed],
-      results: results(2),
-    });
-    // The mock created the task (its `at` origin) no later than now.
-    const createdBy = Date.now();
-    await untilState(mounted.el, 'completed');
-    expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 429, true]]);
-    const [, next] = await statusRequestsOf(mounted.taskId);
-    expect(next.at, 'retried at (ms after the task was created)').to.be.at.least(due - createdBy - SLACK);
-  });
+  it('waits the seconds of Retry-After after a 429', () => expectWaitedOut(429, '60'));
 
-  it('treats a 503 with Retry-After as rate-limited and waits as long', async () => {
-    const mounted = await follow({
-      status: [{ times: 1, status: 503, headers: { 'Retry-After': '1' } }, completed],
-      results: results(2),
-    });
-    await untilState(mounted.el, 'completed');
-    expect(errorsOf(mounted)).to.deep.equal([['rate-limited', 503, true]]);
-    const [limited, next] = await statusRequestsOf(mounted.taskId);
-    expect(next.at - limited.at).to.be.at.least(1000 - SLACK);
-  });
+  it('waits until the HTTP date of Retry-After after a 429', () =>
+    expectWaitedOut(429, new Date(Date.now() + 60_000).toUTCString()));
+
+  it('treats a 503 with Retry-After as rate-limited and waits as long', () => expectWaitedOut(503, '60'));
 });
 
 describe('401 / 403: unauthorized', () => {
@@ -286,23 +248,27 @@ describe('401 / 403: unauthorized', () => {
     ]);
   });
 
-  it('asks the tokenProvider before the first request when the JWT expires within 30 s', async () => {
+  it('asks the tokenProvider in the background when the JWT expires within 30 s, polling on with it meanwhile', async () => {
     const token = jwt({ sub: 'user?>~\u00ff', exp: Math.floor(Date.now() / 1000) + 20 });
     expect(token.split('.')[1], 'a base64url payload').to.match(/[-_]/);
-    const { taskId } = await createTask({ token, status: [completed], results: results(2) });
+    const { taskId } = await createTask({
+      token,
+      status: [{ times: 3, ...pending }, completed],
+      results: results(2),
+    });
     const minted: string[] = [];
     const tokenProvider = async () => {
-      const fresh = await mintToken(taskId);
+      // The current token stays valid until it expires: the new one does not revoke it.
+      const fresh = await mintToken(taskId, false);
       minted.push(fresh);
       return fresh;
     };
-    const mounted = await mount({ taskId, publicAccessToken: token, tokenProvider });
+    const mounted = await mount({ taskId, publicAccessToken: token, tokenProvider, pollInterval: 100 });
     await untilState(mounted.el, 'completed');
     expect(minted).to.have.length(1);
-    expect((await requestsOf(taskId)).map((r) => r.authorization)).to.deep.equal([
-      `Bearer ${minted[0]}`,
-      `Bearer ${minted[0]}`,
-    ]);
+    const sent = (await requestsOf(taskId)).map((r) => r.authorization);
+    expect(sent[0], 'the first request does not wait for the provider').to.equal(`Bearer ${token}`);
+    expect(sent.at(-1)).to.equal(`Bearer ${minted[0]}`);
   });
 
   it('does not ask the tokenProvider before every poll when its JWTs are short-lived too', async () => {
@@ -429,13 +395,10 @@ describe('body not JSON or not the schema: invalid-response', () => {
 
 describe('timeout: the task took too long', () => {
   it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
-    const started = performance.now();
     const mounted = await follow({ status: [pending] }, { timeout: 300 });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error?.code).to.equal('timeout');
-    const errorEvents = mounted.events.filter((e) => e.type === 'task-error');
-    expect(errorEvents).to.have.length(1);
-    expect(errorEvents[0].timeStamp, 'given up after').to.be.at.least(started + 300 - SLACK);
+    expect(mounted.events.filter((e) => e.type === 'task-error')).to.have.length(1);
     expect(errorsOf(mounted)).to.deep.equal([['timeout', null, false]]);
     expect(await requestsOf(mounted.taskId)).to.have.length.above(0);
     await expectNoMoreRequests(mounted.taskId);

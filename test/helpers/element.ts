@@ -50,7 +50,7 @@ export async function follow(scenario: Scenario, props: Settable = {}) {
 }
 
 /** Waits for the element to reach `state`, and for the render of it. */
-export async function untilState(el: TaskProgress, state: TaskState, timeout = 5000) {
+export async function untilState(el: TaskProgress, state: TaskState, timeout = 15000) {
   await waitUntil(() => el.state === state, `expected state ${state}, is ${el.state}`, { timeout });
   await el.updateComplete;
 }
@@ -89,7 +89,7 @@ export interface UntilRequestsOptions {
 export async function untilRequests(
   taskId: string,
   count: number,
-  { which = statusOf, poke, timeout = 5000 }: UntilRequestsOptions = {},
+  { which = statusOf, poke, timeout = 15000 }: UntilRequestsOptions = {},
 ) {
   let log: LoggedRequest[] = [];
   await waitUntil(
