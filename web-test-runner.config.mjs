@@ -12,7 +12,7 @@ const [chromium, firefox] = browsers.map((browser) => findBrowser(browser));
 
 /**
  * Starts the mock API beside the test server and tells test pages where it is. Pages named
- * `*.csp.html` are served under SPEC §6's strict CSP with Trusted Types required.
+ * `*.csp.html` are served under the strict CSP of docs/behaviour.md (Security) with Trusted Types required.
  */
 function mockTaskApi() {
   /** @type {Awaited<ReturnType<typeof startMockServer>> | undefined} */

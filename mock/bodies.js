@@ -1,8 +1,8 @@
-// Builders for the response bodies of SPEC §2, shared by the mock server, the tests and the demo.
+// Builders for the response bodies of docs/behaviour.md (Providers), shared by the mock server, the tests and the demo.
 // No Node imports: the browser tests load this file too.
 
 /**
- * A mindproxy task body (SPEC §2) with sensible defaults.
+ * A mindproxy task body (docs/behaviour.md, Providers) with sensible defaults.
  * @param {string} id
  * @param {{ status: number, taskType?: number, assets?: unknown, errorCode?: string, errorMessage?: string }} fields
  */

@@ -1,4 +1,4 @@
-// A scriptable mock of the two task APIs the element speaks (SPEC §2), as plain Node request
+// A scriptable mock of the two task APIs the element speaks (docs/behaviour.md, Providers), as plain Node request
 // middleware. The browser tests serve it from its own origin, so CORS is exercised for real; the demo
 // mounts it as dev-server middleware. Written as JavaScript with JSDoc types so that Node, Vite and
 // the test runner's config can all load it without a build step.

@@ -1,4 +1,4 @@
-// Turning whatever a request or an adapter throws into the element's `TaskError` (SPEC §5).
+// Turning whatever a request or an adapter throws into the element's `TaskError` (docs/behaviour.md, Errors).
 import type { TaskError, TaskErrorCode } from './types.js';
 
 /** An error an adapter throws; the built-in adapters throw only these. */

@@ -1,4 +1,4 @@
-// The element's DOM events (SPEC §4): typed, bubbling, composed, and never carrying the token.
+// The element's DOM events (docs/behaviour.md, Events): typed, bubbling, composed, and never carrying the token.
 import type { TaskError, TaskEventRecord, TaskImage, TaskState } from './types.js';
 
 /** The type of every event the element fires. */

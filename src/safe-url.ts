@@ -1,4 +1,4 @@
-// Only URLs of safe schemes ever reach `src` or `href` (SPEC §5).
+// Only URLs of safe schemes ever reach `src` or `href` (docs/behaviour.md, Security).
 import type { TaskImage } from './types.js';
 
 const SAFE = /^(https?:|blob:|data:image\/)/i;

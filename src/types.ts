@@ -1,5 +1,5 @@
 // The element's data model: the states it shows, the results it renders, and the adapter contract
-// every task API is spoken through (SPEC §2, §3).
+// every task API is spoken through (docs/behaviour.md).
 
 /** What the element shows. `idle` and `error` are the element's own; the rest come from the API. */
 export type TaskState = 'idle' | 'pending' | 'completed' | 'failed' | 'cancelled' | 'expired' | 'error';

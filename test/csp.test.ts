@@ -1,4 +1,4 @@
-// SPEC §6: the element works under `default-src 'self'; style-src 'self'` with Trusted Types
+// docs/behaviour.md, Security: the element works under `default-src 'self'; style-src 'self'` with Trusted Types
 // required, without a policy of its own.
 import { expect } from '@open-wc/testing';
 

@@ -1,5 +1,5 @@
-// SPEC §5 against the mock task API over real HTTP: one describe per row of the errors table, then
-// unsafe URLs, server text, the token, and the Mynth wire format of §2.
+// docs/behaviour.md, Errors, against the mock task API over real HTTP: one describe per row of the
+// errors table, then unsafe URLs, server text, the token, and the Mynth wire format (Providers).
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { defaultStrings } from '../src/index.js';
 import type { TaskCompleteDetail, TaskErrorDetail, TaskFailedDetail } from '../src/index.js';

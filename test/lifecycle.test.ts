@@ -1,5 +1,5 @@
-// SPEC §3 and §5: when the element polls, how fast, when it pauses and resumes, and what it lets go
-// of, read from the mock API's request log over real HTTP.
+// docs/behaviour.md, Pacing and Sharing: when the element polls, when it pauses and resumes, and
+// what it lets go of, read from the mock API's request log over real HTTP.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LoggedRequest } from '../mock/types.js';
 import type { TaskProgress } from '../src/index.js';
@@ -392,6 +392,36 @@ describe('elements sharing a task', () => {
       expect(details('task-complete')).to.have.length(1);
       expect(parts(el, 'image')).to.have.length(4);
     }
+  });
+});
+
+describe("elements sharing a task: every element's options count", () => {
+  it('polls as often as the most eager element asks', async () => {
+    const task = await createTask({ status: [{ times: 2, ...pending }, completed], results: results(1) });
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const ids = { taskId: task.taskId, publicAccessToken: task.publicAccessToken };
+    const slow = await mount(
+      { ...ids, pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
+      container,
+    );
+    await untilRequests(task.taskId, 1);
+    const eager = await mount({ ...ids, pollInterval: 50, maxPollInterval: 50 }, container);
+    for (const { el } of [slow, eager]) await untilState(el, 'completed');
+    expect(statusOf(await requestsOf(task.taskId))).to.have.length(3);
+  });
+
+  it("applies each element's own timeout: one shows error while the other completes", async () => {
+    const task = await createTask({ status: [{ times: 30, ...pending }, completed], results: results(1) });
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const ids = { taskId: task.taskId, publicAccessToken: task.publicAccessToken, maxPollInterval: 50 };
+    const patient = await mount({ ...ids, timeout: 0 }, container);
+    const hasty = await mount({ ...ids, timeout: 300 }, container);
+    await untilState(hasty.el, 'error');
+    expect(hasty.el.error?.code).to.equal('timeout');
+    expect(patient.el.state).to.equal('pending');
+    await untilState(patient.el, 'completed');
+    expect(statusOf(await requestsOf(task.taskId))).to.have.length(31);
+    expect(hasty.details('task-complete')).to.deep.equal([]);
   });
 });
 

@@ -20,7 +20,7 @@ import {
 /** Long enough for several polls at the test pacing (first 50 ms, ceiling 200 ms). */
 const SEVERAL_POLLS = 700;
 /** For waits on the network, generous on a loaded machine. */
-const WAIT = { timeout: 5000 };
+const WAIT = { timeout: 15000 };
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -208,6 +208,58 @@ describe('rendering: each state', () => {
 });
 
 describe('rendering: events', () => {
+  it('tells each state after rendering it: a listener finds that state in the DOM', async () => {
+    const seen: [TaskState, string[]][] = [];
+    const rendered = (el: TaskProgress) =>
+      ['progress', 'grid', 'message', 'retry-button'].filter((name) => parts(el, name).length > 0);
+    whileTesting('task-state-change', (event) => {
+      const target = event.target as TaskProgress;
+      seen.push([event.detail.state, rendered(target)]);
+    });
+    const ok = await follow({ status: [{ times: 1, ...pending }, completed], results: results(1) });
+    await untilState(ok.el, 'completed');
+    const lost = await follow({ status: [notFound] });
+    await untilState(lost.el, 'error');
+    const failed = await follow({ status: [{ json: { status: 'failed', error: 'no' } }] });
+    await untilState(failed.el, 'failed');
+    await aTimeout(0);
+    expect(seen).to.deep.equal([
+      ['pending', ['progress']],
+      ['completed', ['grid']],
+      ['pending', ['progress']],
+      ['error', ['message', 'retry-button']],
+      ['pending', ['progress']],
+      ['failed', ['message', 'retry-button']],
+    ]);
+  });
+
+  it('task-complete and task-failed come once per task id: moved, re-rendered, connected twice', async () => {
+    const doc = onDocument();
+    const done = await follow({ status: [{ times: 2, ...pending }, completed], results: results(1) });
+    // Connected twice while pending, as a framework's double mount does.
+    const parent = present(done.el.parentElement, 'a parent');
+    done.el.remove();
+    parent.append(done.el);
+    await untilState(done.el, 'completed');
+    const ended = await follow({ status: [{ json: { status: 'failed', error: 'no' } }] });
+    await untilState(ended.el, 'failed');
+    for (const { el, taskId } of [done, ended]) {
+      const other = document.createElement('div');
+      document.body.append(other);
+      other.append(el); // moved
+      el.requestUpdate(); // re-rendered
+      await el.updateComplete;
+      el.taskId = '';
+      await el.updateComplete;
+      el.taskId = taskId; // the same task again
+      await el.updateComplete;
+      await untilState(el, done.el === el ? 'completed' : 'failed');
+      other.remove();
+    }
+    expect(doc.details('task-complete').map((d) => d.taskId)).to.deep.equal([done.taskId]);
+    expect(doc.details('task-failed').map((d) => d.taskId)).to.deep.equal([ended.taskId]);
+  });
+
   it('task-state-change reports each change in order with its raw status', async () => {
     const doc = onDocument();
     const { el, taskId } = await follow({

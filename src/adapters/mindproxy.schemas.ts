@@ -1,4 +1,4 @@
-// The gateway's task bodies (SPEC §2). Unknown fields are allowed; required ones are checked.
+// The gateway's task bodies (docs/behaviour.md, Providers). Unknown fields are allowed; required ones are checked.
 import * as z from 'zod/mini';
 
 export const mindproxyTaskSchema = z.object({

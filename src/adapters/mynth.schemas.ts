@@ -1,4 +1,4 @@
-// Mynth's task bodies (SPEC §2), in both documented forms: flat or wrapped in `{ data: … }`.
+// Mynth's task bodies (docs/behaviour.md, Providers), in both documented forms: flat or wrapped in `{ data: … }`.
 // Unknown fields are allowed; required ones are checked.
 import * as z from 'zod/mini';
 

@@ -31,6 +31,8 @@ export class FollowEngine {
   #run: AbortController | undefined;
   /** Ends the current wait at once (a delay, or a pause while hidden or offline). */
   #wake: (() => void) | undefined;
+  /** Whether the current wait is the pause between two polls (not a retry's backoff). */
+  #betweenPolls = false;
   /** Whether `#wake` ends a pause while hidden or offline (the only wait with no end). */
   #paused = false;
   readonly #tokens: TokenKeeper;
@@ -61,6 +63,8 @@ export class FollowEngine {
     if (this.#shared.state === 'pending') subscription.arm();
     subscription.tell();
     if (!this.#run && this.#shared.state === 'pending') this.#start();
+    // A newcomer may ask for a shorter interval than the one being waited out.
+    else if (this.#betweenPolls) this.#wake?.();
     else this.#unpause();
     return subscription;
   }
@@ -198,6 +202,7 @@ export class FollowEngine {
         if (ENDED_STATES.includes(report.state)) return;
         if (options.showEvents) await this.#readEvents(signal);
         delay = pollDelay(options, ++pendingAnswers, this.env.random, options.schedule);
+        this.#betweenPolls = true;
       } catch (thrown) {
         if (signal.aborted) return;
         const error = toTaskApiError(thrown);
@@ -211,6 +216,7 @@ export class FollowEngine {
         delay = retryIn;
       }
       await this.#sleep(delay, signal);
+      this.#betweenPolls = false;
     }
   }
 
