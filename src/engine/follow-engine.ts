@@ -37,13 +37,24 @@ export class FollowEngine {
   #paused = false;
   readonly #tokens: TokenKeeper;
 
+  readonly #env: FollowEnvironment;
+  readonly #adapter: TaskAdapter;
+  readonly #taskId: string;
+  readonly #baseUrl: string;
+  readonly #onUnused: () => void;
+
   constructor(
-    readonly env: FollowEnvironment,
-    readonly adapter: TaskAdapter,
-    readonly taskId: string,
-    readonly baseUrl: string,
-    readonly onUnused: () => void = () => {},
+    env: FollowEnvironment,
+    adapter: TaskAdapter,
+    taskId: string,
+    baseUrl: string,
+    onUnused = () => {},
   ) {
+    this.#env = env;
+    this.#adapter = adapter;
+    this.#taskId = taskId;
+    this.#baseUrl = baseUrl;
+    this.#onUnused = onUnused;
     this.#tokens = new TokenKeeper(env);
     this.#shared = { state: 'pending', events: [], startedAt: env.now() };
   }
@@ -51,7 +62,7 @@ export class FollowEngine {
   /** Adds a subscriber, tells it the task as known so far, and starts following if needed. */
   subscribe(options: FollowOptions, listener: FollowListener): Subscription {
     const subscription = new Subscription(options, listener, {
-      env: this.env,
+      env: this.#env,
       shared: () => this.#shared,
       stopIfUnwatched: () => this.#stopIfUnwatched(),
     });
@@ -76,7 +87,7 @@ export class FollowEngine {
   unsubscribe(subscription: Subscription): void {
     subscription.disarm();
     this.#subscriptions.delete(subscription);
-    if (this.#subscriptions.size === 0) this.onUnused();
+    if (this.#subscriptions.size === 0) this.#onUnused();
     this.#stopIfUnwatched();
   }
 
@@ -112,7 +123,7 @@ export class FollowEngine {
   async cancel(subscription: Subscription, reason: string): Promise<void> {
     const run = this.#run;
     if (!run || this.#shared.state !== 'pending') return;
-    const cancel = this.adapter.cancel?.bind(this.adapter);
+    const cancel = this.#adapter.cancel?.bind(this.#adapter);
     if (!cancel) {
       subscription.cancelHere();
       this.#stopIfUnwatched();
@@ -149,7 +160,7 @@ export class FollowEngine {
     this.#run = run;
     run.signal.addEventListener(
       'abort',
-      this.env.watch(() => this.#wake?.()),
+      this.#env.watch(() => this.#wake?.()),
     );
     for (const subscription of this.#active()) subscription.arm();
     this.#publish({ state: 'pending', error: undefined, retry: undefined });
@@ -183,13 +194,13 @@ export class FollowEngine {
       try {
         this.#tokens.refreshAhead(options.tokenProviders, requestTimeout(options), signal);
         if (this.#stage === 'results') {
-          const images = await this.#request(signal, (ctx) => this.adapter.getResults?.(ctx) ?? []);
+          const images = await this.#request(signal, (ctx) => this.#adapter.getResults?.(ctx) ?? []);
           if (signal.aborted) return;
           this.#succeeded();
           this.#end({ state: 'completed', images });
           return;
         }
-        const report = await this.#request(signal, (ctx) => this.adapter.getStatus(ctx));
+        const report = await this.#request(signal, (ctx) => this.#adapter.getStatus(ctx));
         if (signal.aborted) return;
         this.#succeeded();
         tokenRefreshed = false;
@@ -201,7 +212,7 @@ export class FollowEngine {
         this.#publishReport(report);
         if (ENDED_STATES.includes(report.state)) return;
         if (options.showEvents) await this.#readEvents(signal);
-        delay = pollDelay(options, ++pendingAnswers, this.env.random, options.schedule);
+        delay = pollDelay(options, ++pendingAnswers, this.#env.random, options.schedule);
         this.#betweenPolls = true;
       } catch (thrown) {
         if (signal.aborted) return;
@@ -222,8 +233,8 @@ export class FollowEngine {
 
   /** One adapter call with the current token, bounded by the request timeout and the run. */
   #request<T>(signal: AbortSignal, call: (ctx: AdapterContext) => Promise<T> | T): Promise<T> {
-    return bounded(this.env, requestTimeout(this.#options()), signal, async (bound) =>
-      call({ taskId: this.taskId, token: this.#tokens.current, baseUrl: this.baseUrl, signal: bound }),
+    return bounded(this.#env, requestTimeout(this.#options()), signal, async (bound) =>
+      call({ taskId: this.#taskId, token: this.#tokens.current, baseUrl: this.#baseUrl, signal: bound }),
     );
   }
 
@@ -249,8 +260,8 @@ export class FollowEngine {
       this.#publish({ retry: undefined });
       return undefined;
     }
-    const delay = retryDelay(pacing, ++this.#failures, this.env.random, error.retryAfterMs);
-    this.#publish({ retry: { at: this.env.now() + delay, code: error.code } });
+    const delay = retryDelay(pacing, ++this.#failures, this.#env.random, error.retryAfterMs);
+    this.#publish({ retry: { at: this.#env.now() + delay, code: error.code } });
     return delay;
   }
 
@@ -271,7 +282,7 @@ export class FollowEngine {
   }
 
   async #readEvents(signal: AbortSignal): Promise<void> {
-    const getEvents = this.adapter.getEvents?.bind(this.adapter);
+    const getEvents = this.#adapter.getEvents?.bind(this.#adapter);
     if (!getEvents) return;
     const events = await this.#request(signal, (ctx) => getEvents(ctx, this.#shared.events.length));
     if (!signal.aborted && events.length) this.#publish({ events: [...this.#shared.events, ...events] });
@@ -296,7 +307,7 @@ export class FollowEngine {
 
   /** Waits while the page is hidden (unless a subscriber polls when hidden) or the browser is offline. */
   async #whileBlocked(signal: AbortSignal): Promise<void> {
-    const blocked = () => (!this.#options().pollWhenHidden && this.env.hidden()) || !this.env.online();
+    const blocked = () => (!this.#options().pollWhenHidden && this.#env.hidden()) || !this.#env.online();
     while (!signal.aborted && blocked()) await this.#sleep(Infinity, signal);
   }
 
@@ -304,12 +315,12 @@ export class FollowEngine {
   #sleep(ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
-        this.env.clearTimeout(timer);
+        this.#env.clearTimeout(timer);
         signal.removeEventListener('abort', done);
         if (this.#wake === done) this.#wake = undefined;
         resolve();
       };
-      const timer = ms === Infinity ? undefined : this.env.setTimeout(done, Math.min(ms, MAX_DELAY));
+      const timer = ms === Infinity ? undefined : this.#env.setTimeout(done, Math.min(ms, MAX_DELAY));
       signal.addEventListener('abort', done);
       this.#wake = done;
       this.#paused = ms === Infinity;

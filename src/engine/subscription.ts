@@ -43,13 +43,13 @@ export class Subscription {
   /** Its `timeout`, while armed. */
   timer: TimerHandle | undefined;
 
+  options: FollowOptions;
+  readonly listener: FollowListener;
   readonly #host: SubscriptionHost;
 
-  constructor(
-    public options: FollowOptions,
-    readonly listener: FollowListener,
-    host: SubscriptionHost,
-  ) {
+  constructor(options: FollowOptions, listener: FollowListener, host: SubscriptionHost) {
+    this.options = options;
+    this.listener = listener;
     this.#host = host;
   }
 
