@@ -11,7 +11,8 @@ import {
   mergeStrings,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
-import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
+import type { TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
+import { pendingView, problemView, resultsView } from './views.js';
 
 /**
  * The default of every option that has one: set by the constructor, taken by a number that does
@@ -238,124 +239,40 @@ export class TaskProgress extends LitElement {
   }
 
   #renderState(text: TaskProgressStrings) {
+    const retry = () => this.retry();
     switch (this.state) {
       case 'idle':
         return nothing;
       case 'pending':
-        return this.#renderPending(text);
+        return pendingView({
+          text,
+          snapshot: this.#follow.snapshot,
+          elapsedSeconds: this.#follow.elapsedSeconds,
+          showEvents: this.showEvents,
+          cancelable: this.cancelable,
+          onCancel: () => this.cancel(),
+        });
       case 'completed':
-        return this.#renderResults(text);
+        return resultsView({
+          text,
+          images: this.images,
+          alt: this.alt,
+          onImageClick: (event, image, index) => this.#onImageClick(event, image, index),
+        });
       case 'error':
         return html`<slot name="error"
-          >${this.#renderProblem(text, text.status.error, errorHint(text, this.error))}</slot
+          >${problemView(text, text.status.error, this.error, errorHint(text, this.error), retry)}</slot
         >`;
       default:
-        return html`<slot name="failed">
-          ${this.#renderProblem(text, text.ended[this.state], text.endedHint)}
-        </slot>`;
+        return html`<slot name="failed"
+          >${problemView(text, text.ended[this.state], this.error, text.endedHint, retry)}</slot
+        >`;
     }
-  }
-
-  #renderPending(text: TaskProgressStrings) {
-    const { phase, cancelError, events = [] } = this.#follow.snapshot ?? {};
-    const latest = events.at(-1);
-    return html`<slot name="pending">
-        <div part="progress" role="progressbar" aria-label=${text.progressLabel}>
-          <span class="bar"></span>
-        </div>
-        <p class="meta">
-          <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
-          <span part="elapsed">${text.elapsed(this.#follow.elapsedSeconds)}</span>
-        </p>
-      </slot>
-      ${
-        this.showEvents && latest
-          ? html`<details part="events">
-              <summary>${latest.message}</summary>
-              <ol aria-label=${text.events}>
-                ${events.map((event) => html`<li>${event.message}</li>`)}
-              </ol>
-            </details>`
-          : nothing
-      }
-      ${cancelError ? html`<p part="error" role="alert">${cancelError.message}</p>` : nothing}
-      ${
-        this.cancelable
-          ? html`<button
-              part="cancel-button"
-              type="button"
-              ?disabled=${phase === 'cancelling'}
-              @click=${() => this.cancel()}
-            >
-              ${text.cancel}
-            </button>`
-          : nothing
-      }`;
-  }
-
-  #renderResults(text: TaskProgressStrings) {
-    const images = this.images;
-    if (images.length === 0) {
-      return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
-    }
-    // A task's results arrive once and never change, so the tiles need no keys (no `repeat`).
-    return html`<ul part="grid" role="list">
-      ${images.map(
-        (image, index) =>
-          html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
-            ${
-              image.status === 'succeeded'
-                ? this.#renderMedia(image, index, images.length, text)
-                : html`<span>${text.imageFailed(index + 1, images.length)}</span>
-                    <span class="failed-reason">${image.error}</span>`
-            }
-          </li>`,
-      )}
-    </ul>`;
-  }
-
-  #renderMedia(image: SucceededImage, index: number, total: number, text: TaskProgressStrings) {
-    const alt = text.imageAlt(this.alt, index + 1, total);
-    if (image.kind === 'video') {
-      return html`<video
-        part="video"
-        src=${image.url}
-        poster=${image.thumbnailUrl ?? nothing}
-        width=${image.width ?? nothing}
-        height=${image.height ?? nothing}
-        aria-label=${alt}
-        controls
-        playsinline
-        preload="metadata"
-      ></video>`;
-    }
-    return html`<a
-      class="tile-link"
-      href=${image.url}
-      target="_blank"
-      rel="noopener noreferrer"
-      @click=${(event: MouseEvent) => this.#onImageClick(event, image, index)}
-      ><img
-        part="image"
-        src=${image.url}
-        alt=${alt}
-        width=${image.width ?? nothing}
-        height=${image.height ?? nothing}
-        loading="lazy"
-        decoding="async"
-    /></a>`;
   }
 
   /** The link opens the image in a new tab unless the page prevents `task-image-click`. */
   #onImageClick(event: MouseEvent, image: TaskImage, index: number): void {
     const click = new TaskImageClickEvent({ taskId: this.taskId ?? '', image, index });
     if (!this.dispatchEvent(click)) event.preventDefault();
-  }
-
-  #renderProblem(text: TaskProgressStrings, message: string, hint: string) {
-    return html`<p part="message">${message}</p>
-      ${this.error ? html`<p part="error">${this.error.message}</p>` : nothing}
-      <p class="hint">${hint}</p>
-      <button part="retry-button" type="button" @click=${() => this.retry()}>${text.retry}</button>`;
   }
 }

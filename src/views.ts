@@ -1,0 +1,138 @@
+// The element's templates, one per kind of state: what it shows while pending, the results grid,
+// and the message with its Retry button. Plain functions of what to show and what to call back;
+// the element picks one and owns every event.
+import { html, nothing } from 'lit';
+import type { FollowSnapshot } from './engine/snapshot.js';
+import type { TaskProgressStrings } from './strings.js';
+import type { SucceededImage, TaskError, TaskImage } from './types.js';
+
+export interface PendingView {
+  text: TaskProgressStrings;
+  snapshot: FollowSnapshot | undefined;
+  elapsedSeconds: number;
+  showEvents: boolean;
+  cancelable: boolean;
+  onCancel: () => void;
+}
+
+/** The progress bar, phase and elapsed time; the task's events and Cancel when asked for. */
+export function pendingView({
+  text,
+  snapshot,
+  elapsedSeconds,
+  showEvents,
+  cancelable,
+  onCancel,
+}: PendingView) {
+  const { phase, cancelError, events = [] } = snapshot ?? {};
+  const latest = events.at(-1);
+  return html`<slot name="pending">
+      <div part="progress" role="progressbar" aria-label=${text.progressLabel}>
+        <span class="bar"></span>
+      </div>
+      <p class="meta">
+        <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
+        <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
+      </p>
+    </slot>
+    ${
+      showEvents && latest
+        ? html`<details part="events">
+            <summary>${latest.message}</summary>
+            <ol aria-label=${text.events}>
+              ${events.map((event) => html`<li>${event.message}</li>`)}
+            </ol>
+          </details>`
+        : nothing
+    }
+    ${cancelError ? html`<p part="error" role="alert">${cancelError.message}</p>` : nothing}
+    ${
+      cancelable
+        ? html`<button
+            part="cancel-button"
+            type="button"
+            ?disabled=${phase === 'cancelling'}
+            @click=${onCancel}
+          >
+            ${text.cancel}
+          </button>`
+        : nothing
+    }`;
+}
+
+export interface ResultsView {
+  text: TaskProgressStrings;
+  images: TaskImage[];
+  /** The base of each image's alt text. */
+  alt: string;
+  onImageClick: (event: MouseEvent, image: TaskImage, index: number) => void;
+}
+
+/** The results grid, or the empty message. */
+export function resultsView({ text, images, alt, onImageClick }: ResultsView) {
+  if (images.length === 0) {
+    return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
+  }
+  const total = images.length;
+  // A task's results arrive once and never change, so the tiles need no keys (no `repeat`).
+  return html`<ul part="grid" role="list">
+    ${images.map(
+      (image, index) =>
+        html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
+          ${
+            image.status === 'succeeded'
+              ? mediaView(image, text.imageAlt(alt, index + 1, total), (event) =>
+                  onImageClick(event, image, index),
+                )
+              : html`<span>${text.imageFailed(index + 1, total)}</span>
+                  <span class="failed-reason">${image.error}</span>`
+          }
+        </li>`,
+    )}
+  </ul>`;
+}
+
+function mediaView(image: SucceededImage, alt: string, onClick: (event: MouseEvent) => void) {
+  if (image.kind === 'video') {
+    return html`<video
+      part="video"
+      src=${image.url}
+      poster=${image.thumbnailUrl ?? nothing}
+      width=${image.width ?? nothing}
+      height=${image.height ?? nothing}
+      aria-label=${alt}
+      controls
+      playsinline
+      preload="metadata"
+    ></video>`;
+  }
+  return html`<a
+    class="tile-link"
+    href=${image.url}
+    target="_blank"
+    rel="noopener noreferrer"
+    @click=${onClick}
+    ><img
+      part="image"
+      src=${image.url}
+      alt=${alt}
+      width=${image.width ?? nothing}
+      height=${image.height ?? nothing}
+      loading="lazy"
+      decoding="async"
+  /></a>`;
+}
+
+/** A heading, the error's text when there is one, a hint, and Retry. */
+export function problemView(
+  text: TaskProgressStrings,
+  message: string,
+  error: TaskError | null,
+  hint: string,
+  onRetry: () => void,
+) {
+  return html`<p part="message">${message}</p>
+    ${error ? html`<p part="error">${error.message}</p>` : nothing}
+    <p class="hint">${hint}</p>
+    <button part="retry-button" type="button" @click=${onRetry}>${text.retry}</button>`;
+}
