@@ -1,0 +1,102 @@
+// A `TaskAdapter` that answers from a script and records each call with the fake clock's time, the
+// token it carried and its abort signal; and a token provider that does the same.
+import type {
+  AdapterContext,
+  TaskAdapter,
+  TaskEventRecord,
+  TaskImage,
+  TaskSnapshot,
+} from '../../src/types.js';
+import type { TokenProvider } from '../../src/engine/token.js';
+import type { FakeEnvironment } from './fake-environment.js';
+
+/** A scripted rejection. */
+export class Fail {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * One scripted answer: a value, a promise (for an answer the test settles itself, or never) or a
+ * rejection.
+ */
+export type Answer<T> = T | Promise<T> | Fail;
+
+/**
+ * The answers of each method, in order; the last one repeats. A method without answers is absent
+ * from the adapter, as in an API without that endpoint.
+ */
+export interface Script {
+  status: Answer<TaskSnapshot>[];
+  results?: Answer<TaskImage[]>[];
+  cancel?: Answer<void>[];
+  events?: Answer<TaskEventRecord[]>[];
+}
+
+export type Method = keyof Script;
+
+export interface Call {
+  method: Method;
+  /** Ms since the test started. */
+  at: number;
+  token: string | undefined;
+  signal: AbortSignal;
+  /** The cancel reason, or the events offset. */
+  argument?: string | number;
+}
+
+export interface FakeApi {
+  adapter: TaskAdapter;
+  calls: Call[];
+  /** The calls of one method. */
+  of(method: Method): Call[];
+  /** When each call of `method` was made, in ms since the test started. */
+  times(method?: Method): number[];
+  /** Each status request as `[when, token]`. */
+  sent(): [number, string | undefined][];
+}
+
+/** The answer to the call after `made` calls: the last answer repeats. */
+async function answerOf<T>(answers: Answer<T>[], made: number): Promise<T> {
+  const answer = answers[Math.min(made, answers.length - 1)];
+  if (answer instanceof Fail) throw answer.error;
+  return answer;
+}
+
+export function fakeAdapter(env: FakeEnvironment, script: Script): FakeApi {
+  const calls: Call[] = [];
+  const of = (method: Method) => calls.filter((call) => call.method === method);
+  const answerer =
+    <T>(method: Method, answers: Answer<T>[]) =>
+    async (ctx: AdapterContext, argument?: string | number): Promise<T> => {
+      const made = of(method).length;
+      calls.push({ method, at: env.elapsed, token: ctx.token, signal: ctx.signal, argument });
+      return answerOf(answers, made);
+    };
+  const adapter: TaskAdapter = { getStatus: answerer('status', script.status) };
+  if (script.results) adapter.getResults = answerer('results', script.results);
+  if (script.cancel) adapter.cancel = answerer('cancel', script.cancel);
+  if (script.events) adapter.getEvents = answerer('events', script.events);
+  return {
+    adapter,
+    calls,
+    of,
+    times: (method = 'status') => of(method).map((call) => call.at),
+    sent: () => of('status').map((call) => [call.at, call.token]),
+  };
+}
+
+export interface FakeProvider {
+  tokenProvider: TokenProvider;
+  /** When it was asked, in ms since the test started. */
+  asked: number[];
+}
+
+/** A `tokenProvider` answering from `answers` (the last one repeats), recording when it is asked. */
+export function fakeProvider(env: FakeEnvironment, answers: Answer<string>[]): FakeProvider {
+  const asked: number[] = [];
+  const tokenProvider = () => {
+    asked.push(env.elapsed);
+    return answerOf(answers, asked.length - 1);
+  };
+  return { tokenProvider, asked };
+}
