@@ -88,14 +88,14 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
   },
   {
     name: 'gateway-events',
-    label: 'Gateway with events',
+    label: 'Gateway events',
     hint: 'show-events: the task’s events appear as they happen, the latest one under the bar.',
     element: { provider: 'mindproxy', showEvents: true },
   },
   {
     name: 'cancel',
     label: 'Cancel',
-    hint: 'cancelable: press Cancel; the phase says Cancelling until a poll, two polls later, says 6 (cancelled).',
+    hint: 'cancelable: press Cancel; the gateway confirms two polls later (6, cancelled), and the phase says Cancelling meanwhile.',
     element: { provider: 'mindproxy', cancelable: true },
   },
 ]);
