@@ -139,6 +139,10 @@ export class FollowEngine {
       'abort',
       this.#env.watch(() => this.#waits.wake()),
     );
+    if (!this.#calls.sendable) {
+      this.#end({ state: 'error', error: { code: 'invalid-task-id', message: 'The task id is not valid.' } });
+      return;
+    }
     this.#subscribers.arm();
     this.#publish({ state: 'pending', error: undefined, retry: undefined });
     void this.#loop(run.signal);
