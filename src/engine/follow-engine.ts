@@ -80,9 +80,10 @@ export class FollowEngine {
 
   /** New options from a subscriber; a new token resumes an engine stopped by `unauthorized`. */
   update(subscription: Subscription, options: FollowOptions): void {
-    const newToken = options.token && options.token !== subscription.options.token;
+    const { token, pollWhenHidden } = subscription.options;
+    const newToken = options.token && options.token !== token;
     subscription.options = options;
-    this.#waits.wake('pause'); // `pollWhenHidden` may have changed
+    if (options.pollWhenHidden !== pollWhenHidden) this.#waits.wake('pause');
     if (!newToken) return;
     this.#calls.tokens.current = options.token;
     if (this.#shared.state === 'error' && this.#shared.error?.code === 'unauthorized') this.#start();
