@@ -17,7 +17,8 @@ export type TaskErrorCode =
   | 'invalid-response'
   | 'timeout'
   | 'task-failed'
-  | 'cancel-failed';
+  | 'cancel-failed'
+  | 'start-failed';
 
 export interface TaskError {
   code: TaskErrorCode | (string & {});
