@@ -386,7 +386,8 @@ async function serveImage(res, name, query) {
   const width = Number(query.get('w') ?? 512);
   const height = Number(query.get('h') ?? width);
   // A signed URL past its expiry: the image is refused.
-  if (query.has('expired')) return send(res, { status: 410, body: 'This link has expired.' });
+  const delay = Number(query.get('delay') ?? 0);
+  if (query.has('expired')) return send(res, { status: 410, body: 'This link has expired.', delay });
   const label = query.get('label') ?? (name ?? '').replace(/\.svg$/, '');
   const hue = [...label].reduce((sum, ch) => sum + ch.charCodeAt(0) * 37, 0) % 360;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
@@ -398,7 +399,7 @@ async function serveImage(res, name, query) {
 </svg>`;
   await send(res, {
     body: svg,
-    delay: Number(query.get('delay') ?? 0),
+    delay,
     headers: { 'Content-Type': 'image/svg+xml' },
   });
 }
