@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { browsers, findBrowser, launchChromium } from '../scripts/browsers.mjs';
+import { browsers, findBrowser, launchBrowser } from '../scripts/browsers.mjs';
 import { startDemoServer } from '../scripts/demo-driver.mjs';
 
 const TIMEOUT = 30_000;
@@ -45,11 +44,7 @@ describe('the no-code page', () => {
       let browser;
 
       before(async () => {
-        const path = /** @type {string} */ (executablePath);
-        browser =
-          spec.name === 'Firefox'
-            ? await puppeteer.launch({ browser: 'firefox', executablePath: path, headless: true })
-            : await launchChromium(path);
+        browser = await launchBrowser(spec.name, /** @type {string} */ (executablePath));
       });
 
       after(async () => {
