@@ -10,8 +10,8 @@ import { completed, follow, mount, parts, pending, untilState } from './helpers/
 /** Mynth results whose image URLs at `indexes` have expired (and take `delay` ms to say so). */
 function expired(indexes: number[], delay = 0) {
   const body = mynthResults(mockApiUrl, 2);
-  for (const index of indexes)
-    body.images[index].url = body.images[index].url.replace(/delay=\d+/, `delay=${delay}&expired`);
+  for (const image of indexes.map((index) => body.images[index]))
+    if (image.url) image.url = image.url.replace(/delay=\d+/, `delay=${delay}&expired`);
   return { json: body };
 }
 
