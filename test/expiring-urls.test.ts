@@ -84,4 +84,21 @@ describe('expiring result URLs', () => {
     expect((await requestsOf(taskId)).length, 'pending, completed, and one more').to.equal(3);
     expect(parts(el, 'image-failed')).to.deep.equal([]);
   });
+
+  it('shows a video that will not load, even from a fresh status, as a failed tile', async () => {
+    const taskId = `gw_${Math.random().toString(36).slice(2)}`;
+    const assets = { video_url: `${mockApiUrl}/__mock/images/clip.svg?expired`, width: 64, height: 36 };
+    await createTask({
+      provider: 'mindproxy',
+      taskId,
+      token: null,
+      status: [{ json: mindproxyTask(taskId, { status: 4, taskType: 2, assets }) }],
+    });
+    const { el } = await mount({ provider: 'mindproxy', taskId });
+    await untilState(el, 'completed');
+    await waitUntil(() => parts(el, 'image-failed').length === 1, 'the video failed', { timeout: 15000 });
+    expect(parts(el, 'video')).to.deep.equal([]);
+    expect(failedText(el)[0]).to.contain('The image could not be loaded');
+    expect((await requestsOf(taskId)).length, 'the status, and once more').to.equal(2);
+  });
 });
