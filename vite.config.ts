@@ -1,6 +1,7 @@
 // `npm start`: the demo page with the mock task API and the demo's server routes (`/api/*`) mounted
 // as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
 import { minify } from 'terser';
@@ -22,6 +23,13 @@ function mockTaskApi(): Plugin {
         }),
       );
       server.middlewares.use(api.middleware);
+      // The built element as a CDN serves it, for the no-code page (`npm run build` first).
+      server.middlewares.use('/task-progress.min.js', (_req, res, next) => {
+        readFile(fileURLToPath(new URL('dist/task-progress.min.js', import.meta.url))).then(
+          (body) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body),
+          next,
+        );
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 // Browser tests: every test file runs in Chromium and in Firefox ESR (over WebDriver BiDi), both the
 // system's own, against the mock task API served from a second origin.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { text } from 'node:stream/consumers';
 import { relative } from 'node:path';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
@@ -24,6 +25,10 @@ function mockTaskApi() {
     },
     async serverStop() {
       await mock?.close();
+    },
+    /** The mock's origin, once started. */
+    get url() {
+      return mock?.url;
     },
     /** @param {{ path: string }} context */
     serve(context) {
@@ -83,6 +88,31 @@ function countTests(suite, counts) {
   for (const child of suite?.suites ?? []) countTests(child, counts);
 }
 
+const taskApi = mockTaskApi();
+
+/**
+ * `/same-origin/…` reaches the mock API through the test page's own origin, as a relative
+ * `start-url` does (with the page's cookies).
+ * @param {import('koa').Context} context
+ * @param {() => Promise<unknown>} next
+ */
+async function sameOriginMock(context, next) {
+  if (!context.path.startsWith('/same-origin/')) return next();
+  const headers = /** @type {Record<string, string>} */ ({});
+  for (const name of ['content-type', 'cookie']) {
+    const value = context.get(name);
+    if (value) headers[name] = value;
+  }
+  const response = await fetch(`${taskApi.url}${context.url.slice('/same-origin'.length)}`, {
+    method: context.method,
+    headers,
+    body: context.method === 'POST' ? await text(context.req) : undefined,
+  });
+  context.status = response.status;
+  context.set('Content-Type', response.headers.get('Content-Type') ?? 'text/plain');
+  context.body = await response.text();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -91,7 +121,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), mockTaskApi()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), taskApi],
+  middleware: [sameOriginMock],
   browsers: [
     chromeLauncher({
       puppeteer: puppeteerCore,

@@ -158,7 +158,7 @@ async function renderResults(results) {
     '',
     "Where the self-contained bundle's bytes go (`bench/size-parts.mjs`): the bundle is built from the",
     'sources with esbuild, then again with one part replaced by a stub that does nothing; the difference is',
-    'what the part adds. The last row is the bundle with all four stubbed: Lit and the core of the element',
+    'what the part adds. The last row is the bundle with all of them stubbed: Lit and the core of the element',
     '(the polling stream, the element and its rendering, events, errors, the Mynth adapter).',
     '',
     table(
@@ -169,7 +169,7 @@ async function renderResults(results) {
           `cost of ${part.label}`,
           bytes(part.gzip),
         ]),
-        ['the bundle without those four: Lit and the core', bytes(sizes.parts.core)],
+        ['the bundle without those parts: Lit and the core', bytes(sizes.parts.core)],
       ],
     ),
     '',

@@ -32,11 +32,29 @@ const PARTS = [
     stubs: { 'task-progress.styles.ts': "import { css } from 'lit'; export const styles = css``;" },
   },
   {
+    id: 'zero-js-start',
+    label: 'the zero-JS start (`form`, `start-url`, `start()`: its form side and its request)',
+    stubs: {
+      'form-start.ts':
+        'export class FormStart { constructor(host) { host.addController(this); } start() {} retry() { return false; } }',
+      'engine/start-task.ts': 'export const startTask = () => {};',
+    },
+  },
+  {
+    id: 'url-refresh',
+    label:
+      'the refresh of expired result URLs (its rate limit and the failed media it tracks; the engine method and the tiles’ error handlers stay in the core)',
+    stubs: {
+      'engine/results-refresh.ts': 'export class ResultsRefresh { run() { return Promise.resolve(); } }',
+      'broken-media.ts': 'export class BrokenMedia { has() { return false; } failed() {} clear() {} }',
+    },
+  },
+  {
     id: 'strings',
     label: 'the default strings',
     stubs: {
       'strings.ts':
-        "export const mergeStrings = () => ({ status: {}, phases: {}, ended: {}, errorHints: {}, elapsed: String, imageAlt: String, imageFailed: String }); export const errorHint = () => '';",
+        "export const mergedStrings = () => () => ({ status: {}, phases: {}, ended: {}, errorHints: {}, elapsed: String, imageAlt: String, imageFailed: String }); export const errorHint = () => '';",
     },
   },
 ];

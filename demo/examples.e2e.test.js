@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { build, preview } from 'vite';
-import { browsers, findBrowser, launchChromium } from '../scripts/browsers.mjs';
+import { browsers, findBrowser, launchBrowser } from '../scripts/browsers.mjs';
 
 const TIMEOUT = 20_000;
 const configFile = fileURLToPath(new URL('examples/vite.config.ts', import.meta.url));
@@ -77,16 +76,6 @@ function snapshot(names, final) {
   return done || final ? snapshots : false;
 }
 
-/**
- * @param {string} name
- * @param {string} executablePath
- */
-function launch(name, executablePath) {
-  return name === 'Firefox'
-    ? puppeteer.launch({ browser: 'firefox', executablePath, headless: true })
-    : launchChromium(executablePath);
-}
-
 const missingDist = DIST_FILES.filter((file) => !existsSync(join(dist, file)));
 
 describe('the framework examples', () => {
@@ -124,7 +113,7 @@ describe('the framework examples', () => {
       let browser;
 
       before(async () => {
-        browser = await launch(spec.name, /** @type {string} */ (executablePath));
+        browser = await launchBrowser(spec.name, /** @type {string} */ (executablePath));
       });
 
       after(async () => {

@@ -45,6 +45,12 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
     element: {},
   },
   {
+    name: 'expired-urls',
+    label: 'Expired image URLs',
+    hint: 'The first image URLs have expired (410): the element asks for the results once more and shows the fresh ones.',
+    element: {},
+  },
+  {
     name: 'failed',
     label: 'Failed',
     hint: 'The task fails: the message, and a Retry button that starts a new task.',
@@ -129,6 +135,17 @@ const results = (origin, { failed, imageDelay = IMAGE_DELAY } = {}) => [
 ];
 
 /**
+ * The results once with every image URL expired (the mock answers 410), then fresh.
+ * @param {string} origin
+ * @returns {MockStep[]}
+ */
+function expiringResults(origin) {
+  const stale = mynthResults(origin, 4, { imageDelay: IMAGE_DELAY });
+  for (const image of stale.images) if (image.url) image.url += '&expired';
+  return [{ times: 1, json: stale }, ...results(origin)];
+}
+
+/**
  * Two pending polls, then four images drawn by the mock on `origin`: the quick-success scenario,
  * and the task the mock's `POST /image/generate` and the framework examples start.
  * @param {string} origin
@@ -197,6 +214,8 @@ export function createScenario(name, origin) {
       return { status: [{ forMs: 60_000, ...pending }, completed], results: results(origin) };
     case 'partial-failure':
       return { status: [{ times: 2, ...pending }, completed], results: results(origin, { failed: [1, 3] }) };
+    case 'expired-urls':
+      return { status: [{ times: 2, ...pending }, completed], results: expiringResults(origin) };
     case 'failed':
       return {
         status: [

@@ -128,6 +128,11 @@ export function createTaskApi() {
       aborted: false,
     };
     task?.log.push(entry);
+    if (route.name === 'start') {
+      entry.contentType = req.headers['content-type'] ?? null;
+      entry.cookie = req.headers.cookie ?? null;
+      entry.body = await readText(req);
+    }
     res.on('close', () => {
       if (!res.writableFinished) entry.aborted = true;
     });
@@ -293,7 +298,7 @@ export function createTaskApi() {
   };
 }
 
-/** @typedef {'status' | 'results' | 'result' | 'events' | 'cancel'} RouteName */
+/** @typedef {'status' | 'results' | 'result' | 'events' | 'cancel' | 'start'} RouteName */
 
 /**
  * @param {string} method
@@ -311,6 +316,8 @@ function matchRoute(method, path) {
   const get = method === 'GET' || method === 'OPTIONS';
   const post = method === 'POST' || method === 'OPTIONS';
   const [a, b, c, d] = segments;
+  if (segments.length === 2 && a === 'start' && post)
+    return { kind: 'task', name: 'start', taskId: b, provider: 'mynth' };
   if (segments.length === 3 && a === 'tasks' && get && ['status', 'results', 'result'].includes(c))
     return { kind: 'task', name: /** @type {RouteName} */ (c), taskId: b, provider: 'mynth' };
   if (a === 'v1' && b === 'tasks' && c) {
@@ -333,6 +340,7 @@ function isProviderRoute(task, name) {
   const provider = task.scenario.provider ?? 'mynth';
   const mynthRoute = name === 'results' || name === 'result';
   const gatewayRoute = name === 'events' || name === 'cancel';
+  if (name === 'start') return true;
   return provider === 'mynth' ? !gatewayRoute : !mynthRoute;
 }
 
@@ -369,7 +377,7 @@ async function send(res, response) {
 /**
  * Draws a placeholder image locally: a gradient with the image's number.
  * `?w=&h=` set its size, `?delay=` how long it takes to arrive, `?label=` the text (the file's name
- * by default; empty for none).
+ * by default; empty for none); `?expired` answers 410, as an expired signed URL does.
  * @param {Res} res
  * @param {string | undefined} name
  * @param {URLSearchParams} query
@@ -377,6 +385,9 @@ async function send(res, response) {
 async function serveImage(res, name, query) {
   const width = Number(query.get('w') ?? 512);
   const height = Number(query.get('h') ?? width);
+  // A signed URL past its expiry: the image is refused.
+  const delay = Number(query.get('delay') ?? 0);
+  if (query.has('expired')) return send(res, { status: 410, body: 'This link has expired.', delay });
   const label = query.get('label') ?? (name ?? '').replace(/\.svg$/, '');
   const hue = [...label].reduce((sum, ch) => sum + ch.charCodeAt(0) * 37, 0) % 360;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
@@ -388,7 +399,7 @@ async function serveImage(res, name, query) {
 </svg>`;
   await send(res, {
     body: svg,
-    delay: Number(query.get('delay') ?? 0),
+    delay,
     headers: { 'Content-Type': 'image/svg+xml' },
   });
 }

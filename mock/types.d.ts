@@ -44,6 +44,11 @@ export interface Scenario {
   results?: MockStep[];
   /** mynth `/result`. */
   result?: MockStep[];
+  /**
+   * `POST /start/:taskId`: the task is then a start endpoint (the app's, for the zero-JS start),
+   * answering from these steps; create it with `token: null`.
+   */
+  start?: MockStep[];
   /** mindproxy `POST /cancel`. */
   cancel?: MockStep[];
   /** Status polls after an accepted cancel that still answer from `status`, before 6; 0 by default. */
@@ -64,4 +69,8 @@ export interface LoggedRequest {
   at: number;
   /** The client went away before the answer was sent. */
   aborted: boolean;
+  /** A start endpoint's request: its `Content-Type`, `Cookie` and body as sent. */
+  contentType?: string | null;
+  cookie?: string | null;
+  body?: string;
 }

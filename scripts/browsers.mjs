@@ -55,6 +55,17 @@ export function launchChromium(executablePath, viewport = { width: 1000, height:
 }
 
 /**
+ * Launches one of `browsers` headless, by its name: Chromium, or Firefox over WebDriver BiDi.
+ * @param {string} name
+ * @param {string} executablePath
+ */
+export function launchBrowser(name, executablePath) {
+  return name === 'Firefox'
+    ? puppeteer.launch({ browser: 'firefox', executablePath, headless: true })
+    : launchChromium(executablePath);
+}
+
+/**
  * The first of `commands` found on the PATH.
  * @param {string[]} commands
  */

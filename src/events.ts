@@ -11,6 +11,7 @@ export const taskEventTypes = [
   'task-cancel',
   'task-image-click',
   'task-event',
+  'task-start',
 ] as const;
 
 /** The base of every event the element fires. */
@@ -119,6 +120,17 @@ export class TaskEventEvent extends TaskProgressEvent<TaskEventRecord> {
   }
 }
 
+export interface TaskStartDetail {
+  taskId: string;
+}
+
+/** `start-url` answered with a task, which the element now follows. */
+export class TaskStartEvent extends TaskProgressEvent<TaskStartDetail> {
+  constructor(detail: TaskStartDetail) {
+    super('task-start', detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'task-state-change': TaskStateChangeEvent;
@@ -129,5 +141,6 @@ declare global {
     'task-cancel': TaskCancelEvent;
     'task-image-click': TaskImageClickEvent;
     'task-event': TaskEventEvent;
+    'task-start': TaskStartEvent;
   }
 }

@@ -2,6 +2,7 @@
 // options in (read in each of the host's updates, so the order in which a framework sets them
 // never matters), `requestUpdate` out, and no DOM events: the element announces what it renders.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BrokenMedia } from './broken-media.js';
 import { browserEnvironment } from './browser-environment.js';
 import type { FollowEngine } from './engine/follow-engine.js';
 import { engineKey, sharedEngine } from './engine/shared-engines.js';
@@ -24,6 +25,11 @@ export class FollowController implements ReactiveController {
   taskId = '';
   /** What the engine last said of the task; undefined while idle. */
   snapshot: FollowSnapshot | undefined;
+  /** The results' URLs that failed to load, even after asking for the results again. */
+  readonly broken = new BrokenMedia(
+    () => this.#engine?.refreshResults() ?? Promise.resolve(),
+    () => this.#host.requestUpdate(),
+  );
 
   #engine: FollowEngine | undefined;
   /** Renders every second while pending, for the elapsed time. */
@@ -90,6 +96,7 @@ export class FollowController implements ReactiveController {
       this.#key = key;
       this.taskId = target.taskId ?? '';
       this.snapshot = undefined;
+      this.broken.clear();
       if (key) this.#attach(target);
     } else if (key && !this.#subscription && this.state === 'pending') {
       this.#attach(target); // reconnected while the task was still pending

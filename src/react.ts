@@ -12,6 +12,7 @@ import type {
   TaskFailedEvent,
   TaskImageClickEvent,
   TaskRetryEvent,
+  TaskStartEvent,
   TaskStateChangeEvent,
 } from './events.js';
 import { TaskProgress as TaskProgressElement } from './task-progress.js';
@@ -30,5 +31,6 @@ export const TaskProgress = createComponent({
     onTaskCancel: 'task-cancel' as EventName<TaskCancelEvent>,
     onTaskImageClick: 'task-image-click' as EventName<TaskImageClickEvent>,
     onTaskEvent: 'task-event' as EventName<TaskEventEvent>,
+    onTaskStart: 'task-start' as EventName<TaskStartEvent>,
   },
 });

@@ -12,7 +12,11 @@ export interface TaskProgressStrings {
   /** Alt text of image `n` of `total`, from the element's `alt`. */
   imageAlt: (alt: string, n: number, total: number) => string;
   imageFailed: (n: number, total: number) => string;
+  /** Why a result shows as failed when its image or video would not load, even from fresh URLs. */
+  mediaFailed: string;
   unsafeUrl: string;
+  /** The error message of a failed start when the server gave none. */
+  startFailed: string;
   empty: string;
   /** The heading of the `failed`, `cancelled` and `expired` states. */
   ended: Record<'failed' | 'cancelled' | 'expired', string>;
@@ -46,7 +50,9 @@ export const defaultStrings: TaskProgressStrings = {
   elapsed: (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${n} of ${total}` : alt),
   imageFailed: (n, total) => (total > 1 ? `Image ${n} of ${total} failed` : 'The image failed'),
+  mediaFailed: 'The image could not be loaded',
   unsafeUrl: 'The image address was refused as unsafe.',
+  startFailed: 'The generation could not be started.',
   empty: 'The task finished without any images.',
   ended: {
     failed: 'The generation failed.',
@@ -83,6 +89,16 @@ export function mergeStrings(overrides: TaskProgressStringsOverride | undefined)
     merged[key] = { ...defaultStrings[key], ...overrides[key] } as never;
   }
   return merged;
+}
+
+/** `mergeStrings`, merged again only when a new override object is given. */
+export function mergedStrings(): (overrides: TaskProgressStringsOverride | undefined) => TaskProgressStrings {
+  let from: TaskProgressStringsOverride | undefined;
+  let text = defaultStrings;
+  return (overrides) => {
+    if (overrides !== from) text = mergeStrings((from = overrides));
+    return text;
+  };
 }
 
 /** The guidance shown under an error. */

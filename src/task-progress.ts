@@ -2,13 +2,15 @@ import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { mindproxyAdapter } from './adapters/mindproxy.js';
 import { mynthAdapter } from './adapters/mynth.js';
 import { type Shown, announcements } from './announcements.js';
-import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent } from './events.js';
+import { requestTimeout } from './engine/pacing.js';
+import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
 import { type FollowTarget, FollowController } from './follow-controller.js';
+import { FormStart } from './form-start.js';
 import {
   type TaskProgressStrings,
   type TaskProgressStringsOverride,
   errorHint,
-  mergeStrings,
+  mergedStrings,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
 import type { TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
@@ -43,6 +45,7 @@ export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, min
  *
  * @summary Follows a generation task from the browser and shows its images.
  *
+ * @attr {string} form - The id of the `<form>` whose submit starts a task through `start-url`.
  * @attr {string} state - Reflects the read-only `state` property; style states with `task-progress[state='failed']`.
  *
  * @fires {TaskStateChangeDetail} task-state-change - `state` changed: `{taskId, state, previousState, status}`.
@@ -53,6 +56,7 @@ export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, min
  * @fires {TaskCancelDetail} task-cancel - Cancel was pressed or `cancel()` called; cancelable: `{taskId}`.
  * @fires {TaskImageClickDetail} task-image-click - An image tile was activated; cancelable (prevents opening it): `{taskId, image, index}`.
  * @fires {TaskEventRecord} task-event - mindproxy with `show-events`: a new task event, as the API sent it.
+ * @fires {TaskStartDetail} task-start - `start-url` answered with a task, which the element now follows: `{taskId}`.
  *
  * @slot pending - Replaces the progress bar, phase and elapsed time while pending.
  * @slot failed - Replaces the message and Retry button when the task failed, was cancelled or expired.
@@ -99,6 +103,7 @@ export class TaskProgress extends LitElement {
     cancelable: { type: Boolean },
     showEvents: { attribute: 'show-events', type: Boolean },
     alt: {},
+    startUrl: { attribute: 'start-url' },
     adapter: { attribute: false },
     tokenProvider: { attribute: false },
     strings: { attribute: false },
@@ -128,6 +133,8 @@ export class TaskProgress extends LitElement {
   declare showEvents: boolean;
   /** The base of each image's alt text ("Generated image 2 of 4"). */
   declare alt: string;
+  /** The app's endpoint that starts a task from the form's fields (zero-JS start); may be relative. */
+  declare startUrl: string | undefined;
   /** Follows any other task API with the same UI; wins over `provider`. */
   declare adapter: TaskAdapter | undefined;
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
@@ -136,6 +143,11 @@ export class TaskProgress extends LitElement {
   declare strings: TaskProgressStringsOverride | undefined;
 
   readonly #follow = new FollowController(this, () => this.#followTarget());
+  readonly #start = new FormStart(
+    this,
+    () => ({ timeout: requestTimeout(this.#followTarget()), failedMessage: this.#text.startFailed }),
+    (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })),
+  );
   /** What the last render showed, and what the events told so far. */
   #rendered: Shown = { taskId: '', snapshot: undefined };
   #announced: Shown = { taskId: '', snapshot: undefined };
@@ -149,7 +161,12 @@ export class TaskProgress extends LitElement {
 
   /** `idle`, `pending`, `completed`, `failed`, `cancelled`, `expired` or `error`. */
   get state(): TaskState {
-    return this.#follow.state;
+    return this.#snapshot?.state ?? 'idle';
+  }
+
+  /** What the element shows: a start running or failed, else the task followed. */
+  get #snapshot() {
+    return this.#start.snapshot ?? this.#follow.snapshot;
   }
 
   /** The task's results, once completed. */
@@ -159,17 +176,22 @@ export class TaskProgress extends LitElement {
 
   /** Why the element stopped following (`error`) or why the task ended badly, else null. */
   get error(): TaskError | null {
-    return this.#follow.snapshot?.error ?? null;
+    return this.#snapshot?.error ?? null;
   }
 
   /**
-   * After `error`, resumes following the same task. In `failed`, `cancelled` or `expired` it only
-   * fires `task-retry`, for the page to start a new task. Fires `task-retry` first; prevented, it
-   * does nothing.
+   * After `error`, resumes following the task or sends a failed start again. In `failed`, `cancelled`
+   * or `expired`, starts a new task if one was started through `start-url`; otherwise the page starts
+   * one on `task-retry`. Fires `task-retry` first; prevented, it does nothing.
    */
   retry(): void {
     const event = new TaskRetryEvent({ taskId: this.taskId ?? '', state: this.state });
-    if (this.dispatchEvent(event)) this.#follow.retry();
+    if (this.dispatchEvent(event) && !this.#start.retry(this.state)) this.#follow.retry();
+  }
+
+  /** Starts a task through `start-url`, posting `body` or, without it, the form's fields. */
+  start(body?: Record<string, unknown>): void {
+    this.#start.start(body);
   }
 
   /**
@@ -188,14 +210,10 @@ export class TaskProgress extends LitElement {
     this.#follow.refresh();
   }
 
-  /** The merged strings, merged again only when a new `strings` object is set. */
-  #merged: { from: TaskProgressStringsOverride | undefined; text: TaskProgressStrings } | undefined;
+  readonly #merged = mergedStrings();
 
   get #text(): TaskProgressStrings {
-    if (!this.#merged || this.#merged.from !== this.strings) {
-      this.#merged = { from: this.strings, text: mergeStrings(this.strings) };
-    }
-    return this.#merged.text;
+    return this.#merged(this.strings);
   }
 
   /** The options as the engine takes them; numbers that are not finite take their default. */
@@ -230,7 +248,7 @@ export class TaskProgress extends LitElement {
   }
 
   protected override render() {
-    this.#rendered = { taskId: this.#follow.taskId, snapshot: this.#follow.snapshot };
+    this.#rendered = { taskId: this.#follow.taskId, snapshot: this.#snapshot };
     const text = this.#text;
     return html`<div part="base" class="base">
       <p part="status" role="status">${text.status[this.state]}</p>
@@ -246,7 +264,7 @@ export class TaskProgress extends LitElement {
       case 'pending':
         return pendingView({
           text,
-          snapshot: this.#follow.snapshot,
+          snapshot: this.#snapshot,
           elapsedSeconds: this.#follow.elapsedSeconds,
           showEvents: this.showEvents,
           cancelable: this.cancelable,
@@ -257,6 +275,7 @@ export class TaskProgress extends LitElement {
           text,
           images: this.images,
           alt: this.alt,
+          broken: this.#follow.broken,
           onImageClick: (event, image, index) => this.#onImageClick(event, image, index),
         });
       case 'error':

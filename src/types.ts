@@ -18,7 +18,8 @@ export type TaskErrorCode =
   | 'timeout'
   | 'task-failed'
   | 'cancel-failed'
-  | 'invalid-task-id';
+  | 'invalid-task-id'
+  | 'start-failed';
 
 export interface TaskError {
   code: TaskErrorCode | (string & {});

@@ -2,6 +2,7 @@
 // and the message with its Retry button. Plain functions of what to show and what to call back;
 // the element picks one and owns every event.
 import { html, nothing } from 'lit';
+import type { BrokenMedia } from './broken-media.js';
 import type { FollowSnapshot } from './engine/snapshot.js';
 import type { TaskProgressStrings } from './strings.js';
 import type { SucceededImage, TaskError, TaskImage } from './types.js';
@@ -65,34 +66,46 @@ export interface ResultsView {
   images: TaskImage[];
   /** The base of each image's alt text. */
   alt: string;
+  /** The media that would not load, even from fresh results; told of each that fails. */
+  broken: Pick<BrokenMedia, 'has' | 'failed'>;
   onImageClick: (event: MouseEvent, image: TaskImage, index: number) => void;
 }
 
 /** The results grid, or the empty message. */
-export function resultsView({ text, images, alt, onImageClick }: ResultsView) {
+export function resultsView({ text, images, alt, broken, onImageClick }: ResultsView) {
   if (images.length === 0) {
     return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
   }
   const total = images.length;
-  // A task's results arrive once and never change, so the tiles need no keys (no `repeat`).
+  // The tiles need no keys (no `repeat`): fresh results after expired URLs only change their URLs.
   return html`<ul part="grid" role="list">
-    ${images.map(
-      (image, index) =>
-        html`<li part=${image.status === 'succeeded' ? 'tile' : 'tile image-failed'}>
-          ${
-            image.status === 'succeeded'
-              ? mediaView(image, text.imageAlt(alt, index + 1, total), (event) =>
-                  onImageClick(event, image, index),
-                )
-              : html`<span>${text.imageFailed(index + 1, total)}</span>
-                  <span class="failed-reason">${image.error}</span>`
-          }
-        </li>`,
-    )}
+    ${images.map((image, index) => {
+      const shown = image.status === 'succeeded' && !broken.has(image.url);
+      return html`<li part=${shown ? 'tile' : 'tile image-failed'}>
+        ${
+          shown
+            ? mediaView(
+                image,
+                text.imageAlt(alt, index + 1, total),
+                (event) => onImageClick(event, image, index),
+                () => broken.failed(image.url),
+              )
+            : html`<span>${text.imageFailed(index + 1, total)}</span>
+                <span class="failed-reason"
+                  >${image.status === 'failed' ? image.error : text.mediaFailed}</span
+                >`
+        }
+      </li>`;
+    })}
   </ul>`;
 }
 
-function mediaView(image: SucceededImage, alt: string, onClick: (event: MouseEvent) => void) {
+function mediaView(
+  image: SucceededImage,
+  alt: string,
+  onClick: (event: MouseEvent) => void,
+  onError: () => void,
+) {
   if (image.kind === 'video') {
     return html`<video
       part="video"
@@ -104,6 +117,7 @@ function mediaView(image: SucceededImage, alt: string, onClick: (event: MouseEve
       controls
       playsinline
       preload="metadata"
+      @error=${onError}
     ></video>`;
   }
   return html`<a
@@ -120,6 +134,7 @@ function mediaView(image: SucceededImage, alt: string, onClick: (event: MouseEve
       height=${image.height ?? nothing}
       loading="lazy"
       decoding="async"
+      @error=${onError}
   /></a>`;
 }
 

@@ -219,8 +219,9 @@ describe('<task-progress provider="mindproxy">', () => {
       return mounted;
     }
 
-    // The video never loads and the poster arrives late, so the box measured is the reserved one.
-    const videoUrl = `${mockApiUrl}/media/clip.mp4`;
+    // Neither the video nor the poster arrives within a test, so the box measured is the reserved
+    // one (and a video that failed would show as a failed tile: see expiring-urls.test.ts).
+    const videoUrl = imageUrl('clip', { delay: 8000 });
     const thumbnailUrl = imageUrl('thumb', { w: 64, h: 32, delay: 8000 });
 
     it('renders task_type 2 as a video with its thumbnail as poster, in a square box', async () => {

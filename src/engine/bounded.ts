@@ -8,7 +8,7 @@ import type { FollowEnvironment } from './environment.js';
  * abandoned and rejects with a `network` error ("timed out") or the abort reason.
  */
 export async function bounded<T>(
-  env: FollowEnvironment,
+  env: Pick<FollowEnvironment, 'setTimeout' | 'clearTimeout'>,
   ms: number,
   signal: AbortSignal,
   call: (signal: AbortSignal) => Promise<T>,

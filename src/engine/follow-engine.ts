@@ -7,6 +7,7 @@ import { type TaskApiError, toTaskApiError, toTaskError } from '../errors.js';
 import type { TaskAdapter, TaskSnapshot } from '../types.js';
 import type { FollowEnvironment } from './environment.js';
 import { type Pacing, pollDelay, requestTimeout, retryDelay } from './pacing.js';
+import { ResultsRefresh } from './results-refresh.js';
 import { ENDED_STATES } from './snapshot.js';
 import { Subscribers } from './subscribers.js';
 import {
@@ -31,6 +32,7 @@ export class FollowEngine {
   #run: AbortController | undefined;
   readonly #calls: TaskCalls;
   readonly #waits: Waits;
+  readonly #refresh: ResultsRefresh;
   readonly #env: FollowEnvironment;
   readonly #onUnused: () => void;
 
@@ -45,6 +47,7 @@ export class FollowEngine {
     this.#onUnused = onUnused;
     this.#calls = new TaskCalls(env, adapter, taskId, baseUrl);
     this.#waits = new Waits(env);
+    this.#refresh = new ResultsRefresh(env);
     this.#shared = { state: 'pending', events: [], startedAt: env.now() };
   }
 
@@ -102,6 +105,23 @@ export class FollowEngine {
   /** Polls now instead of at the end of the current wait. */
   refresh(): void {
     this.#waits.wake();
+  }
+
+  /** Asks for a completed task's results again (their URLs may expire): at most once a minute. */
+  refreshResults(): Promise<void> {
+    if (this.#shared.state !== 'completed') return Promise.resolve();
+    return this.#refresh.run(async () => {
+      const run = (this.#run = new AbortController());
+      const { signal } = run;
+      const ms = this.#timeout();
+      // From the results request, or from the status when it carries them.
+      const request =
+        this.#stage === 'results' ? this.#calls.results(ms, signal) : this.#calls.statusImages(ms, signal);
+      const images = await request.finally(() => {
+        if (this.#run === run) this.#run = undefined;
+      });
+      if (images && !run.signal.aborted) this.#publish({ images });
+    });
   }
 
   /**

@@ -39,6 +39,11 @@ export class TaskCalls {
     return this.#call(ms, signal, (adapter, ctx) => adapter.getStatus(ctx));
   }
 
+  /** The results a status carries, if any. */
+  async statusImages(ms: number, signal: AbortSignal): Promise<TaskImage[] | undefined> {
+    return (await this.status(ms, signal)).images;
+  }
+
   results(ms: number, signal: AbortSignal): Promise<TaskImage[]> {
     return this.#call(ms, signal, (adapter, ctx) => adapter.getResults?.(ctx) ?? []);
   }

@@ -1,0 +1,157 @@
+// Zero-JS start (docs/behaviour.md, "Zero-JS start"): the page's form, named by the element's
+// `form` attribute, starts a task through `start-url` when submitted; `start()` does the same from
+// script. The request itself is the engine's (engine/start-task.ts); this is its DOM side.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { browserEnvironment } from './browser-environment.js';
+import { ENDED_STATES, type FollowSnapshot } from './engine/snapshot.js';
+import { type StartedTask, startTask } from './engine/start-task.js';
+import { TaskApiError, toTaskError } from './errors.js';
+import type { TaskError, TaskState } from './types.js';
+
+/** The element, whose task a start replaces as a page would. */
+export interface StartHost extends ReactiveControllerHost, HTMLElement {
+  startUrl: string | undefined;
+  taskId: string | undefined;
+  publicAccessToken: string | undefined;
+}
+
+/** What a start needs from the element besides `startUrl`, read when it begins. */
+export interface StartTarget {
+  /** The request timeout, in ms. */
+  timeout: number;
+  /** The error message when the server gave none. */
+  failedMessage: string;
+}
+
+type Fields = Record<string, unknown>;
+
+export class FormStart implements ReactiveController {
+  /** What the element shows while a start runs, or after it failed; otherwise undefined. */
+  snapshot: FollowSnapshot | undefined;
+  /** The body of the last start, sent again by Retry. */
+  #body: Fields | undefined;
+  #run: AbortController | undefined;
+  /** The submit buttons the running start disabled. */
+  #disabled: HTMLButtonElement[] = [];
+  /** Where the element listens for submits, while connected. */
+  #root: Node | undefined;
+  readonly #host: StartHost;
+  readonly #target: () => StartTarget;
+  readonly #started: (taskId: string) => void;
+
+  /** `started` is called once the host follows the task a start answered with. */
+  constructor(host: StartHost, target: () => StartTarget, started: (taskId: string) => void) {
+    this.#host = host;
+    this.#target = target;
+    this.#started = started;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // On the root rather than the form: a form added or replaced later is heard too.
+    this.#root = this.#host.getRootNode();
+    this.#root.addEventListener('submit', this, true);
+  }
+
+  hostDisconnected(): void {
+    this.#root?.removeEventListener('submit', this, true);
+    this.#run?.abort();
+    this.#release();
+  }
+
+  /** A submit anywhere in the element's root: the one of its form starts a task. */
+  handleEvent(event: SubmitEvent): void {
+    const form = this.#form();
+    if (form && event.target === form && this.#host.startUrl) {
+      event.preventDefault();
+      this.#send(fields(form, event.submitter), form);
+    }
+  }
+
+  /** Starts a task with `body`, or with the form's fields. */
+  start(body?: Fields): void {
+    const form = this.#form();
+    this.#send(body ?? (form ? fields(form) : {}), form);
+  }
+
+  /**
+   * Sends the last start's body again after a failed start, or to replace a task that ended
+   * `failed`, `cancelled` or `expired`; answers whether it did.
+   */
+  retry(state: TaskState): boolean {
+    const body = (this.snapshot || (state !== 'completed' && ENDED_STATES.includes(state))) && this.#body;
+    if (body) this.#send(body, this.#form());
+    return Boolean(body);
+  }
+
+  #form(): HTMLFormElement | undefined {
+    const id = this.#host.getAttribute('form');
+    const form = id && (this.#host.getRootNode() as Document | ShadowRoot).getElementById(id);
+    return form instanceof HTMLFormElement ? form : undefined;
+  }
+
+  async #send(body: Fields, form: HTMLFormElement | undefined): Promise<void> {
+    this.#run?.abort();
+    const run = (this.#run = new AbortController());
+    this.#body = body;
+    this.#release();
+    this.#disabled = [...(form?.elements ?? [])].filter(
+      (control): control is HTMLButtonElement =>
+        (control as HTMLButtonElement).type === 'submit' && !(control as HTMLButtonElement).disabled,
+    );
+    for (const button of this.#disabled) button.disabled = true;
+    this.#show();
+    this.#follow(undefined);
+    const { timeout, failedMessage } = this.#target();
+    try {
+      const url = this.#host.startUrl;
+      if (!url) throw new TaskApiError('start-failed', '');
+      // A relative URL is resolved against the page by fetch itself.
+      const task = await startTask(browserEnvironment, fetch, url, body, timeout, run.signal);
+      this.#release();
+      this.#show(null);
+      this.#follow(task);
+      this.#started(task.taskId);
+    } catch (thrown) {
+      if (run.signal.aborted) return;
+      this.#release();
+      // A network error's own message says nothing to a reader.
+      const known = thrown instanceof TaskApiError ? toTaskError(thrown) : undefined;
+      this.#show({ ...known, code: 'start-failed', message: known?.message || failedMessage });
+    }
+  }
+
+  /** Follows `task` as if the page had set it; none abandons the task followed so far. */
+  #follow(task: StartedTask | undefined): void {
+    this.#host.taskId = task?.taskId;
+    this.#host.publicAccessToken = task?.token;
+  }
+
+  /** Shows the start running (no argument), failed (its error), or over (null). */
+  #show(error?: TaskError | null): void {
+    this.snapshot =
+      error === null
+        ? undefined
+        : error
+          ? { state: 'error', error, requestFailure: { error, willRetry: false }, events: [], startedAt: 0 }
+          : { state: 'pending', events: [], startedAt: Date.now() };
+    this.#host.requestUpdate();
+  }
+
+  #release(): void {
+    for (const button of this.#disabled) button.disabled = false;
+    this.#disabled = [];
+  }
+}
+
+/** A form's fields as a JSON object: text values (files are left out), a repeated name as an array. */
+function fields(form: HTMLFormElement, submitter?: HTMLElement | null): Fields {
+  // No prototype: a field named `__proto__` is a field like any other.
+  const all: Record<string, string | string[]> = Object.create(null);
+  for (const [name, value] of new FormData(form, submitter)) {
+    if (typeof value !== 'string') continue;
+    const had = all[name];
+    all[name] = had === undefined ? value : [had, value].flat();
+  }
+  return all;
+}
