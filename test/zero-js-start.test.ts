@@ -254,7 +254,7 @@ describe('zero-JS start', () => {
       const { el } = await element(container, endpoint.url);
       submit(gen);
       await untilState(el, 'error', 18_000);
-      expect(el.error).to.deep.equal({ code: 'start-failed', message: 'The request timed out.' });
+      expect(el.error).to.deep.equal({ code: 'start-failed', message: 'Timed out.' });
     }).timeout(25_000);
 
     it('Retry sends the same body again', async () => {

@@ -137,7 +137,7 @@ describe('engine: starting a task', () => {
     expect(sent[0].init.signal?.aborted).to.equal(false);
     await env.advance(1);
     expect(outcome).to.be.instanceOf(TaskApiError);
-    expect((outcome as TaskApiError).message).to.equal('The request timed out.');
+    expect((outcome as TaskApiError).message).to.equal('Timed out.');
     expect(sent[0].init.signal?.aborted).to.equal(true);
     expect(env.pendingTimers).to.deep.equal([]);
   });
