@@ -42,7 +42,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 export function httpError(response: Response): TaskApiError {
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
   const code = codeForStatus(response.status, retryAfterMs !== undefined);
-  return new TaskApiError(code, `The server answered ${response.status}.`, {
+  return new TaskApiError(code, `HTTP ${response.status}`, {
     httpStatus: response.status,
     retryAfterMs,
   });
@@ -62,7 +62,7 @@ export function toTaskApiError(thrown: unknown): TaskApiError {
     retryAfterMs?: unknown;
   };
   const status = typeof error?.httpStatus === 'number' ? error.httpStatus : error?.status;
-  const message = typeof error?.message === 'string' && error.message ? error.message : 'The request failed.';
+  const message = typeof error?.message === 'string' && error.message ? error.message : 'Request failed.';
   const retryAfterMs = typeof error?.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
   if (typeof status === 'number') {
     return new TaskApiError(codeForStatus(status, retryAfterMs !== undefined), message, {

@@ -1,8 +1,8 @@
 // The one way the built-in adapters call an API: bearer token in a header, JSON validated by a
 // zod schema, every failure turned into a `TaskApiError`.
-import type { ZodMiniType } from 'zod/mini';
 import { TaskApiError, httpError } from '../errors.js';
 import type { AdapterContext } from '../types.js';
+import { type Schema, safeParse } from './schema.js';
 
 /** Joins the base URL and a path of already-encoded segments. */
 export function apiUrl(ctx: AdapterContext, path: string): string {
@@ -36,14 +36,14 @@ export async function request(
 }
 
 /** Fetches `url` and returns its body parsed by `schema`. */
-export async function requestJson<T>(url: string, ctx: AdapterContext, schema: ZodMiniType<T>): Promise<T> {
+export async function requestJson<T>(url: string, ctx: AdapterContext, schema: Schema<T>): Promise<T> {
   const response = await request(url, ctx);
   let body: unknown;
   try {
     body = await response.json();
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    throw new TaskApiError('invalid-response', 'The server sent a response that is not JSON.', {
+    throw new TaskApiError('invalid-response', 'The response is not JSON.', {
       httpStatus: response.status,
     });
   }
@@ -51,12 +51,12 @@ export async function requestJson<T>(url: string, ctx: AdapterContext, schema: Z
 }
 
 /** Validates a body already read; a mismatch is an `invalid-response` error. */
-export function parseBody<T>(schema: ZodMiniType<T>, body: unknown, httpStatus?: number): T {
-  const parsed = schema.safeParse(body);
+export function parseBody<T>(schema: Schema<T>, body: unknown, httpStatus?: number): T {
+  const parsed = safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new TaskApiError('invalid-response', `The server sent an unexpected response${where}.`, {
+    throw new TaskApiError('invalid-response', `Unexpected response${where}.`, {
       httpStatus,
     });
   }

@@ -1,5 +1,5 @@
 // The gateway's task bodies (docs/behaviour.md, Providers). Unknown fields are allowed; required ones are checked.
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 
 export const mindproxyTaskSchema = z.object({
   task_id: z.string(),
@@ -36,5 +36,5 @@ export const mindproxyEventsSchema = z.object({
   ),
 });
 
-export type MindproxyTask = z.infer<typeof mindproxyTaskSchema>;
-export type MindproxyAssets = z.infer<typeof mindproxyAssetsSchema>;
+export type MindproxyTask = z.Infer<typeof mindproxyTaskSchema>;
+export type MindproxyAssets = z.Infer<typeof mindproxyAssetsSchema>;

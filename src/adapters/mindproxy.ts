@@ -83,7 +83,7 @@ function parseAssets(json: string | null | undefined): TaskImage[] {
   try {
     assets = JSON.parse(json);
   } catch {
-    throw new TaskApiError('invalid-response', 'The task’s result_assets_json is not JSON.');
+    throw new TaskApiError('invalid-response', 'result_assets_json is not JSON.');
   }
   const parsed: MindproxyAssets = parseBody(mindproxyAssetsSchema, assets);
   return (Array.isArray(parsed) ? parsed : [parsed]).map((asset, index): TaskImage => {
@@ -97,7 +97,7 @@ function parseAssets(json: string | null | undefined): TaskImage[] {
       const poster = asset.thumbnail_url ? { thumbnailUrl: asset.thumbnail_url } : {};
       return { ...common, kind: 'video', url: asset.video_url, ...poster };
     }
-    if (!asset.image_url) throw new TaskApiError('invalid-response', `Result ${index + 1} has no URL.`);
+    if (!asset.image_url) throw new TaskApiError('invalid-response', `Result ${index + 1}: no URL.`);
     return { ...common, kind: 'image', url: asset.image_url };
   });
 }

@@ -1,9 +1,10 @@
 // Mynth's task bodies (docs/behaviour.md, Providers), in both documented forms: flat or wrapped in `{ data: … }`.
 // Unknown fields are allowed; required ones are checked.
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 
 /** Accepts `body` itself or `{ data: body }`. */
-const flatOrWrapped = <T extends z.ZodMiniType>(schema: T) => z.union([schema, z.object({ data: schema })]);
+const flatOrWrapped = <T extends z.Schema>(schema: T) =>
+  z.union([schema, z.object({ data: schema })]) as z.Schema<z.Infer<T> | { data: z.Infer<T> }>;
 
 export const mynthStatusSchema = flatOrWrapped(
   z.object({ status: z.literal(['pending', 'completed', 'failed']), error: z.optional(z.unknown()) }),
@@ -22,4 +23,4 @@ const image = z.object({
 
 export const mynthResultsSchema = flatOrWrapped(z.object({ images: z.array(image) }));
 
-export type MynthImage = z.infer<typeof image>;
+export type MynthImage = z.Infer<typeof image>;

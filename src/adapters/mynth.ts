@@ -40,7 +40,7 @@ function toTaskImage(image: MynthImage, index: number): TaskImage {
     return { status: 'failed', error: error || 'This image failed.' };
   }
   const url = image.url || image.mynth_url;
-  if (!url) throw new TaskApiError('invalid-response', `The server sent image ${index + 1} without a URL.`);
+  if (!url) throw new TaskApiError('invalid-response', `Image ${index + 1}: no URL.`);
   const [width, height] = (image.size?.match(/^(\d+)x(\d+)$/) ?? []).slice(1).map(Number);
   return {
     status: 'succeeded',

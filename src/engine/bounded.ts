@@ -19,8 +19,7 @@ export async function bounded<T>(
   try {
     return await Promise.race([call(both), rejectOnAbort(both)]);
   } catch (error) {
-    if (timeout.signal.aborted && !signal.aborted)
-      throw new TaskApiError('network', 'The request timed out.');
+    if (timeout.signal.aborted && !signal.aborted) throw new TaskApiError('network', 'Timed out.');
     throw error;
   } finally {
     env.clearTimeout(timer);

@@ -31,7 +31,7 @@ export const event = (n: number): TaskEventRecord => ({
 /** A failed response with this HTTP status, as the built-in adapters throw it. */
 export const httpFailure = (status: number, retryAfterMs?: number) =>
   new Fail(
-    new TaskApiError(codeForStatus(status, retryAfterMs !== undefined), `The server answered ${status}.`, {
+    new TaskApiError(codeForStatus(status, retryAfterMs !== undefined), `HTTP ${status}`, {
       httpStatus: status,
       retryAfterMs,
     }),

@@ -279,7 +279,7 @@ describe('engine: cancel', () => {
       cancel: [httpFailure(500)],
     });
     await cancelled;
-    const cancelError = { code: 'cancel-failed', message: 'The server answered 500.', httpStatus: 500 };
+    const cancelError = { code: 'cancel-failed', message: 'HTTP 500', httpStatus: 500 };
     expect(sub.last).to.deep.include({ state: 'pending', phase: 'queued' });
     expect(sub.last.cancelError).to.deep.equal(cancelError);
     expect(sub.last.requestFailure).to.deep.equal({ error: cancelError, willRetry: false });
