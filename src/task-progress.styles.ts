@@ -61,11 +61,22 @@ export const styles = css`
     }
   }
 
+  [part='progress'] svg {
+    position: absolute;
+    width: 100%;
+    height: 100%;
+    fill: var(--_accent);
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .bar {
       animation: none;
       width: 100%;
       opacity: 0.6;
+    }
+
+    [part='placeholder'] {
+      animation: none;
     }
   }
 
@@ -77,11 +88,47 @@ export const styles = css`
     font-size: 0.875em;
   }
 
-  [part='elapsed'] {
+  [part='elapsed'],
+  [part='eta'],
+  [part='retry-status'] {
     font-variant-numeric: tabular-nums;
   }
 
-  [part='grid'] {
+  [part='retry-status'] {
+    margin: var(--_gap) 0 0;
+  }
+
+  .reserve {
+    display: grid;
+  }
+
+  .reserve > * {
+    grid-area: 1 / 1;
+  }
+
+  .over {
+    align-self: start;
+    padding: var(--_gap);
+  }
+
+  [part='placeholder'] svg {
+    display: block;
+    width: 100%;
+  }
+
+  [part='placeholder'] {
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_fg) 8%, transparent);
+    animation: shimmer 2s ease-in-out infinite;
+  }
+
+  @keyframes shimmer {
+    50% {
+      opacity: 0.5;
+    }
+  }
+
+  .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_min-tile), 100%), 1fr));
     gap: var(--_gap);

@@ -1,9 +1,9 @@
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
-import { mindproxyAdapter } from './adapters/mindproxy.js';
-import { mynthAdapter } from './adapters/mynth.js';
 import { type Shown, announcements } from './announcements.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent } from './events.js';
-import { type FollowTarget, FollowController } from './follow-controller.js';
+import { FollowController } from './follow-controller.js';
+import { followTarget } from './options.js';
+import { parseRatio, pendingView } from './pending-view.js';
 import {
   type TaskProgressStrings,
   type TaskProgressStringsOverride,
@@ -12,7 +12,7 @@ import {
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
 import type { TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
-import { pendingView, problemView, resultsView } from './views.js';
+import { problemView, resultsView } from './views.js';
 
 /**
  * The default of every option that has one: set by the constructor, taken by a number that does
@@ -28,13 +28,10 @@ const defaults = {
   cancelable: false,
   showEvents: false,
   alt: 'Generated image',
+  durationKey: '',
+  rememberDurations: false,
+  expectedAspectRatio: '1',
 };
-
-/** A numeric option as set, or its default when it is not a finite number (`"abc"`, empty). */
-type NumericOption = 'pollInterval' | 'maxPollInterval' | 'timeout' | 'maxRetries';
-
-/** The built-in API dialects, by `provider` value. */
-export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, mindproxy: mindproxyAdapter };
 
 /**
  * Follows an async image or video generation task and shows its results: a loading state while
@@ -61,9 +58,12 @@ export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, min
  *
  * @csspart base - The wrapper of everything.
  * @csspart status - The live region that announces state changes.
- * @csspart progress - The indeterminate progress bar (`role="progressbar"`).
+ * @csspart progress - The progress bar (`role="progressbar"`): determinate with an estimate, else indeterminate.
  * @csspart phase - The current phase while pending.
  * @csspart elapsed - The time since following started.
+ * @csspart eta - The time left with an estimate ("About 12 s left"), or "Taking longer than usual".
+ * @csspart retry-status - While a retry is scheduled: the problem and a countdown.
+ * @csspart placeholder - A tile reserved while pending (`expected-count`), at `expected-aspect-ratio`.
  * @csspart grid - The list of result tiles.
  * @csspart tile - One result tile.
  * @csspart image - A result image.
@@ -99,6 +99,11 @@ export class TaskProgress extends LitElement {
     cancelable: { type: Boolean },
     showEvents: { attribute: 'show-events', type: Boolean },
     alt: {},
+    expectedDuration: { attribute: 'expected-duration', type: Number },
+    durationKey: { attribute: 'duration-key' },
+    rememberDurations: { attribute: 'remember-durations', type: Boolean },
+    expectedCount: { attribute: 'expected-count', type: Number },
+    expectedAspectRatio: { attribute: 'expected-aspect-ratio' },
     adapter: { attribute: false },
     tokenProvider: { attribute: false },
     strings: { attribute: false },
@@ -128,6 +133,16 @@ export class TaskProgress extends LitElement {
   declare showEvents: boolean;
   /** The base of each image's alt text ("Generated image 2 of 4"). */
   declare alt: string;
+  /** The task's expected duration from its creation, in ms: drives the pacing and the ETA. */
+  declare expectedDuration: number | undefined;
+  /** The kind of task (e.g. the model) whose durations are learned; with the provider and `base-url`. */
+  declare durationKey: string;
+  /** Keep the learned durations in `localStorage` across page loads (numbers only). */
+  declare rememberDurations: boolean;
+  /** How many results to expect: that many placeholder tiles are reserved while pending. */
+  declare expectedCount: number | undefined;
+  /** The placeholders' width ÷ height: `"16/9"`, `"1.5"` or `"1024x1024"`. */
+  declare expectedAspectRatio: string;
   /** Follows any other task API with the same UI; wins over `provider`. */
   declare adapter: TaskAdapter | undefined;
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
@@ -135,7 +150,7 @@ export class TaskProgress extends LitElement {
   /** Replaces any of the visible strings. */
   declare strings: TaskProgressStringsOverride | undefined;
 
-  readonly #follow = new FollowController(this, () => this.#followTarget());
+  readonly #follow = new FollowController(this, () => followTarget(this, defaults, this.#text.unsafeUrl));
   /** What the last render showed, and what the events told so far. */
   #rendered: Shown = { taskId: '', snapshot: undefined };
   #announced: Shown = { taskId: '', snapshot: undefined };
@@ -198,26 +213,6 @@ export class TaskProgress extends LitElement {
     return this.#merged.text;
   }
 
-  /** The options as the engine takes them; numbers that are not finite take their default. */
-  #followTarget(): FollowTarget {
-    const adapter = this.adapter ?? providers[this.provider] ?? mynthAdapter;
-    const number = (name: NumericOption) => (Number.isFinite(this[name]) ? this[name] : defaults[name]);
-    return {
-      taskId: this.taskId || undefined,
-      adapter,
-      baseUrl: (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, ''),
-      token: this.publicAccessToken || undefined,
-      tokenProvider: this.tokenProvider,
-      pollInterval: number('pollInterval'),
-      maxPollInterval: number('maxPollInterval'),
-      timeout: this.timeout === Infinity ? 0 : number('timeout'),
-      maxRetries: number('maxRetries'),
-      pollWhenHidden: this.pollWhenHidden,
-      showEvents: this.showEvents,
-      unsafeUrlMessage: this.#text.unsafeUrl,
-    };
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.setAttribute('state', this.state);
@@ -248,6 +243,10 @@ export class TaskProgress extends LitElement {
           text,
           snapshot: this.#follow.snapshot,
           elapsedSeconds: this.#follow.elapsedSeconds,
+          eta: this.#follow.eta,
+          now: Date.now(),
+          placeholders: Math.max(0, Math.min(100, Math.floor(this.expectedCount ?? 0))) || 0,
+          ratio: parseRatio(this.expectedAspectRatio),
           showEvents: this.showEvents,
           cancelable: this.cancelable,
           onCancel: () => this.cancel(),

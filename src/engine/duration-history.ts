@@ -51,15 +51,13 @@ export class DurationHistory {
     }
   }
 
-  /** The estimate from the history of `kind`: its median, and the spread of its logarithms. */
+  /** The estimate from the history of `kind`: the mean and the spread of its logarithms. */
   estimate(kind: string, remember: boolean): Estimate | undefined {
-    const list = this.durations(kind, remember);
-    if (list.length < HISTORY_MINIMUM) return undefined;
-    const logs = list.map(Math.log).sort((a, b) => a - b);
-    const middle = logs.length / 2;
-    const median = (logs[Math.floor(middle)] + logs[Math.ceil(middle) - 1]) / 2;
-    const variance = logs.reduce((sum, value) => sum + (value - median) ** 2, 0) / logs.length;
-    return { duration: Math.exp(median), sigma: Math.max(MIN_SIGMA, Math.sqrt(variance)) };
+    const logs = this.durations(kind, remember).map(Math.log);
+    if (logs.length < HISTORY_MINIMUM) return undefined;
+    const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
+    const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / logs.length;
+    return { duration: Math.exp(mean), sigma: Math.max(MIN_SIGMA, Math.sqrt(variance)) };
   }
 
   #read(kind: string): number[] {
