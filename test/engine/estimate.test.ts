@@ -103,7 +103,7 @@ describe('estimate: an engine pacing by expected-duration', () => {
   it('polls at 5 s early, then closer together around the expected end, and fewer times than growth', async () => {
     const paced = await followTimed(new FakeEnvironment(), 30_500, { expectedDuration: 30_000 });
     expect(paced.sent.slice(0, 4)).to.deep.equal([0, 5000, 10_000, 15_000]);
-    const last = paced.sent.at(-1)!;
+    const last = paced.sent.at(-1) ?? NaN;
     expect(last - 30_500, 'completion seen within').to.be.below(1500);
     const gaps = paced.sent.slice(1).map((at, i) => at - paced.sent[i]);
     expect(Math.min(...gaps)).to.be.below(1500);
@@ -143,7 +143,7 @@ describe('estimate: the duration history', () => {
     const third = await followTimed(env, 30_000, { durationKind: KIND });
     expect(third.sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
     // Each duration is the time from the first status request to the answer that said completed.
-    const seen = third.sent.at(-1)!;
+    const seen = third.sent.at(-1) ?? NaN;
     expect(env.durations.durations(KIND, false)).to.deep.equal([seen, seen, seen]);
     expect(env.durations.estimate(KIND, false)?.duration).to.be.closeTo(seen, 1e-6);
     const fourth = await followTimed(env, 30_000, { durationKind: KIND });
@@ -169,7 +169,7 @@ describe('estimate: the duration history', () => {
     let seen = 0;
     for (let i = 0; i < 3; i++) {
       const { sent } = await followTimed(first, 20_000, { durationKind: KIND, rememberDurations: true });
-      seen = sent.at(-1)!;
+      seen = sent.at(-1) ?? NaN;
     }
     expect([...storage.keys()]).to.deep.equal([`task-progress:durations:${KIND}`]);
     const stored: unknown = JSON.parse([...storage.values()][0]);
@@ -177,7 +177,10 @@ describe('estimate: the duration history', () => {
     expect((stored as unknown[]).every((value) => typeof value === 'number')).to.equal(true);
     const reloaded = new FakeEnvironment({ storage });
     expect(reloaded.durations.estimate(KIND, true)?.duration).to.be.closeTo(seen, 1e-6);
-    expect(reloaded.durations.estimate(KIND, false), 'read only with remember-durations').to.equal(undefined);
+    const forgetful = new FakeEnvironment({ storage });
+    expect(forgetful.durations.estimate(KIND, false), 'read only with remember-durations').to.equal(
+      undefined,
+    );
   });
 
   it('keeps at most 50 durations per kind', () => {
@@ -188,7 +191,7 @@ describe('estimate: the duration history', () => {
     });
     for (let i = 1; i <= 60; i++) history.record('k', i * 1000, true);
     expect(history.durations('k', true)).to.have.length(HISTORY_LIMIT);
-    expect(JSON.parse(storage.get('task-progress:durations:k')!)).to.have.length(HISTORY_LIMIT);
+    expect(JSON.parse(storage.get('task-progress:durations:k') ?? '')).to.have.length(HISTORY_LIMIT);
     expect(history.durations('k', true)[0]).to.equal(11_000);
   });
 
