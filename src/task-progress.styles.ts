@@ -74,10 +74,6 @@ export const styles = css`
       width: 100%;
       opacity: 0.6;
     }
-
-    [part='placeholder'] {
-      animation: none;
-    }
   }
 
   .meta {
@@ -125,6 +121,12 @@ export const styles = css`
   @keyframes shimmer {
     50% {
       opacity: 0.5;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part='placeholder'] {
+      animation: none;
     }
   }
 
