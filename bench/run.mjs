@@ -367,7 +367,11 @@ async function hidden(impl) {
   const forMs = duration * 1000 * SCALE;
   const page = await openPage(impl);
   const tasks = createTimedTasks(Array.from({ length: TASKS_PER_DURATION }, () => duration));
-  await call(page, 'primeAndMount', tasks.map(mountOptions));
+  await call(
+    page,
+    'primeAndMount',
+    tasks.map((task) => mountOptions(task)),
+  );
   const start = Math.min(...tasks.map((task) => task.createdAt + (requestsOf(task).prime?.at ?? 0)));
   await sleep(start + forMs * 0.25 - Date.now());
   const hiddenAt = /** @type {number} */ (await inPage(page, 'window.benchInstrument.setHidden(true)'));
