@@ -59,6 +59,9 @@ export default defineConfig({
   appType: 'mpa',
   plugins: [mockTaskApi(), minifiedStyles(), terserPass()],
   server: { port: 5173 },
+  // Only the demo page: the framework examples under demo/examples import the package's built
+  // dist/, which a fresh clone does not have yet (they have their own config and server).
+  optimizeDeps: { entries: ['index.html'] },
   build: {
     outDir: fileURLToPath(new URL('dist', import.meta.url)),
     emptyOutDir: false,

@@ -1,6 +1,6 @@
-// Turns bench/results.json into bench/RESULTS.md and README.md's Benchmark section (between its
-// bench markers, or in a new section right before "## Development"). `npm run bench` calls it;
-// `node bench/report.mjs` rewrites both from the last results.json.
+// Turns bench/results.json into bench/RESULTS.md and docs/performance.md's Benchmark section
+// (between its bench markers). `npm run bench` calls it; `node bench/report.mjs` rewrites both from
+// the last results.json.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
@@ -14,6 +14,12 @@ const IDS = ['tutorial', 'tanstack', 'element'];
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 const HEAD = ['Tutorial loop', 'TanStack Query', '`<task-progress>`'];
+/** The min+gzip limit `npm test` enforces (size-limit) for each shipped file, by its path. */
+const sizeLimits = Object.fromEntries(
+  JSON.parse(await readFile(new URL('../.size-limit.json', import.meta.url), 'utf8')).map(
+    (/** @type {{ path: string, limit: string }} */ entry) => [entry.path, entry.limit],
+  ),
+);
 
 /** @param {number} bytes */
 const bytes = (bytes) => `${bytes.toLocaleString('en-US')} B`;
@@ -211,11 +217,11 @@ async function renderResults(results) {
           sizes.elementLibrary,
         ],
         [
-          '`<task-progress>` own code (`dist/index.js`, Lit and zod external; budget 4 KB min+gzip)',
+          `\`<task-progress>\` own code (\`dist/index.js\`, Lit and zod external; limit ${sizeLimits['dist/index.js']} min+gzip)`,
           sizes.elementOwn,
         ],
         [
-          '`<task-progress>` `task-progress.min.js` (Lit and zod inlined; budget 16 KB min+gzip)',
+          `\`<task-progress>\` \`task-progress.min.js\` (Lit and zod inlined; limit ${sizeLimits['dist/task-progress.min.js']} min+gzip)`,
           sizes.elementStandalone,
         ],
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],
@@ -371,10 +377,10 @@ async function renderResults(results) {
 }
 
 /**
- * The headline rows for README.md, between its bench markers.
+ * The headline rows for docs/performance.md, between its bench markers.
  * @param {Results} results
  */
-async function renderReadmeSection(results) {
+async function renderSummarySection(results) {
   const { sizes, economy, hidden, sharedTogether, sharedStaggered, leaks, scaleModel } = results;
   const selfContained = {
     tutorial: sizes.tutorial,
@@ -385,7 +391,7 @@ async function renderReadmeSection(results) {
   const body = [
     START,
     '',
-    `\`npm run bench\` compares the element with two baselines that render the same grid: the tutorial's fixed 2 s polling loop, and TanStack Query (\`QueryObserver\` with a 2 s \`refetchInterval\`). Headless Chromium, mock API, time compressed ${Math.round(1 / results.meta.scale)}× and reported in real-world seconds. Method and every row: [bench/RESULTS.md](bench/RESULTS.md).`,
+    `\`npm run bench\` compares the element with two baselines that render the same grid: the tutorial's fixed 2 s polling loop, and TanStack Query (\`QueryObserver\` with a 2 s \`refetchInterval\`). Headless Chromium, mock API, time compressed ${Math.round(1 / results.meta.scale)}× and reported in real-world seconds. Method and every row: [bench/RESULTS.md](../bench/RESULTS.md).`,
     '',
     byImpl([
       [
@@ -410,6 +416,24 @@ async function renderReadmeSection(results) {
       ],
     ]),
     '',
+    'Size, min+gzip, against the limits `npm test` enforces (`npm run size`, set in `.size-limit.json`):',
+    '',
+    table(
+      ['file', 'min+gzip', 'limit'],
+      [
+        [
+          '`dist/task-progress.min.js` (Lit and zod inlined)',
+          kB(sizes.elementStandalone.gzip),
+          sizeLimits['dist/task-progress.min.js'],
+        ],
+        [
+          "`dist/index.js`, the element's own code (Lit and zod external)",
+          kB(sizes.elementOwn.gzip),
+          sizeLimits['dist/index.js'],
+        ],
+      ],
+    ),
+    '',
     `Run: ${runLine(results)}`,
     '',
     END,
@@ -418,23 +442,18 @@ async function renderReadmeSection(results) {
 }
 
 /**
- * Writes bench/RESULTS.md and README.md's Benchmark section.
+ * Writes bench/RESULTS.md and docs/performance.md's Benchmark section.
  * @param {Results} results
  */
 export async function writeReports(results) {
   await writeFile(new URL('RESULTS.md', import.meta.url), await renderResults(results));
-  const readmeUrl = new URL('../README.md', import.meta.url);
-  const readme = await readFile(readmeUrl, 'utf8');
-  const section = await renderReadmeSection(results);
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  let updated = readme;
-  if (start >= 0 && end > start) {
-    updated = readme.slice(0, start) + section + readme.slice(end + END.length);
-  } else if (readme.includes('\n## Development\n')) {
-    updated = readme.replace('\n## Development\n', `\n## Benchmark\n\n${section}\n\n## Development\n`);
-  }
-  if (updated !== readme) await writeFile(readmeUrl, updated);
+  const docUrl = new URL('../docs/performance.md', import.meta.url);
+  const doc = await readFile(docUrl, 'utf8');
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < start) throw new Error('docs/performance.md has no bench markers.');
+  const updated = doc.slice(0, start) + (await renderSummarySection(results)) + doc.slice(end + END.length);
+  if (updated !== doc) await writeFile(docUrl, updated);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,6 @@
 // `npm run bench`: measures the two baselines (bench/baselines/) and <task-progress> in headless
 // Chromium against the mock task API, runs the scale model, and writes bench/results.json,
-// bench/RESULTS.md and the Benchmark section of README.md.
+// bench/RESULTS.md and the Benchmark section of docs/performance.md.
 //
 // Time is compressed by BENCH_SCALE (default 0.1): task durations and every implementation's
 // polling intervals are multiplied by it, and the results are converted back to real-world time.
@@ -661,5 +661,5 @@ results.meta.runSeconds = Math.round((Date.now() - started) / 1000);
 await writeFile(bench('results.json'), `${JSON.stringify(results, null, 2)}\n`);
 await writeReports(results);
 log(
-  `wrote bench/results.json, bench/RESULTS.md and README.md's Benchmark section in ${results.meta.runSeconds} s`,
+  `wrote bench/results.json, bench/RESULTS.md and docs/performance.md's Benchmark section in ${results.meta.runSeconds} s`,
 );

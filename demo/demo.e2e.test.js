@@ -64,6 +64,26 @@ describe('the demo page', { skip }, () => {
     assert.match(failed?.detail.error.message, /could not render/);
   });
 
+  it('failed, then Retry: a new task, and the markup panel and task-id attribute name it', async () => {
+    const element = await runScenario(page, server.url, 'failed', { timeout: TIMEOUT });
+    await waitForState(page, ['failed'], TIMEOUT);
+    const oldId = await element.evaluate((el) => el.taskId);
+    await element.evaluate((el) => el.shadowRoot?.querySelector('button')?.click());
+    await page.waitForFunction(
+      `document.querySelector('#stage task-progress')?.taskId !== ${JSON.stringify(oldId)}`,
+      { timeout: TIMEOUT, polling: 100 },
+    );
+
+    const shown = await element.evaluate((el) => ({
+      taskId: el.taskId,
+      attribute: el.getAttribute('task-id'),
+      markup: el.ownerDocument.querySelector('#markup')?.textContent ?? '',
+    }));
+    assert.equal(shown.attribute, shown.taskId);
+    assert.ok(shown.markup.includes(`task-id="${shown.taskId}"`), shown.markup);
+    assert.ok(!shown.markup.includes(oldId), 'the old task is gone from the markup');
+  });
+
   it('rate limited: task-error with rate-limited is listed, then the task completes', async () => {
     await runScenario(page, server.url, 'rate-limited', { timeout: TIMEOUT });
     assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');

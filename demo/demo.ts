@@ -27,7 +27,7 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 const startForm = byId<HTMLFormElement>('start-form');
-const promptInput = byId<HTMLInputElement>('prompt');
+const promptInput = byId<HTMLTextAreaElement>('prompt');
 const scenarioFieldset = byId<HTMLFieldSetElement>('scenarios');
 const scenarioButtons = byId<HTMLDivElement>('scenario-buttons');
 const realStart = byId<HTMLDivElement>('real-start');
@@ -76,7 +76,10 @@ async function start(scenario: string, element?: TaskProgress): Promise<void> {
     currentScenario = scenario;
     if (element) {
       element.publicAccessToken = task.publicAccessToken;
-      element.taskId = task.taskId;
+      // The attribute, not only the property: the element's markup (and the panel's copy of it)
+      // must name the task it follows now.
+      element.setAttribute('task-id', task.taskId);
+      showMarkup(element);
     } else {
       mount(task, scenario, prompt);
     }
@@ -119,7 +122,7 @@ function mount(task: StartedTask, scenario: string, prompt: string): void {
   hint.textContent =
     info?.hint ??
     `A task on Mynth${config.model ? ` (model ${config.model})` : ''}, started by the server with its key.`;
-  showMarkup(attributes, Boolean(options.tokenProvider));
+  showMarkup(element);
 }
 
 /** The element's tokenProvider: the page's server mints a new token for the task. */
@@ -130,16 +133,24 @@ async function refreshToken(element: TaskProgress): Promise<string> {
   return publicAccessToken;
 }
 
-/** Shows what the page set on the element, as markup (the token itself left out). */
-function showMarkup(attributes: [string, string][], tokenProvider: boolean): void {
-  const attributeText = attributes
-    .map(([name, value]) => (value === '' ? name : `${name}="${value}"`))
+/** Attributes the element sets on itself (and the theme's inline style): not the page's markup. */
+const OWN_ATTRIBUTES = new Set(['state', 'aria-busy', 'style']);
+
+/** Shows the page's markup of the element, read from the element itself (the token left out). */
+function showMarkup(element: TaskProgress): void {
+  const attributeText = element
+    .getAttributeNames()
+    .filter((name) => !OWN_ATTRIBUTES.has(name))
+    .map((name) => {
+      const value = element.getAttribute(name);
+      return value === '' ? name : `${name}="${value}"`;
+    })
     .join('\n  ');
   const lines = [
     `<task-progress\n  ${attributeText}\n></task-progress>`,
     `element.publicAccessToken = '…'; // from /api/generate`,
   ];
-  if (tokenProvider) lines.push(`element.tokenProvider = () => /* POST /api/token */;`);
+  if (element.tokenProvider) lines.push(`element.tokenProvider = () => /* POST /api/token */;`);
   markup.textContent = lines.join('\n');
   markup.hidden = false;
 }
@@ -159,25 +170,71 @@ function clockTime(): string {
   return `${now.toLocaleTimeString([], { hour12: false })}.${String(now.getMilliseconds()).padStart(3, '0')}`;
 }
 
+/** The fields of the events' details that their one-line summaries use. */
+interface DetailFields {
+  state?: string;
+  previousState?: string;
+  status?: unknown;
+  images?: { status: string }[];
+  error?: { code?: string; message?: string } | null;
+  willRetry?: boolean;
+  index?: number;
+  event_type?: string;
+  message?: string;
+  note?: string;
+  taskId?: string;
+}
+
+/** A few words on what an event says; the whole detail is one click away. */
+function eventSummary(type: string, detail: DetailFields): string {
+  switch (type) {
+    case 'task-state-change':
+      return `${detail.previousState} → ${detail.state}${detail.status === undefined ? '' : ` (status ${String(detail.status)})`}`;
+    case 'task-complete': {
+      const images = detail.images ?? [];
+      const failed = images.filter((image) => image.status === 'failed').length;
+      return `${images.length} result${images.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}`;
+    }
+    case 'task-failed':
+      return [detail.state, detail.error?.message].filter(Boolean).join(': ');
+    case 'task-error':
+      return `${detail.error?.code}, ${detail.willRetry ? 'will retry' : 'gave up'}: ${detail.error?.message ?? ''}`;
+    case 'task-retry':
+      return `from ${detail.state}`;
+    case 'task-image-click':
+      return `result ${(detail.index ?? 0) + 1}`;
+    case 'task-event':
+      return `${detail.event_type}: ${detail.message}`;
+    default:
+      return detail.note ?? detail.taskId ?? '';
+  }
+}
+
+/** One line per event (type, summary, time) that opens to the event's detail as JSON. */
 function logEntry(type: string, detail: unknown, source: 'element' | 'page' = 'element'): void {
   const item = document.createElement('li');
   item.dataset.type = type;
   item.className = `event event-${source}`;
 
-  const heading = document.createElement('p');
+  const entry = document.createElement('details');
+  const heading = document.createElement('summary');
   heading.className = 'event-heading';
   const name = document.createElement('strong');
   name.textContent = type;
+  const summary = document.createElement('span');
+  summary.className = 'event-summary';
+  summary.textContent = eventSummary(type, (detail ?? {}) as DetailFields);
   const time = document.createElement('time');
   time.dateTime = new Date().toISOString();
   time.textContent = clockTime();
-  heading.append(name, ' ', time);
+  heading.append(name, summary, time);
 
   const body = document.createElement('pre');
   body.className = 'event-detail';
   body.textContent = JSON.stringify(detail, null, 2);
 
-  item.append(heading, body);
+  entry.append(heading, body);
+  item.append(entry);
   eventLog.prepend(item);
   while (eventLog.children.length > MAX_LOG_ENTRIES) eventLog.lastElementChild?.remove();
 }

@@ -83,19 +83,19 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
   {
     name: 'gateway-video',
     label: 'Gateway video',
-    hint: 'A video result (task_type 2). The mock has no real video: the poster shows, the player cannot play.',
+    hint: 'A video result (task_type 2): the poster shows, and the player plays a short clip.',
     element: { provider: 'mindproxy' },
   },
   {
     name: 'gateway-events',
-    label: 'Gateway with events',
+    label: 'Gateway events',
     hint: 'show-events: the task’s events appear as they happen, the latest one under the bar.',
     element: { provider: 'mindproxy', showEvents: true },
   },
   {
     name: 'cancel',
     label: 'Cancel',
-    hint: 'cancelable: press Cancel; the gateway confirms and the next poll says 6 (cancelled).',
+    hint: 'cancelable: press Cancel; the gateway confirms two polls later (6, cancelled), and the phase says Cancelling meanwhile.',
     element: { provider: 'mindproxy', cancelable: true },
   },
 ]);
@@ -246,8 +246,9 @@ export function createScenario(name, origin) {
     case 'gateway-video': {
       const id = gatewayId();
       const assets = {
-        video_url: `${origin}/__mock/videos/${id}.mp4`,
-        thumbnail_url: `${origin}/__mock/images/video.svg?w=1280&h=720&delay=${IMAGE_DELAY}`,
+        video_url: `${origin}/__mock/videos/${id}.webm`,
+        // No text on the poster: the player's controls sit over the middle of a small tile.
+        thumbnail_url: `${origin}/__mock/images/poster.svg?w=1280&h=720&label=&delay=${IMAGE_DELAY}`,
         width: 1280,
         height: 720,
         seed: 42,
@@ -289,6 +290,8 @@ export function createScenario(name, origin) {
         provider: 'mindproxy',
         taskId: id,
         status: [gatewayStep(id, 1, { times: 1 }), gatewayStep(id, 2, { times: 1 }), gatewayStep(id, 3)],
+        // A real gateway takes a moment to stop a task: the "Cancelling" phase shows meanwhile.
+        cancelConfirmedAfter: 2,
       };
     }
   }

@@ -1,6 +1,7 @@
 // Serves the mock task API on its own port, for tests and for anyone who wants it standalone
-// (`node mock/server.js [port]`).
+// (`npm run mock`, or `node mock/server.js [port]` after a build).
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createTaskApi } from './task-api.js';
 
@@ -50,7 +51,28 @@ export async function startMockServer(options) {
   return { api, ...(await listen(serveTaskApi(api), options)) };
 }
 
+/**
+ * `handler`, plus the built element at `/task-progress.min.js`: then a page from anywhere, even a
+ * file opened in the browser, can load the element and follow a mock task in a minute.
+ * @param {import('node:http').RequestListener} handler
+ * @returns {import('node:http').RequestListener}
+ */
+function withElementFile(handler) {
+  const file = new URL('../dist/task-progress.min.js', import.meta.url);
+  return (req, res) => {
+    if (req.url !== '/task-progress.min.js') return handler(req, res);
+    readFile(file).then(
+      (body) =>
+        res
+          .writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' })
+          .end(body),
+      () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not built: run `npm run build`'),
+    );
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await startMockServer({ port: Number(process.argv[2] ?? 8787) });
-  console.log(`mock task API listening on ${url}`);
+  const handler = withElementFile(serveTaskApi(createTaskApi()));
+  const { url } = await listen(handler, { port: Number(process.argv[2] ?? 8787) });
+  console.log(`mock task API listening on ${url}, the element at ${url}/task-progress.min.js`);
 }

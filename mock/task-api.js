@@ -23,6 +23,7 @@
  * @property {number} createdAt
  * @property {number} tokenUses
  * @property {boolean} cancelled
+ * @property {number} cancelPollsLeft status polls still to answer as running after the cancel
  * @property {Map<string, RouteCursor>} cursors
  * @property {LoggedRequest[]} log
  */
@@ -30,6 +31,7 @@
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
 
+import { readFile } from 'node:fs/promises';
 import { text as readText } from 'node:stream/consumers';
 import { mindproxyTask } from './bodies.js';
 import { quickTask } from './scenarios.js';
@@ -60,6 +62,7 @@ export function createTaskApi() {
       createdAt: Date.now(),
       tokenUses: 0,
       cancelled: false,
+      cancelPollsLeft: 0,
       cursors: new Map(),
       log: [],
     });
@@ -106,6 +109,10 @@ export function createTaskApi() {
       await serveImage(res, route.parts[0], url.searchParams);
       return true;
     }
+    if (route.kind === 'video') {
+      await serveVideo(res);
+      return true;
+    }
     if (route.kind === 'generate') {
       await generate(req, res);
       return true;
@@ -138,20 +145,23 @@ export function createTaskApi() {
       return true;
     }
     if (route.name === 'cancel' && !task.scenario.cancel) {
-      task.cancelled = true;
+      acceptCancel(task);
       await send(res, { json: { task_id: task.id, status: 6 } });
       return true;
     }
     if (route.name === 'status' && task.cancelled) {
-      await send(res, { json: mindproxyTask(task.id, { status: 6 }) });
-      return true;
+      if (task.cancelPollsLeft === 0) {
+        await send(res, { json: mindproxyTask(task.id, { status: 6 }) });
+        return true;
+      }
+      task.cancelPollsLeft--;
     }
     const step = nextStep(task, route.name);
     if (!step) {
       await send(res, { status: 404, json: { error: 'not found' } });
       return true;
     }
-    if (route.name === 'cancel' && (step.status ?? 200) < 300) task.cancelled = true;
+    if (route.name === 'cancel' && (step.status ?? 200) < 300) acceptCancel(task);
     await send(res, step);
     return true;
   }
@@ -197,6 +207,12 @@ export function createTaskApi() {
     const origin = `http://${req.headers.host}`;
     const { taskId, publicAccessToken } = createTask(quickTask(origin, 300));
     await send(res, { json: { data: { taskId, access: { publicAccessToken } } } });
+  }
+
+  /** @param {MockTask} task */
+  function acceptCancel(task) {
+    task.cancelled = true;
+    task.cancelPollsLeft = task.scenario.cancelConfirmedAfter ?? 0;
   }
 
   /**
@@ -283,11 +299,13 @@ export function createTaskApi() {
  * @param {string} method
  * @param {string} path
  * @returns {{ kind: 'task', name: RouteName, taskId: string, provider: 'mynth' | 'mindproxy' }
- *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | { kind: 'generate' } | null}
+ *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | { kind: 'video' }
+ *   | { kind: 'generate' } | null}
  */
 function matchRoute(method, path) {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (path.startsWith(`${CONTROL_PREFIX}/images/`)) return { kind: 'image', parts: segments.slice(2) };
+  if (path.startsWith(`${CONTROL_PREFIX}/videos/`)) return { kind: 'video' };
   if (path.startsWith(`${CONTROL_PREFIX}/tasks`)) return { kind: 'control', parts: segments.slice(1) };
   if (path === '/image/generate' && (method === 'POST' || method === 'OPTIONS')) return { kind: 'generate' };
   const get = method === 'GET' || method === 'OPTIONS';
@@ -350,7 +368,8 @@ async function send(res, response) {
 
 /**
  * Draws a placeholder image locally: a gradient with the image's number.
- * `?w=&h=` set its size, `?delay=` how long it takes to arrive.
+ * `?w=&h=` set its size, `?delay=` how long it takes to arrive, `?label=` the text (the file's name
+ * by default; empty for none).
  * @param {Res} res
  * @param {string | undefined} name
  * @param {URLSearchParams} query
@@ -358,7 +377,7 @@ async function send(res, response) {
 async function serveImage(res, name, query) {
   const width = Number(query.get('w') ?? 512);
   const height = Number(query.get('h') ?? width);
-  const label = (name ?? '').replace(/\.svg$/, '');
+  const label = query.get('label') ?? (name ?? '').replace(/\.svg$/, '');
   const hue = [...label].reduce((sum, ch) => sum + ch.charCodeAt(0) * 37, 0) % 360;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
@@ -372,6 +391,16 @@ async function serveImage(res, name, query) {
     delay: Number(query.get('delay') ?? 0),
     headers: { 'Content-Type': 'image/svg+xml' },
   });
+}
+
+/**
+ * Every mock video is the same few seconds of a moving gradient (recorded once in Chromium, VP9
+ * WebM), so a video tile plays as it would with a real result.
+ * @param {Res} res
+ */
+async function serveVideo(res) {
+  const body = await readFile(new URL('./clip.webm', import.meta.url));
+  res.writeHead(200, { 'Content-Type': 'video/webm', 'Cache-Control': 'no-store' }).end(body);
 }
 
 /** @param {string} text */

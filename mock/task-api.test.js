@@ -171,10 +171,36 @@ describe('mock task API', () => {
     assert.equal((await json(await get(`/v1/tasks/${taskId}`, null))).status, 6);
   });
 
-  it('draws placeholder images as SVG', async () => {
+  it('confirms a cancel only after the polls the scenario holds it back for', async () => {
+    const { taskId } = await createTask({
+      provider: 'mindproxy',
+      token: null,
+      status: [{ json: { status: 3 } }],
+      cancelConfirmedAfter: 2,
+    });
+    await fetch(`${mock.url}/v1/tasks/${taskId}/cancel`, { method: 'POST', body: '{"reason":"x"}' });
+    /** @type {number[]} */
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await json(await get(`/v1/tasks/${taskId}`, null))).status);
+    assert.deepEqual(statuses, [3, 3, 6, 6]);
+  });
+
+  it('draws placeholder images as SVG, labelled with their name unless told otherwise', async () => {
     const res = await fetch(`${mock.url}/__mock/images/7.svg?w=64&h=32`);
     assert.equal(res.headers.get('content-type'), 'image/svg+xml');
-    assert.match(await res.text(), /width="64" height="32"/);
+    const svg = await res.text();
+    assert.match(svg, /width="64" height="32"/);
+    assert.match(svg, />7<\/text>/);
+    const unlabelled = await (await fetch(`${mock.url}/__mock/images/poster.svg?label=`)).text();
+    assert.match(unlabelled, /><\/text>/);
+  });
+
+  it('serves a playable clip for every video', async () => {
+    const res = await fetch(`${mock.url}/__mock/videos/gw_1.webm`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'video/webm');
+    // The EBML header every WebM file starts with.
+    assert.deepEqual([...new Uint8Array(await res.arrayBuffer()).slice(0, 4)], [0x1a, 0x45, 0xdf, 0xa3]);
   });
 
   it('reveals scheduled events only once their time has come', async () => {

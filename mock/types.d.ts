@@ -46,6 +46,8 @@ export interface Scenario {
   result?: MockStep[];
   /** mindproxy `POST /cancel`. */
   cancel?: MockStep[];
+  /** Status polls after an accepted cancel that still answer from `status`, before 6; 0 by default. */
+  cancelConfirmedAfter?: number;
   /** mindproxy events, served by offset and limit; each from `atMs` after the task's creation on. */
   events?: (TaskEvent & { atMs?: number })[];
   /** Requests the first token is good for; then 401 until a new token is minted. */

@@ -1,8 +1,8 @@
-// Fails when custom-elements.json, or README's API section made from it, is not what
-// `npm run analyze` would write from the source now.
+// Fails when custom-elements.json, or docs/api.md made from it, is not what `npm run analyze` would
+// write from the source now.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { withApi } from './readme-api.mjs';
+import { API_DOC, apiReference } from './api-reference.mjs';
 
 const outdir = '.test-results/manifest';
 rmSync(outdir, { recursive: true, force: true });
@@ -15,9 +15,9 @@ if (fresh.trim() !== committed.trim()) {
   console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
   process.exit(1);
 }
-const readme = readFileSync('README.md', 'utf8');
-if ((await withApi(readme, JSON.parse(fresh))) !== readme) {
-  console.error("README.md's API section is stale: run `npm run analyze` and commit the result.");
+const apiDoc = existsSync(API_DOC) ? readFileSync(API_DOC, 'utf8') : '';
+if ((await apiReference(JSON.parse(fresh))) !== apiDoc) {
+  console.error(`${API_DOC} is stale: run \`npm run analyze\` and commit the result.`);
   process.exit(1);
 }
-console.log('custom-elements.json and README.md are current.');
+console.log(`custom-elements.json and ${API_DOC} are current.`);

@@ -82,7 +82,7 @@ if (!executablePath) {
 mkdirSync(docs, { recursive: true });
 const server = await startDemoServer();
 // Wide enough for four tiles of the default --task-progress-min-tile in a row.
-const browser = await launchChromium(executablePath, { width: 1100, height: 900 });
+const browser = await launchChromium(executablePath, { width: 1280, height: 900 });
 try {
   const page = await browser.newPage();
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);

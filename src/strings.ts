@@ -70,6 +70,7 @@ export const defaultStrings: TaskProgressStrings = {
   errorHints: {
     unauthorized: 'The access to this task was refused. Reload the page to get a new access token.',
     'not-found': 'This task could not be found. Start a new generation.',
+    'invalid-task-id': 'This task id is not valid. Start a new generation.',
     timeout: 'The generation is taking longer than expected. Retry to keep waiting.',
     default: 'Check your connection, then retry.',
   },

@@ -17,7 +17,8 @@ export type TaskErrorCode =
   | 'invalid-response'
   | 'timeout'
   | 'task-failed'
-  | 'cancel-failed';
+  | 'cancel-failed'
+  | 'invalid-task-id';
 
 export interface TaskError {
   code: TaskErrorCode | (string & {});

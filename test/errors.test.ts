@@ -156,6 +156,9 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
     expectWaitedOut(429, new Date(Date.now() + 60_000).toUTCString()));
 
   it('treats a 503 with Retry-After as rate-limited and waits as long', () => expectWaitedOut(503, '60'));
+
+  it('waits out a Retry-After longer than a timer holds (3,000,000 s)', () =>
+    expectWaitedOut(429, '3000000'));
 });
 
 describe('401 / 403: unauthorized', () => {

@@ -31,6 +31,11 @@ export async function request(
     if (ctx.signal.aborted) throw error;
     throw new TaskApiError('network', 'The server could not be reached.');
   }
+  // The browser drops the token when it follows a redirect to another origin: an answer from there
+  // does not speak for this task.
+  if (response.redirected && new URL(response.url).origin !== new URL(url, response.url).origin) {
+    throw new TaskApiError('invalid-response', 'The server redirected the request to another origin.');
+  }
   if (!response.ok) throw httpError(response);
   return response;
 }

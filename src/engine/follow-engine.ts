@@ -86,9 +86,10 @@ export class FollowEngine {
 
   /** New options from a subscriber; a new token resumes an engine stopped by `unauthorized`. */
   update(subscription: Subscription, options: FollowOptions): void {
-    const newToken = options.token && options.token !== subscription.options.token;
+    const { token, pollWhenHidden } = subscription.options;
+    const newToken = options.token && options.token !== token;
     subscription.options = options;
-    this.#waits.wake('pause'); // `pollWhenHidden` may have changed
+    if (options.pollWhenHidden !== pollWhenHidden) this.#waits.wake('pause');
     if (!newToken) return;
     this.#calls.tokens.current = options.token;
     if (this.#shared.state === 'error' && this.#shared.error?.code === 'unauthorized') this.#start();
@@ -145,6 +146,10 @@ export class FollowEngine {
       'abort',
       this.#env.watch(() => this.#waits.wake()),
     );
+    if (!this.#calls.sendable) {
+      this.#end({ state: 'error', error: { code: 'invalid-task-id', message: 'The task id is not valid.' } });
+      return;
+    }
     this.#subscribers.arm();
     this.#publish({ state: 'pending', error: undefined, retry: undefined });
     void this.#loop(run.signal);

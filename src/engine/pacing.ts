@@ -66,7 +66,8 @@ export function pollDelay(
 export function retryDelay(pacing: Pacing, failures: number, random: () => number, retryAfterMs = 0): number {
   const { first, ceiling } = bounds(pacing);
   const backoff = jittered(Math.min(ceiling, first * 2 ** Math.max(0, failures - 1)), random);
-  return Math.min(MAX_DELAY, Math.max(backoff, retryAfterMs));
+  // A custom adapter's `retryAfterMs` may be NaN: it must not make a retry loop.
+  return Math.min(MAX_DELAY, Math.max(backoff, retryAfterMs || 0));
 }
 
 /** A request slower than this is aborted and counts as a failure. */

@@ -21,6 +21,16 @@ export class TaskCalls {
     this.#baseUrl = baseUrl;
   }
 
+  /**
+   * Whether the task id may be sent: an id that is blank, `.` or `..` (a dot segment moves the
+   * request to another path of the API) or has a control character never reaches the wire.
+   */
+  get sendable(): boolean {
+    const id = this.#taskId;
+    const control = [...id].some((char) => char < ' ' || char === '\u007f');
+    return Boolean(id.trim()) && id !== '.' && id !== '..' && !control;
+  }
+
   get canCancel(): boolean {
     return Boolean(this.#adapter.cancel);
   }

@@ -53,7 +53,7 @@ describe('token: after a 401', () => {
   });
 
   for (const [name, answer] of [
-    ['throws', new Fail(new Error('No session.'))],
+    ['throws', new Fail(new Error('Not signed in.'))],
     ['answers an empty token', ''],
   ] as const) {
     it(`gives up as unauthorized when the provider ${name}`, async () => {
