@@ -78,10 +78,15 @@ export const styles = css`
 
   .meta {
     display: flex;
-    gap: 1em;
+    flex-wrap: wrap;
+    gap: 0 1em;
     margin: var(--_gap) 0 0;
     color: var(--_muted);
     font-size: 0.875em;
+  }
+
+  [part='phase'] {
+    flex-basis: 100%;
   }
 
   [part='elapsed'],
