@@ -6,18 +6,16 @@ import { css } from 'lit';
 // out of the CSS text, which ships as written.
 export const styles = css`
   :host {
-    --_min-tile: var(--task-progress-min-tile, 10rem);
     --_gap: var(--task-progress-gap, 0.5rem);
     --_radius: var(--task-progress-radius, 0.5rem);
     --_accent: var(--task-progress-accent, #4338ca);
     --_fg: var(--task-progress-fg, currentColor);
-    --_bg: var(--task-progress-bg, transparent);
     --_muted: var(--task-progress-muted, color-mix(in srgb, currentColor 72%, transparent));
 
     display: block;
     position: relative;
     color: var(--_fg);
-    background: var(--_bg);
+    background: var(--task-progress-bg, transparent);
     font: inherit;
   }
 
@@ -68,19 +66,17 @@ export const styles = css`
     fill: var(--_accent);
   }
 
-  @media (prefers-reduced-motion: reduce) {
-    .bar {
-      animation: none;
-      width: 100%;
-      opacity: 0.6;
-    }
+  .meta,
+  [part='retry-status'],
+  [part='events'],
+  [part='cancel-button'] {
+    margin: var(--_gap) 0 0;
   }
 
   .meta {
     display: flex;
     flex-wrap: wrap;
     gap: 0 1em;
-    margin: var(--_gap) 0 0;
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -89,14 +85,9 @@ export const styles = css`
     flex-basis: 100%;
   }
 
-  [part='elapsed'],
-  [part='eta'],
+  .meta,
   [part='retry-status'] {
     font-variant-numeric: tabular-nums;
-  }
-
-  [part='retry-status'] {
-    margin: var(--_gap) 0 0;
   }
 
   .reserve {
@@ -118,8 +109,6 @@ export const styles = css`
   }
 
   [part='placeholder'] {
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_fg) 8%, transparent);
     animation: shimmer 2s ease-in-out infinite;
   }
 
@@ -130,14 +119,20 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
+    .bar,
     [part='placeholder'] {
       animation: none;
+    }
+
+    .bar {
+      width: 100%;
+      opacity: 0.6;
     }
   }
 
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(var(--_min-tile), 100%), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--task-progress-min-tile, 10rem), 100%), 1fr));
     gap: var(--_gap);
     margin: 0;
     padding: 0;
@@ -147,6 +142,10 @@ export const styles = css`
   [part~='tile'] {
     position: relative;
     overflow: hidden;
+  }
+
+  [part~='tile'],
+  [part='placeholder'] {
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_fg) 8%, transparent);
   }
@@ -215,7 +214,6 @@ export const styles = css`
   }
 
   [part='cancel-button'] {
-    margin-top: var(--_gap);
     color: inherit;
     background: transparent;
   }
@@ -228,7 +226,6 @@ export const styles = css`
   }
 
   [part='events'] {
-    margin-top: var(--_gap);
     font-size: 0.875em;
   }
 
