@@ -29,7 +29,7 @@ export class FollowEngine {
   #cancelling = false;
   /** The phase of the last status answer, shown again if a cancel fails. */
   #apiPhase: string | undefined;
-  /** When the task started, on the environment's clock: its creation by the API's clock, or the first status request. */
+  /** When the task started on the environment's clock: its creation by the API, or the first request. */
   #origin: number | undefined;
   /** Whether the first status answer was pending: then the task's whole duration is seen here. */
   #fromStart: boolean | undefined;
@@ -110,10 +110,7 @@ export class FollowEngine {
     this.#waits.wake();
   }
 
-  /**
-   * Asks the API to cancel; the task ends when a status says so. Without a cancel endpoint, only
-   * this subscriber stops following (state `cancelled`).
-   */
+  /** Asks the API to cancel (a status ends the task); without a cancel endpoint, only this subscriber stops. */
   async cancel(subscription: Subscription, reason: string): Promise<void> {
     const run = this.#run;
     if (!run || this.#shared.state !== 'pending') return;
@@ -228,10 +225,7 @@ export class FollowEngine {
     this.#subscribers.succeeded();
   }
 
-  /**
-   * Tells every active subscriber of a failed request; returns the wait before the retry, or
-   * undefined when nobody follows any more (the error was fatal, or everyone gave up).
-   */
+  /** Tells subscribers of a failed request; the wait before the retry, or undefined if nobody follows. */
   #failed(error: TaskApiError, pacing: Pacing): number | undefined {
     const fatal = error.code === 'unauthorized' || error.code === 'not-found';
     const taskError = toTaskError(error);
@@ -250,10 +244,7 @@ export class FollowEngine {
     return delay;
   }
 
-  /**
-   * Notes when the task started and, when it completes having been seen from its start, how long
-   * it took; returns how long it has run.
-   */
+  /** Notes when the task started, and its duration once completed if seen from its start; returns its age. */
   #observe(report: TaskSnapshot, sentAt: number, options: ReturnType<Subscribers['options']>): number {
     const now = this.#env.now();
     this.#origin ??= report.age === undefined ? sentAt : now - report.age;
