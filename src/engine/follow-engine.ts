@@ -110,7 +110,7 @@ export class FollowEngine {
     this.#waits.wake();
   }
 
-  /** Asks the API to cancel (a status ends the task); without a cancel endpoint, only this subscriber stops. */
+  /** Asks the API to cancel (a status ends the task); with no cancel endpoint, only this subscriber stops. */
   async cancel(subscription: Subscription, reason: string): Promise<void> {
     const run = this.#run;
     if (!run || this.#shared.state !== 'pending') return;
