@@ -354,7 +354,7 @@ describe('mock mode (no key)', () => {
   });
 
   it('knows every scenario by name', () => {
-    assert.equal(scenarioNames.length, 12);
+    assert.equal(scenarioNames.length, 16);
     assert.equal(new Set(scenarioNames).size, scenarioNames.length);
   });
 });
