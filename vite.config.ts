@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
 import { minify } from 'terser';
+import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 import { createDemoApi } from './demo/server.js';
 import { createTaskApi } from './mock/task-api.js';
@@ -49,6 +50,44 @@ function minifiedStyles(): Plugin {
   };
 }
 
+/**
+ * Lit templates ship as written too: in the shipped file, a line break and its indentation go
+ * where they touch a tag (`>` or `<`), and become one space elsewhere (between attributes, or text
+ * and an expression).
+ */
+function minifiedTemplates(): Plugin {
+  return {
+    name: 'minified-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.includes('/src/') || !id.endsWith('.ts') || !code.includes('html`')) return undefined;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const spans: [number, number][] = [];
+      const visit = (node: ts.Node) => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+          const { template } = node;
+          const literals = ts.isNoSubstitutionTemplateLiteral(template)
+            ? [template]
+            : [template.head, ...template.templateSpans.map((span) => span.literal)];
+          for (const literal of literals) spans.push([literal.getStart(source), literal.end]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let result = code;
+      for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) {
+        const text = result
+          .slice(start, end)
+          .replace(/\s*\n\s*/g, (run: string, at: number, all: string) =>
+            /[<>]/.test(all[at - 1] + all[at + run.length]) ? '' : ' ',
+          );
+        result = result.slice(0, start) + text + result.slice(end);
+      }
+      return { code: result, map: null };
+    },
+  };
+}
+
 /** A second minifier after the bundler's: it folds what the first leaves (0.3 kB gzip less). */
 function terserPass(): Plugin {
   return {
@@ -65,7 +104,7 @@ export default defineConfig({
   root: 'demo',
   // One page: unknown paths (such as the mock's unplayable video) answer 404, not the page.
   appType: 'mpa',
-  plugins: [mockTaskApi(), minifiedStyles(), terserPass()],
+  plugins: [mockTaskApi(), minifiedStyles(), minifiedTemplates(), terserPass()],
   server: { port: 5173 },
   // Only the demo page: the framework examples under demo/examples import the package's built
   // dist/, which a fresh clone does not have yet (they have their own config and server).

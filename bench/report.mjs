@@ -91,6 +91,77 @@ function runLine(results) {
   );
 }
 
+/**
+ * Status requests of all the economy's tasks, summed from the medians per duration.
+ * @param {Results} measures one implementation's (or scenario's) economy
+ * @param {number[]} durations
+ */
+const statusRequests = (measures, durations) =>
+  durations.reduce((sum, d) => sum + measures.byDuration[d].statusRequests.median, 0);
+
+/**
+ * The element with and without an estimate of the durations, against the fixed loop and TanStack on
+ * the same tasks, and the pacing constant's trade-off.
+ * @param {Results} results
+ */
+function estimateSection(results) {
+  const { meta, economy, estimates, pacingConstant } = results;
+  if (!estimates) return [];
+  const fixed = statusRequests(economy.tutorial, meta.durations);
+  const share = (/** @type {Results} */ measures) =>
+    `${Math.round((100 * statusRequests(measures, meta.durations)) / fixed)} %`;
+  const row = (/** @type {string} */ label, /** @type {Results} */ measures) => [
+    label,
+    share(measures),
+    delay(measures.delaySeconds),
+  ];
+  return [
+    '## Duration-aware pacing',
+    '',
+    `The request economy's ${meta.tasksPerDuration * meta.durations.length} tasks again, followed by the element knowing their durations in different ways; the first rows are the runs above. \`expected-duration\` is each task's nominal duration (the tasks last it ± 1 s), or 1.5 times it. The learned history comes from 5 earlier tasks of each duration (their own \`duration-key\`), followed to their end on the same page right before. With an estimate, \`poll-interval\` only matters as the floor of the waits when it is under 500 ms, so these runs set it to 500 ms × the scale: the default floor, scaled. Status requests are the sum over the durations of the median per task, as a share of the fixed loop's.`,
+    '',
+    table(
+      ['', 'status requests (share of the fixed loop)', 'completion → first image, median (p95)'],
+      [
+        row('Tutorial loop (fixed 2 s)', economy.tutorial),
+        row('TanStack Query (2 s `refetchInterval`)', economy.tanstack),
+        row('`<task-progress>`, nothing known (growth to 5 s)', economy.element),
+        ...Object.values(estimates).map((measures) =>
+          row(`\`<task-progress>\`, ${measures.label}`, measures),
+        ),
+      ],
+    ),
+    '',
+    'Status requests per task (median) by duration:',
+    '',
+    table(
+      ['scenario', ...meta.durations.map((/** @type {number} */ d) => `${d} s`)],
+      [
+        ['Tutorial loop', economy.tutorial],
+        ['nothing known', economy.element],
+        ...Object.values(estimates).map((measures) => [measures.label, measures]),
+      ].map(([label, measures]) => [
+        label,
+        ...meta.durations.map((/** @type {number} */ d) =>
+          count(measures.byDuration[d].statusRequests.median),
+        ),
+      ]),
+    ),
+    '',
+    `Requests against delay for a few values of the pacing constant k (\`bench/pacing-constant.mjs\`): a simulation, not a browser run, of the element's own schedule on the same task durations with an exact estimate, default intervals, jitter and a ${pacingConstant.rtt * 1000} ms round trip; the element ships with the row marked *.`,
+    '',
+    table(
+      ['k', 'status requests (share of a fixed 2 s loop)', 'completion → answer seen, median (p95)'],
+      pacingConstant.rows.map((/** @type {Results} */ r) => [
+        `${r.k}${r.isDefault ? ' *' : ''}`,
+        `${Math.round(r.share * 100)} %`,
+        delay(r.delaySeconds),
+      ]),
+    ),
+    '',
+  ];
+}
+
 /** @param {Results} results */
 async function renderResults(results) {
   const { meta, sizes, economy, hidden, sharedTogether, sharedStaggered, rendering, leaks, scaleModel } =
@@ -112,7 +183,8 @@ async function renderResults(results) {
     '  clears its interval on disconnect but does not abort a request already sent.',
     "- **TanStack Query** (`bench/baselines/tanstack-element.js`): one `QueryClient` per page, a `QueryObserver` per element on the status with `refetchInterval` 2 s while pending (`refetchIntervalInBackground` left at its default, false), then a results query (`staleTime: Infinity`). Same query key, same query: TanStack's dedupe.",
     '- **`<task-progress>`**: `dist/task-progress.min.js` with its defaults (`poll-interval` 2 s growing to',
-    '  `max-poll-interval` 10 s, with jitter; paused while the page is hidden; one request stream per task).',
+    '  `max-poll-interval` 5 s, with jitter; paused while the page is hidden; one request stream per task), and',
+    '  with an estimate of the durations in "Duration-aware pacing" below.',
     '',
     `**Time scale.** Task durations and every implementation's intervals (the baselines' 2 s, the element's`,
     `\`poll-interval\` and \`max-poll-interval\`) are multiplied by ${meta.scale}, so a 180 s task runs in`,
@@ -209,6 +281,7 @@ async function renderResults(results) {
       ],
     ]),
     '',
+    ...estimateSection(results),
     '## Page hidden for half of a task',
     '',
     `${hidden.element.tasks} tasks of ${hidden.element.durationSeconds} s on one page; the page is hidden from ${seconds(hidden.element.hiddenSeconds[0])} to ${seconds(hidden.element.hiddenSeconds[1])}.`,
@@ -249,6 +322,10 @@ async function renderResults(results) {
       ],
       ['CLS while the images load (worst run)', (id) => rendering[id].cls.toFixed(3)],
       ['CLS over the page (worst run)', (id) => rendering[id].clsTotal.toFixed(3)],
+      [
+        'CLS over the page with `expected-count="100"` (worst run)',
+        (id) => (id === 'element' && results.reserved ? results.reserved.clsTotal.toFixed(3) : '—'),
+      ],
       ['images loaded', (id) => `${rendering[id].imagesLoaded} of ${rendering[id].images}`],
     ]),
     '',

@@ -14,6 +14,7 @@ import { listen, startMockServer } from '../mock/server.js';
 import { findChromium, launchChromium } from '../scripts/browsers.mjs';
 import { bundle, sizeOf } from './bundle.mjs';
 import { writeReports } from './report.mjs';
+import { simulatePacingConstant } from './pacing-constant.mjs';
 import { runScaleModel } from './scale-model.mjs';
 import { measureParts } from './size-parts.mjs';
 
@@ -217,8 +218,39 @@ async function prime(tasks) {
 const spread = (duration, count) =>
   Array.from({ length: count }, (_, i) => duration - 1 + (2 * (i + 0.5)) / count);
 
-/** @param {BenchTask} task */
-const mountOptions = (task) => ({ taskId: task.taskId, token: task.token, baseUrl: mock.url, scale: SCALE });
+/**
+ * @param {BenchTask} task
+ * @param {Record<string, string>} [attributes]
+ */
+const mountOptions = (task, attributes) => ({
+  taskId: task.taskId,
+  token: task.token,
+  baseUrl: mock.url,
+  scale: SCALE,
+  attributes,
+});
+
+/**
+ * What the element knows of the tasks' durations in each estimate scenario, as attributes for a
+ * task of nominal duration `duration` (real seconds). With an estimate, `poll-interval` matters
+ * only as the floor of the waits when under 500 ms: 500 ms × the scale is the default floor, scaled.
+ * @type {Record<string, { label: string, attributes: (duration: number) => Record<string, string> }>}
+ */
+const ESTIMATES = {
+  exact: {
+    label: '`expected-duration` exact',
+    attributes: (duration) => ({ 'expected-duration': String(duration * 1000 * SCALE) }),
+  },
+  over: {
+    label: '`expected-duration` × 1.5',
+    attributes: (duration) => ({ 'expected-duration': String(1.5 * duration * 1000 * SCALE) }),
+  },
+  learned: {
+    label: 'learned history (5 earlier tasks of the kind)',
+    attributes: (duration) => ({ 'duration-key': `${duration}s` }),
+  },
+};
+const floorScaled = { 'poll-interval': String(500 * SCALE) };
 
 /**
  * The task's API requests, without the priming one.
@@ -267,11 +299,34 @@ function detection(task, record) {
   return { wait: (polledAt - completion) / SCALE, rest: record.firstImageAt - polledAt };
 }
 
-/** @param {Impl} impl */
-async function economy(impl) {
+/**
+ * @param {Impl} impl
+ * @param {keyof typeof ESTIMATES} [estimate] what the element knows of the durations; nothing when absent
+ */
+async function economy(impl, estimate) {
   const page = await openPage(impl);
+  const scenario = estimate && ESTIMATES[estimate];
+  const attributes = (/** @type {number} */ duration) =>
+    scenario ? { ...floorScaled, ...scenario.attributes(duration) } : undefined;
+  if (estimate === 'learned') {
+    // Earlier tasks of each kind, followed to their end on the same page: the element learns from them.
+    const durations = DURATIONS.flatMap((duration) => spread(duration, 5).map((d) => [duration, d]));
+    const warmup = createTimedTasks(durations.map(([, d]) => d));
+    await call(
+      page,
+      'primeAndMount',
+      warmup.map((task, i) => mountOptions(task, attributes(durations[i][0]))),
+    );
+    await waitForImages(page, Math.max(...DURATIONS) * 1000 * SCALE + 30_000);
+    await call(page, 'unmountAll');
+  }
   const tasks = createTimedTasks(DURATIONS.flatMap((duration) => spread(duration, TASKS_PER_DURATION)));
-  await call(page, 'primeAndMount', tasks.map(mountOptions));
+  const nominal = DURATIONS.flatMap((duration) => Array.from({ length: TASKS_PER_DURATION }, () => duration));
+  await call(
+    page,
+    'primeAndMount',
+    tasks.map((task, i) => mountOptions(task, attributes(nominal[i]))),
+  );
   const records = await waitForImages(page, Math.max(...DURATIONS) * 1000 * SCALE + 30_000);
   await sleep(2 * 10_000 * SCALE);
   await page.close();
@@ -312,7 +367,11 @@ async function hidden(impl) {
   const forMs = duration * 1000 * SCALE;
   const page = await openPage(impl);
   const tasks = createTimedTasks(Array.from({ length: TASKS_PER_DURATION }, () => duration));
-  await call(page, 'primeAndMount', tasks.map(mountOptions));
+  await call(
+    page,
+    'primeAndMount',
+    tasks.map((task) => mountOptions(task)),
+  );
   const start = Math.min(...tasks.map((task) => task.createdAt + (requestsOf(task).prime?.at ?? 0)));
   await sleep(start + forMs * 0.25 - Date.now());
   const hiddenAt = /** @type {number} */ (await inPage(page, 'window.benchInstrument.setHidden(true)'));
@@ -372,8 +431,11 @@ async function shared(impl, mode) {
   };
 }
 
-/** @param {Impl} impl */
-async function rendering(impl) {
+/**
+ * @param {Impl} impl
+ * @param {Record<string, string>} [attributes]
+ */
+async function rendering(impl, attributes) {
   /** @type {{ renderMs: number, cls: number, clsTotal: number, images: number, loaded: number }[]} */
   const reps = [];
   for (let rep = 0; rep < RENDER_REPS; rep++) {
@@ -384,7 +446,7 @@ async function rendering(impl) {
         results: [{ json: mynthResults(mock.url, 100, { imageDelay: 100 }) }],
       },
     ]);
-    await call(page, 'mount', { ...mountOptions(task), tiles: 100 });
+    await call(page, 'mount', { ...mountOptions(task, attributes), tiles: 100 });
     await page.waitForFunction('window.bench.records()[0].laidOutAt > 0', { timeout: 30_000 });
     const [record] = /** @type {PageRecord[]} */ (await call(page, 'records'));
     const responseEnd = /** @type {number} */ (
@@ -519,11 +581,32 @@ const SECTIONS = {
 };
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
+/** The element alone in each estimate scenario, and its rendering with `expected-count`. */
+const ELEMENT_SECTIONS = {
+  estimates: async () => {
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const estimate of /** @type {(keyof typeof ESTIMATES)[]} */ (Object.keys(ESTIMATES))) {
+      out[estimate] = { label: ESTIMATES[estimate].label, ...(await economy('element', estimate)) };
+      log(`estimates: ${estimate}`);
+    }
+    return out;
+  },
+  reserved: async () => {
+    const out = await rendering('element', { 'expected-count': '100' });
+    log('rendering with expected-count');
+    return out;
+  },
+};
+
 /** @type {Record<string, unknown>} */
 const measured = {};
 try {
   for (const [key, [name, measure]] of Object.entries(SECTIONS)) {
     if (!only || only.includes(key)) measured[key] = await each(name, measure);
+  }
+  for (const [key, measure] of Object.entries(ELEMENT_SECTIONS)) {
+    if (!only || only.includes(key)) measured[key] = await measure();
   }
 } finally {
   await browser.close();
@@ -537,6 +620,8 @@ if (only) {
 
 const scaleModel = await runScaleModel();
 log('scale model');
+const pacingConstant = await simulatePacingConstant();
+log('pacing constant');
 
 /** @param {string} path */
 const versionOf = async (path) =>
@@ -569,6 +654,7 @@ const results = {
   sizes,
   ...measured,
   scaleModel,
+  pacingConstant,
 };
 results.meta.runSeconds = Math.round((Date.now() - started) / 1000);
 

@@ -134,7 +134,7 @@ function strategies(pacing) {
     // The element's defaults: 2 s growing ×1.5 to 10 s, jittered; paused while hidden, polls at
     // once when the page shows again.
     element(task, emit) {
-      const options = { pollInterval: 2000, maxPollInterval: 10000 };
+      const options = { pollInterval: 2000, maxPollInterval: 5000 };
       for (let at = task.start, pending = 0; ;) {
         emit(at, false);
         if (at + half >= task.completion) {

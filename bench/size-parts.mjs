@@ -19,12 +19,27 @@ const PARTS = [
     stubs: {
       'adapters/mynth.schemas.ts': `${anyBody} export const mynthStatusSchema = any, mynthResultsSchema = any;`,
       'adapters/mindproxy.schemas.ts': `${anyBody} export const mindproxyTaskSchema = any, mindproxyAssetsSchema = any, mindproxyEventsSchema = any;`,
+      'adapters/schema.ts': 'export const safeParse = (schema, data) => schema.safeParse(data);',
     },
   },
   {
     id: 'gateway',
     label: 'the gateway dialect (`mindproxy` adapter and its schemas)',
     stubs: { 'adapters/mindproxy.ts': 'export const mindproxyAdapter = {};' },
+  },
+  {
+    id: 'pacing',
+    label: 'duration-aware pacing (the estimate, the duration history, the hazard schedule)',
+    stubs: {
+      'engine/estimate.ts': 'export const estimateFor = () => undefined;',
+      'engine/hazard-schedule.ts': 'export const hazardSchedule = () => undefined;',
+      'engine/duration-history.ts': 'export class DurationHistory { record() {} }',
+    },
+  },
+  {
+    id: 'eta',
+    label: 'the ETA and the retry countdown',
+    stubs: { 'engine/eta.ts': 'export const nextEta = () => undefined, secondsUntil = () => 0;' },
   },
   {
     id: 'styles',

@@ -84,6 +84,46 @@ describe('the demo page', { skip }, () => {
     assert.ok(!shown.markup.includes(oldId), 'the old task is gone from the markup');
   });
 
+  /**
+   * Waits for the text of the element's part `name` to match `pattern`; resolves the text.
+   * @param {string} name
+   * @param {RegExp} pattern
+   */
+  const partText = async (name, pattern) => {
+    // Page code as a string, as in scripts/demo-driver.mjs: it runs in the page, not in Node.
+    const text = `document.querySelector('#stage task-progress')?.shadowRoot
+      ?.querySelector('[part~="${name}"]')?.textContent?.replace(/\\s+/g, ' ').trim()`;
+    const handle = await page.waitForFunction(`${pattern}.test(${text} ?? '') && ${text}`, {
+      timeout: TIMEOUT,
+      polling: 100,
+    });
+    return handle.jsonValue();
+  };
+
+  it('estimated: a determinate bar and the seconds left', async () => {
+    await runScenario(page, server.url, 'estimated', { timeout: TIMEOUT });
+    await partText('eta', /^About \d+ s left$/);
+    const element = await page.waitForSelector('#stage task-progress');
+    const value = await element?.evaluate((el) =>
+      el.shadowRoot?.querySelector('[part="progress"]')?.getAttribute('aria-valuenow'),
+    );
+    assert.match(String(value), /^\d+$/);
+  });
+
+  it('reserved tiles: four placeholders while pending', async () => {
+    const element = await runScenario(page, server.url, 'reserved', { timeout: TIMEOUT });
+    await partText('eta', /left$/);
+    const placeholders = await element.evaluate(
+      (el) => el.shadowRoot?.querySelectorAll('[part="placeholder"]').length,
+    );
+    assert.equal(placeholders, 4);
+  });
+
+  it('connection lost: the retry status counts down', async () => {
+    await runScenario(page, server.url, 'connection-lost', { timeout: TIMEOUT });
+    await partText('retry-status', /^Connection problem\. Retrying (in \d+ s|…)$/);
+  });
+
   it('rate limited: task-error with rate-limited is listed, then the task completes', async () => {
     await runScenario(page, server.url, 'rate-limited', { timeout: TIMEOUT });
     assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');

@@ -354,7 +354,7 @@ describe('mock mode (no key)', () => {
   });
 
   it('knows every scenario by name', () => {
-    assert.equal(scenarioNames.length, 13);
+    assert.equal(scenarioNames.length, 17);
     assert.equal(new Set(scenarioNames).size, scenarioNames.length);
   });
 });

@@ -14,6 +14,10 @@ import { mindproxyTask, mynthResults } from './bodies.js';
  * @property {boolean} [showEvents]
  * @property {number} [timeout] ms
  * @property {boolean} [tokenProvider] gets a fresh token from the page's server (`POST /api/token`)
+ * @property {number} [expectedDuration] ms
+ * @property {string} [durationKey] the kind of task whose durations are learned
+ * @property {boolean} [rememberDurations]
+ * @property {number} [expectedCount]
  */
 
 /**
@@ -39,6 +43,24 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
     element: {},
   },
   {
+    name: 'estimated',
+    label: 'Estimated (15 s)',
+    hint: 'expected-duration="15000": a determinate bar, "About N s left", and polls gathered around the expected end.',
+    element: { expectedDuration: 15_000 },
+  },
+  {
+    name: 'learned',
+    label: 'Learned estimate',
+    hint: 'duration-key with remember-durations: no estimate for the first three runs, then one from how long they took (kept in localStorage).',
+    element: { durationKey: 'demo-model', rememberDurations: true },
+  },
+  {
+    name: 'reserved',
+    label: 'Reserved tiles',
+    hint: 'expected-count="4": four placeholder tiles while pending, replaced by the images without moving the page.',
+    element: { expectedCount: 4, expectedDuration: 8_000 },
+  },
+  {
     name: 'partial-failure',
     label: 'Partial failure',
     hint: 'Completes with four results, two of them blocked: failed tiles with their reason.',
@@ -60,6 +82,12 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
     name: 'flaky-network',
     label: 'Flaky network',
     hint: '500, 502 and 503 answers mixed in: task-error with willRetry, then it completes.',
+    element: {},
+  },
+  {
+    name: 'connection-lost',
+    label: 'Connection lost',
+    hint: 'Three 503 answers in a row: "Connection problem. Retrying in N s" counts down before each retry.',
     element: {},
   },
   {
@@ -212,6 +240,22 @@ export function createScenario(name, origin) {
       return quickTask(origin, IMAGE_DELAY);
     case 'slow':
       return { status: [{ forMs: 60_000, ...pending }, completed], results: results(origin) };
+    case 'estimated':
+      return { status: [{ forMs: 15_000, ...pending }, completed], results: results(origin) };
+    case 'learned':
+      return { status: [{ forMs: 6_000, ...pending }, completed], results: results(origin) };
+    case 'reserved':
+      return { status: [{ forMs: 8_000, ...pending }, completed], results: results(origin) };
+    case 'connection-lost':
+      return {
+        status: [
+          { times: 1, ...pending },
+          { times: 3, status: 503, body: 'Service Unavailable' },
+          { times: 1, ...pending },
+          completed,
+        ],
+        results: results(origin),
+      };
     case 'partial-failure':
       return { status: [{ times: 2, ...pending }, completed], results: results(origin, { failed: [1, 3] }) };
     case 'expired-urls':

@@ -82,7 +82,7 @@ describe('mock task API', () => {
     assert.equal((await get(`/tasks/${taskId}/status`, publicAccessToken)).status, 401);
   });
 
-  it('answers CORS preflights allowing Authorization and exposes Retry-After', async () => {
+  it('answers CORS preflights allowing Authorization and exposes Retry-After and Date', async () => {
     const { taskId } = await createTask({ status: [{ json: { status: 'pending' } }] });
     const preflight = await fetch(`${mock.url}/tasks/${taskId}/status`, {
       method: 'OPTIONS',
@@ -91,7 +91,7 @@ describe('mock task API', () => {
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://page.test');
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
-    assert.equal(preflight.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.equal(preflight.headers.get('access-control-expose-headers'), 'Retry-After, Date');
   });
 
   it('sends scripted errors, headers, malformed bodies and delays', async () => {

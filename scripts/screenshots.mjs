@@ -24,20 +24,17 @@ const TIMEOUT = 60_000;
 const shots = [
   {
     file: 'loading.png',
-    scenario: 'gateway-events',
+    scenario: 'estimated',
     until: async (page) => {
+      // A third of the way: the determinate bar and "About N s left".
       await page.waitForFunction(
-        `document.querySelectorAll('#event-log li[data-type="task-event"]').length >= 4`,
+        `(() => {
+          const root = document.querySelector('#stage task-progress')?.shadowRoot;
+          const value = Number(root?.querySelector('[part="progress"]')?.getAttribute('aria-valuenow'));
+          return value >= 30 && /^About \\d+ s left$/.test(root.querySelector('[part="eta"]')?.textContent ?? '');
+        })()`,
         { timeout: TIMEOUT, polling: 100 },
       );
-      // Holds the indeterminate bar mid-track, where a still picture reads as progress.
-      await page.evaluate(`(() => {
-        const bar = document.querySelector('#stage task-progress').shadowRoot.querySelector('.bar');
-        for (const animation of bar?.getAnimations() ?? []) {
-          animation.pause();
-          animation.currentTime = 700;
-        }
-      })()`);
     },
   },
   {

@@ -1,5 +1,6 @@
 // The engine's environment in a browser: the page's clock and timers, `document.visibilityState`,
 // `navigator.onLine`, and the events after which polling should happen at once.
+import { DurationHistory } from './engine/duration-history.js';
 import type { FollowEnvironment } from './engine/environment.js';
 
 export const browserEnvironment: FollowEnvironment = {
@@ -19,4 +20,9 @@ export const browserEnvironment: FollowEnvironment = {
     window.addEventListener('online', wake, { signal });
     return () => watching.abort();
   },
+  // Read lazily: storage may be missing (server rendering) or refused, and then is skipped.
+  durations: new DurationHistory({
+    getItem: (key) => localStorage.getItem(key),
+    setItem: (key, value) => localStorage.setItem(key, value),
+  }),
 };

@@ -4,6 +4,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BrokenMedia } from './broken-media.js';
 import { browserEnvironment } from './browser-environment.js';
+import { type Eta, nextEta } from './engine/eta.js';
 import type { FollowEngine } from './engine/follow-engine.js';
 import { engineKey, sharedEngine } from './engine/shared-engines.js';
 import { ENDED_STATES, type FollowSnapshot } from './engine/snapshot.js';
@@ -32,6 +33,7 @@ export class FollowController implements ReactiveController {
   );
 
   #engine: FollowEngine | undefined;
+  #eta: Eta | undefined;
   /** Renders every second while pending, for the elapsed time. */
   #clock: ReturnType<typeof setInterval> | undefined;
   #subscription: Subscription | undefined;
@@ -53,6 +55,13 @@ export class FollowController implements ReactiveController {
   get elapsedSeconds(): number {
     const startedAt = this.snapshot?.startedAt;
     return startedAt ? Math.max(0, Math.floor((Date.now() - startedAt) / 1000)) : 0;
+  }
+
+  /** The time left while pending with an estimate, updated at most once a second. */
+  get eta(): Eta | undefined {
+    const end = this.state === 'pending' ? this.snapshot?.estimate : undefined;
+    this.#eta = end && nextEta(this.#eta, Date.now(), end);
+    return this.#eta;
   }
 
   hostConnected(): void {
@@ -97,6 +106,7 @@ export class FollowController implements ReactiveController {
       this.taskId = target.taskId ?? '';
       this.snapshot = undefined;
       this.broken.clear();
+      this.#eta = undefined;
       if (key) this.#attach(target);
     } else if (key && !this.#subscription && this.state === 'pending') {
       this.#attach(target); // reconnected while the task was still pending

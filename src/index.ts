@@ -1,6 +1,7 @@
 // The package's main entry: the element class and its types, with no side effect.
 // Import `task-progress/define` (or load task-progress.min.js) to register the tag.
-export { TaskProgress, providers } from './task-progress.js';
+export { providers } from './options.js';
+export { TaskProgress } from './task-progress.js';
 export { mindproxyAdapter } from './adapters/mindproxy.js';
 export { mynthAdapter } from './adapters/mynth.js';
 export { TaskApiError } from './errors.js';

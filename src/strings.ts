@@ -9,6 +9,13 @@ export interface TaskProgressStrings {
   progressLabel: string;
   /** Elapsed time while pending, e.g. "1:05". */
   elapsed: (seconds: number) => string;
+  /** The time left while the task runs within its estimate. */
+  eta: (seconds: number) => string;
+  /** Said instead once the task outran its estimate. */
+  overrun: string;
+  /** While a retry is scheduled after a failed request, by seconds until it; `busy` when rate-limited. */
+  retrying: (seconds: number) => string;
+  busy: (seconds: number) => string;
   /** Alt text of image `n` of `total`, from the element's `alt`. */
   imageAlt: (alt: string, n: number, total: number) => string;
   imageFailed: (n: number, total: number) => string;
@@ -27,6 +34,8 @@ export interface TaskProgressStrings {
   cancel: string;
   events: string;
 }
+
+const retryIn = (seconds: number) => (seconds ? `Retrying in ${seconds} s` : 'Retrying…');
 
 export const defaultStrings: TaskProgressStrings = {
   status: {
@@ -48,6 +57,10 @@ export const defaultStrings: TaskProgressStrings = {
   },
   progressLabel: 'Generation progress',
   elapsed: (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
+  eta: (seconds) => `About ${seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`} left`,
+  overrun: 'Taking longer than usual',
+  retrying: (seconds) => `Connection problem. ${retryIn(seconds)}`,
+  busy: (seconds) => `The service is busy. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${n} of ${total}` : alt),
   imageFailed: (n, total) => (total > 1 ? `Image ${n} of ${total} failed` : 'The image failed'),
   mediaFailed: 'The image could not be loaded',

@@ -6,18 +6,16 @@ import { css } from 'lit';
 // out of the CSS text, which ships as written.
 export const styles = css`
   :host {
-    --_min-tile: var(--task-progress-min-tile, 10rem);
     --_gap: var(--task-progress-gap, 0.5rem);
     --_radius: var(--task-progress-radius, 0.5rem);
     --_accent: var(--task-progress-accent, #4338ca);
     --_fg: var(--task-progress-fg, currentColor);
-    --_bg: var(--task-progress-bg, transparent);
     --_muted: var(--task-progress-muted, color-mix(in srgb, currentColor 72%, transparent));
 
     display: block;
     position: relative;
     color: var(--_fg);
-    background: var(--_bg);
+    background: var(--task-progress-bg, transparent);
     font: inherit;
   }
 
@@ -61,29 +59,80 @@ export const styles = css`
     }
   }
 
+  [part='progress'] svg {
+    position: absolute;
+    width: 100%;
+    height: 100%;
+    fill: var(--_accent);
+  }
+
+  .meta,
+  [part='retry-status'],
+  [part='events'],
+  [part='cancel-button'] {
+    margin: var(--_gap) 0 0;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  [part='phase'] {
+    flex-basis: 100%;
+  }
+
+  .meta,
+  [part='retry-status'] {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .reserve {
+    display: grid;
+  }
+
+  .reserve > * {
+    grid-area: 1 / 1;
+  }
+
+  .over {
+    align-self: start;
+    padding: var(--_gap);
+  }
+
+  [part='placeholder'] svg {
+    display: block;
+    width: 100%;
+  }
+
+  [part='placeholder'] {
+    animation: shimmer 2s ease-in-out infinite;
+  }
+
+  @keyframes shimmer {
+    50% {
+      opacity: 0.5;
+    }
+  }
+
   @media (prefers-reduced-motion: reduce) {
-    .bar {
+    .bar,
+    [part='placeholder'] {
       animation: none;
+    }
+
+    .bar {
       width: 100%;
       opacity: 0.6;
     }
   }
 
-  .meta {
-    display: flex;
-    gap: 1em;
-    margin: var(--_gap) 0 0;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
-  [part='elapsed'] {
-    font-variant-numeric: tabular-nums;
-  }
-
-  [part='grid'] {
+  .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(var(--_min-tile), 100%), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--task-progress-min-tile, 10rem), 100%), 1fr));
     gap: var(--_gap);
     margin: 0;
     padding: 0;
@@ -93,6 +142,10 @@ export const styles = css`
   [part~='tile'] {
     position: relative;
     overflow: hidden;
+  }
+
+  [part~='tile'],
+  [part='placeholder'] {
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_fg) 8%, transparent);
   }
@@ -161,7 +214,6 @@ export const styles = css`
   }
 
   [part='cancel-button'] {
-    margin-top: var(--_gap);
     color: inherit;
     background: transparent;
   }
@@ -174,7 +226,6 @@ export const styles = css`
   }
 
   [part='events'] {
-    margin-top: var(--_gap);
     font-size: 0.875em;
   }
 

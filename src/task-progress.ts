@@ -1,11 +1,11 @@
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
-import { mindproxyAdapter } from './adapters/mindproxy.js';
-import { mynthAdapter } from './adapters/mynth.js';
 import { type Shown, announcements } from './announcements.js';
 import { requestTimeout } from './engine/pacing.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
-import { type FollowTarget, FollowController } from './follow-controller.js';
+import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
+import { followTarget } from './options.js';
+import { parseRatio, pendingView } from './pending-view.js';
 import {
   type TaskProgressStrings,
   type TaskProgressStringsOverride,
@@ -14,7 +14,7 @@ import {
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
 import type { TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
-import { pendingView, problemView, resultsView } from './views.js';
+import { problemView, resultsView } from './views.js';
 
 /**
  * The default of every option that has one: set by the constructor, taken by a number that does
@@ -30,13 +30,10 @@ const defaults = {
   cancelable: false,
   showEvents: false,
   alt: 'Generated image',
+  durationKey: '',
+  rememberDurations: false,
+  expectedAspectRatio: '1',
 };
-
-/** A numeric option as set, or its default when it is not a finite number (`"abc"`, empty). */
-type NumericOption = 'pollInterval' | 'maxPollInterval' | 'timeout' | 'maxRetries';
-
-/** The built-in API dialects, by `provider` value. */
-export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, mindproxy: mindproxyAdapter };
 
 /**
  * Follows an async image or video generation task and shows its results: a loading state while
@@ -65,9 +62,12 @@ export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, min
  *
  * @csspart base - The wrapper of everything.
  * @csspart status - The live region that announces state changes.
- * @csspart progress - The indeterminate progress bar (`role="progressbar"`).
+ * @csspart progress - The progress bar (`role="progressbar"`): determinate with an estimate, else indeterminate.
  * @csspart phase - The current phase while pending.
  * @csspart elapsed - The time since following started.
+ * @csspart eta - The time left with an estimate ("About 12 s left"), or "Taking longer than usual".
+ * @csspart retry-status - While a retry is scheduled: the problem and a countdown.
+ * @csspart placeholder - A tile reserved while pending (`expected-count`), at `expected-aspect-ratio`.
  * @csspart grid - The list of result tiles.
  * @csspart tile - One result tile.
  * @csspart image - A result image.
@@ -104,6 +104,11 @@ export class TaskProgress extends LitElement {
     showEvents: { attribute: 'show-events', type: Boolean },
     alt: {},
     startUrl: { attribute: 'start-url' },
+    expectedDuration: { attribute: 'expected-duration', type: Number },
+    durationKey: { attribute: 'duration-key' },
+    rememberDurations: { attribute: 'remember-durations', type: Boolean },
+    expectedCount: { attribute: 'expected-count', type: Number },
+    expectedAspectRatio: { attribute: 'expected-aspect-ratio' },
     adapter: { attribute: false },
     tokenProvider: { attribute: false },
     strings: { attribute: false },
@@ -135,6 +140,16 @@ export class TaskProgress extends LitElement {
   declare alt: string;
   /** The app's endpoint that starts a task from the form's fields (zero-JS start); may be relative. */
   declare startUrl: string | undefined;
+  /** The task's expected duration from its creation, in ms: drives the pacing and the ETA. */
+  declare expectedDuration: number | undefined;
+  /** The kind of task (e.g. the model) whose durations are learned; with the provider and `base-url`. */
+  declare durationKey: string;
+  /** Keep the learned durations in `localStorage` across page loads (numbers only). */
+  declare rememberDurations: boolean;
+  /** How many results to expect: that many placeholder tiles are reserved while pending. */
+  declare expectedCount: number | undefined;
+  /** The placeholders' width ÷ height: `"16/9"`, `"1.5"` or `"1024x1024"`. */
+  declare expectedAspectRatio: string;
   /** Follows any other task API with the same UI; wins over `provider`. */
   declare adapter: TaskAdapter | undefined;
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
@@ -216,24 +231,8 @@ export class TaskProgress extends LitElement {
     return this.#merged(this.strings);
   }
 
-  /** The options as the engine takes them; numbers that are not finite take their default. */
-  #followTarget(): FollowTarget {
-    const adapter = this.adapter ?? providers[this.provider] ?? mynthAdapter;
-    const number = (name: NumericOption) => (Number.isFinite(this[name]) ? this[name] : defaults[name]);
-    return {
-      taskId: this.taskId || undefined,
-      adapter,
-      baseUrl: (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, ''),
-      token: this.publicAccessToken || undefined,
-      tokenProvider: this.tokenProvider,
-      pollInterval: number('pollInterval'),
-      maxPollInterval: number('maxPollInterval'),
-      timeout: this.timeout === Infinity ? 0 : number('timeout'),
-      maxRetries: number('maxRetries'),
-      pollWhenHidden: this.pollWhenHidden,
-      showEvents: this.showEvents,
-      unsafeUrlMessage: this.#text.unsafeUrl,
-    };
+  #followTarget() {
+    return followTarget(this, defaults, this.#text.unsafeUrl);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -266,6 +265,10 @@ export class TaskProgress extends LitElement {
           text,
           snapshot: this.#snapshot,
           elapsedSeconds: this.#follow.elapsedSeconds,
+          eta: this.#follow.eta,
+          now: Date.now(),
+          placeholders: Math.max(0, Math.min(100, Math.floor(this.expectedCount ?? 0))) || 0,
+          ratio: parseRatio(this.expectedAspectRatio),
           showEvents: this.showEvents,
           cancelable: this.cancelable,
           onCancel: () => this.cancel(),

@@ -61,6 +61,8 @@ export interface TaskSnapshot {
   images?: TaskImage[];
   /** Why a task ended `failed`, `cancelled` or `expired`. */
   error?: TaskError;
+  /** How long the task has existed by the API's own clock, in ms, when the API says. */
+  age?: number;
 }
 
 /** One event of a task's history (mindproxy `show-events`). */

@@ -1,65 +1,10 @@
-// The element's templates, one per kind of state: what it shows while pending, the results grid,
-// and the message with its Retry button. Plain functions of what to show and what to call back;
-// the element picks one and owns every event.
+// The element's templates for the results grid and the message with its Retry button (the pending
+// state's are in pending-view.ts). Plain functions of what to show and what to call back; the
+// element picks one and owns every event.
 import { html, nothing } from 'lit';
 import type { BrokenMedia } from './broken-media.js';
-import type { FollowSnapshot } from './engine/snapshot.js';
 import type { TaskProgressStrings } from './strings.js';
 import type { SucceededImage, TaskError, TaskImage } from './types.js';
-
-export interface PendingView {
-  text: TaskProgressStrings;
-  snapshot: FollowSnapshot | undefined;
-  elapsedSeconds: number;
-  showEvents: boolean;
-  cancelable: boolean;
-  onCancel: () => void;
-}
-
-/** The progress bar, phase and elapsed time; the task's events and Cancel when asked for. */
-export function pendingView({
-  text,
-  snapshot,
-  elapsedSeconds,
-  showEvents,
-  cancelable,
-  onCancel,
-}: PendingView) {
-  const { phase, cancelError, events = [] } = snapshot ?? {};
-  const latest = events.at(-1);
-  return html`<slot name="pending">
-      <div part="progress" role="progressbar" aria-label=${text.progressLabel}>
-        <span class="bar"></span>
-      </div>
-      <p class="meta">
-        <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
-        <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
-      </p>
-    </slot>
-    ${
-      showEvents && latest
-        ? html`<details part="events">
-            <summary>${latest.message}</summary>
-            <ol aria-label=${text.events}>
-              ${events.map((event) => html`<li>${event.message}</li>`)}
-            </ol>
-          </details>`
-        : nothing
-    }
-    ${cancelError ? html`<p part="error" role="alert">${cancelError.message}</p>` : nothing}
-    ${
-      cancelable
-        ? html`<button
-            part="cancel-button"
-            type="button"
-            ?disabled=${phase === 'cancelling'}
-            @click=${onCancel}
-          >
-            ${text.cancel}
-          </button>`
-        : nothing
-    }`;
-}
 
 export interface ResultsView {
   text: TaskProgressStrings;
@@ -78,7 +23,7 @@ export function resultsView({ text, images, alt, broken, onImageClick }: Results
   }
   const total = images.length;
   // The tiles need no keys (no `repeat`): fresh results after expired URLs only change their URLs.
-  return html`<ul part="grid" role="list">
+  return html`<ul part="grid" class="grid" role="list">
     ${images.map((image, index) => {
       const shown = image.status === 'succeeded' && !broken.has(image.url);
       return html`<li part=${shown ? 'tile' : 'tile image-failed'}>

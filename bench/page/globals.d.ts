@@ -17,6 +17,8 @@ interface BenchMountOptions {
   scale: number;
   /** Tiles expected in the grid; `tilesAt` is set when that many are in the DOM. */
   tiles?: number;
+  /** More attributes for `<task-progress>` (an estimate, a duration key, `expected-count`). */
+  attributes?: Record<string, string>;
 }
 
 interface BenchRecord {

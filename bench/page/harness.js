@@ -18,11 +18,12 @@ let mounted = [];
  * The element for a task, with the implementation's defaults scaled by `scale`.
  * @param {BenchMountOptions} options
  */
-function create({ taskId, token, baseUrl, scale }) {
+function create({ taskId, token, baseUrl, scale, attributes = {} }) {
   const element = document.createElement(tag);
   if (impl === 'element') {
     element.setAttribute('poll-interval', String(2000 * scale));
-    element.setAttribute('max-poll-interval', String(10000 * scale));
+    element.setAttribute('max-poll-interval', String(5000 * scale));
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   } else {
     element.setAttribute('interval', String(2000 * scale));
   }

@@ -42,7 +42,11 @@ export async function request(
 
 /** Fetches `url` and returns its body parsed by `schema`. */
 export async function requestJson<T>(url: string, ctx: AdapterContext, schema: Schema<T>): Promise<T> {
-  const response = await request(url, ctx);
+  return readJson(await request(url, ctx), ctx, schema);
+}
+
+/** Reads a response's body as JSON parsed by `schema`. */
+export async function readJson<T>(response: Response, ctx: AdapterContext, schema: Schema<T>): Promise<T> {
   let body: unknown;
   try {
     body = await response.json();

@@ -9,6 +9,7 @@ export const mindproxyTaskSchema = z.object({
   result_assets_json: z.nullish(z.string()),
   error_code: z.nullish(z.union([z.string(), z.number()])),
   error_message: z.nullish(z.string()),
+  created_at: z.nullish(z.string()),
 });
 
 /** One result; it needs `image_url` or `video_url`. */

@@ -3,7 +3,7 @@
 // gateway key: the key never reaches the page, so no token is required here.
 import { TaskApiError } from '../errors.js';
 import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
-import { apiUrl, parseBody, request, requestJson } from './http.js';
+import { apiUrl, parseBody, readJson, request, requestJson } from './http.js';
 import {
   type MindproxyAssets,
   type MindproxyTask,
@@ -23,7 +23,11 @@ export const mindproxyAdapter: TaskAdapter = {
   requiresToken: false,
 
   async getStatus(ctx) {
-    return toSnapshot(await requestJson(apiUrl(ctx, taskPath(ctx)), ctx, mindproxyTaskSchema));
+    const response = await request(apiUrl(ctx, taskPath(ctx)), ctx);
+    const task = await readJson(response, ctx, mindproxyTaskSchema);
+    // The task's age by the server's own clock: the page's may be off.
+    const age = Date.parse(response.headers.get('Date') ?? '') - Date.parse(task.created_at ?? '');
+    return { ...toSnapshot(task), ...(age >= 0 ? { age } : {}) };
   },
 
   async cancel(ctx, reason) {

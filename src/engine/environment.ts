@@ -1,5 +1,6 @@
 // What the engine needs from the world, passed in so that tests can run it on a fake clock and the
 // engine itself never touches the DOM or the page's globals.
+import type { DurationHistory } from './duration-history.js';
 
 /** A timer handle, as the environment's `setTimeout` returns it. */
 export type TimerHandle = unknown;
@@ -20,4 +21,6 @@ export interface FollowEnvironment {
    * the back/forward cache, or came back online. Returns what stops it.
    */
   watch(wake: () => void): () => void;
+  /** How long earlier tasks took, by kind: one history for the page. */
+  readonly durations: DurationHistory;
 }

@@ -6,9 +6,11 @@
 import { type TaskApiError, toTaskApiError, toTaskError } from '../errors.js';
 import type { TaskAdapter, TaskSnapshot } from '../types.js';
 import type { FollowEnvironment } from './environment.js';
+import { estimateFor } from './estimate.js';
+import { hazardSchedule } from './hazard-schedule.js';
 import { type Pacing, pollDelay, requestTimeout, retryDelay } from './pacing.js';
 import { ResultsRefresh } from './results-refresh.js';
-import { ENDED_STATES } from './snapshot.js';
+import { ENDED_STATES, type EstimatedEnd } from './snapshot.js';
 import { Subscribers } from './subscribers.js';
 import {
   type FollowListener,
@@ -28,6 +30,10 @@ export class FollowEngine {
   #cancelling = false;
   /** The phase of the last status answer, shown again if a cancel fails. */
   #apiPhase: string | undefined;
+  /** When the task started on the environment's clock: its creation by the API, or the first request. */
+  #origin: number | undefined;
+  /** Whether the first status answer was pending: then the task's whole duration is seen here. */
+  #fromStart: boolean | undefined;
   /** The run in progress; aborting it stops every request and wait of the run. */
   #run: AbortController | undefined;
   readonly #calls: TaskCalls;
@@ -124,10 +130,7 @@ export class FollowEngine {
     });
   }
 
-  /**
-   * Asks the API to cancel; the task ends when a status says so. Without a cancel endpoint, only
-   * this subscriber stops following (state `cancelled`).
-   */
+  /** Asks the API to cancel (a status ends the task); with no cancel endpoint, only this subscriber stops. */
   async cancel(subscription: Subscription, reason: string): Promise<void> {
     const run = this.#run;
     if (!run || this.#shared.state !== 'pending') return;
@@ -197,19 +200,23 @@ export class FollowEngine {
           this.#end({ state: 'completed', images });
           return;
         }
+        const sentAt = this.#env.now();
         const report = await this.#calls.status(requestTimeout(options), signal);
         if (signal.aborted) return;
         this.#succeeded();
         tokenRefreshed = false;
+        const elapsed = this.#observe(report, sentAt, options);
         if (report.state === 'completed' && !report.images) {
           this.#stage = 'results';
           this.#publish({ status: report.status, phase: 'fetching-results' });
           continue;
         }
-        this.#publishReport(report);
+        const estimate = estimateFor(options, this.#env.durations);
+        this.#publishReport(report, estimate && { from: this.#env.now() - elapsed, ...estimate });
         if (ENDED_STATES.includes(report.state)) return;
         if (options.showEvents) await this.#readEvents(signal);
-        delay = pollDelay(options, ++pendingAnswers, this.#env.random, options.schedule);
+        const schedule = options.schedule ?? (estimate && hazardSchedule(estimate));
+        delay = pollDelay(options, ++pendingAnswers, this.#env.random, schedule, elapsed);
       } catch (thrown) {
         if (signal.aborted) return;
         const error = toTaskApiError(thrown);
@@ -238,10 +245,7 @@ export class FollowEngine {
     this.#subscribers.succeeded();
   }
 
-  /**
-   * Tells every active subscriber of a failed request; returns the wait before the retry, or
-   * undefined when nobody follows any more (the error was fatal, or everyone gave up).
-   */
+  /** Tells subscribers of a failed request; the wait before the retry, or undefined if nobody follows. */
   #failed(error: TaskApiError, pacing: Pacing): number | undefined {
     const fatal = error.code === 'unauthorized' || error.code === 'not-found';
     const taskError = toTaskError(error);
@@ -260,7 +264,20 @@ export class FollowEngine {
     return delay;
   }
 
-  #publishReport(report: TaskSnapshot): void {
+  /** Notes when the task started, and its duration once completed if seen from its start; returns its age. */
+  #observe(report: TaskSnapshot, sentAt: number, options: ReturnType<Subscribers['options']>): number {
+    const now = this.#env.now();
+    this.#origin ??= report.age === undefined ? sentAt : now - report.age;
+    this.#fromStart ??= report.state === 'pending';
+    const elapsed = now - this.#origin;
+    const { durationKind, rememberDurations } = options;
+    if (report.state === 'completed' && this.#fromStart && durationKind !== undefined) {
+      this.#env.durations.record(durationKind, elapsed, rememberDurations);
+    }
+    return elapsed;
+  }
+
+  #publishReport(report: TaskSnapshot, estimate?: EstimatedEnd): void {
     const pending = report.state === 'pending';
     if (!pending) this.#cancelling = false;
     this.#apiPhase = report.phase;
@@ -272,8 +289,8 @@ export class FollowEngine {
       error: report.error,
       cancelError: pending ? this.#shared.cancelError : undefined,
     };
-    if (pending) this.#publish({ ...next, retry: undefined });
-    else this.#end(next);
+    if (pending) this.#publish({ ...next, estimate, retry: undefined });
+    else this.#end({ ...next, estimate: undefined });
   }
 
   async #readEvents(signal: AbortSignal): Promise<void> {

@@ -20,6 +20,8 @@ export interface Pacing {
 export interface PollContext {
   /** Pending answers in a row so far (≥ 1). */
   pendingAnswers: number;
+  /** How long the task has run, in ms (from its creation, or from the first status request). */
+  elapsed: number;
   /** The shortest and the longest wait allowed, in ms. */
   first: number;
   ceiling: number;
@@ -48,9 +50,10 @@ export function pollDelay(
   pendingAnswers: number,
   random: () => number,
   schedule: PollSchedule = growingSchedule,
+  elapsed = 0,
 ): number {
   const limits = bounds(pacing);
-  const nominal = schedule({ pendingAnswers, ...limits });
+  const nominal = schedule({ pendingAnswers, elapsed, ...limits });
   const delay = Math.min(limits.ceiling, Math.max(MIN_POLL_INTERVAL, nominal));
   // A schedule that answers no number (say, a missing `return`) must not poll in a tight loop.
   return jittered(Number.isNaN(delay) ? limits.ceiling : delay, random);

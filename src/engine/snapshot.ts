@@ -16,6 +16,12 @@ export interface RetrySchedule {
   readonly code: string;
 }
 
+/** When the task is expected to end: `duration` ms after `from`, on the environment's clock. */
+export interface EstimatedEnd {
+  readonly from: number;
+  readonly duration: number;
+}
+
 export interface FollowSnapshot {
   readonly state: Exclude<TaskState, 'idle'>;
   /** The API's raw status value, once it answered. */
@@ -34,6 +40,8 @@ export interface FollowSnapshot {
   readonly retry?: RetrySchedule;
   /** The task's events so far (mindproxy `show-events`); their count is the paging cursor. */
   readonly events: readonly TaskEventRecord[];
+  /** Present while pending with an estimate of the task's duration. */
+  readonly estimate?: EstimatedEnd;
   /** When following began, on the environment's clock. */
   readonly startedAt: number;
 }

@@ -17,8 +17,14 @@ export interface FollowOptions extends Pacing {
   showEvents: boolean;
   token: string | undefined;
   tokenProvider: TokenProvider | undefined;
-  /** Picks the poll delays while pending; the growing interval when absent. */
+  /** Picks the poll delays while pending; by the estimate, or the growing interval, when absent. */
   schedule?: PollSchedule;
+  /** The page's estimate of the task's duration from its creation, in ms. */
+  expectedDuration?: number;
+  /** The kind of task whose durations are learned (provider, base URL, `duration-key`). */
+  durationKind?: string;
+  /** Keep the durations of this kind across page loads. */
+  rememberDurations?: boolean;
 }
 
 export type FollowListener = (snapshot: FollowSnapshot) => void;
@@ -129,5 +135,8 @@ export function mergeOptions(all: readonly FollowOptions[]) {
     showEvents: all.some((options) => options.showEvents),
     tokenProviders: all.flatMap((options) => (options.tokenProvider ? [options.tokenProvider] : [])),
     schedule: all.find((options) => options.schedule)?.schedule,
+    expectedDuration: all.find((options) => Number(options.expectedDuration) > 0)?.expectedDuration,
+    durationKind: all.find((options) => options.durationKind !== undefined)?.durationKind,
+    rememberDurations: all.some((options) => options.rememberDurations),
   };
 }

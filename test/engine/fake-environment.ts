@@ -1,6 +1,7 @@
 // A `FollowEnvironment` on a clock the test moves by hand: timers run only when `advance` reaches
 // them, in the order they are due, with every promise settled between two of them, so each test
 // states exact times and never waits on the wall clock.
+import { DurationHistory } from '../../src/engine/duration-history.js';
 import type { FollowEnvironment, TimerHandle } from '../../src/engine/environment.js';
 import { MAX_DELAY } from '../../src/engine/pacing.js';
 
@@ -46,6 +47,8 @@ export interface FakeEnvironmentOptions {
   random?: () => number;
   hidden?: boolean;
   online?: boolean;
+  /** The page's storage, shared by environments that stand for loads of one page. */
+  storage?: Map<string, string>;
 }
 
 export class FakeEnvironment implements FollowEnvironment {
@@ -54,13 +57,25 @@ export class FakeEnvironment implements FollowEnvironment {
   /** What `hidden()` and `online()` answer. */
   isHidden: boolean;
   isOnline: boolean;
+  readonly storage: Map<string, string>;
+  readonly durations: DurationHistory;
 
   #now = EPOCH;
   #nextHandle = 1;
   readonly #timers = new Map<number, Timer>();
   readonly #wakes = new Set<{ wake: () => void }>();
 
-  constructor({ random = () => 0, hidden = false, online = true }: FakeEnvironmentOptions = {}) {
+  constructor({
+    random = () => 0,
+    hidden = false,
+    online = true,
+    storage = new Map(),
+  }: FakeEnvironmentOptions = {}) {
+    this.storage = storage;
+    this.durations = new DurationHistory({
+      getItem: (key) => storage.get(key) ?? null,
+      setItem: (key, value) => void storage.set(key, value),
+    });
     this.random = random;
     this.isHidden = hidden;
     this.isOnline = online;

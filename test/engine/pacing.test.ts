@@ -73,12 +73,12 @@ describe('pacing: the delays', () => {
       asked.push(context);
       return nominal;
     };
-    expect(pollDelay(PACING, 4, noJitter, schedule(300))).to.equal(300);
+    expect(pollDelay(PACING, 4, noJitter, schedule(300), 1234)).to.equal(300);
     expect(pollDelay(PACING, 1, noJitter, schedule(10))).to.equal(50);
     expect(pollDelay(PACING, 1, noJitter, schedule(1e12))).to.equal(1000);
     expect(pollDelay(PACING, 1, () => 0.5, schedule(300))).to.equal(270);
     expect(pollDelay(PACING, 1, noJitter, schedule(NaN))).to.equal(1000);
-    expect(asked[0]).to.deep.equal({ pendingAnswers: 4, first: 100, ceiling: 1000 });
+    expect(asked[0]).to.deep.equal({ pendingAnswers: 4, elapsed: 1234, first: 100, ceiling: 1000 });
   });
 
   it('backs off exponentially from poll-interval after failures, up to max-poll-interval', () => {

@@ -1,0 +1,101 @@
+// What the element shows while pending: the progress bar (determinate with an estimate), phase,
+// elapsed time and ETA, a scheduled retry, the task's events and Cancel; with `expected-count`, all
+// of it over placeholder tiles laid out as the results will be, so nothing moves when they come.
+// Sizes come from SVG attributes (a bar's width, a tile's viewBox): no style is set from script.
+import { html, nothing } from 'lit';
+import { type Eta, secondsUntil } from './engine/eta.js';
+import type { FollowSnapshot } from './engine/snapshot.js';
+import type { TaskProgressStrings } from './strings.js';
+
+export interface PendingView {
+  text: TaskProgressStrings;
+  snapshot: FollowSnapshot | undefined;
+  elapsedSeconds: number;
+  eta: Eta | undefined;
+  /** The clock the retry countdown reads. */
+  now: number;
+  showEvents: boolean;
+  cancelable: boolean;
+  onCancel: () => void;
+  /** Placeholder tiles to reserve, and their width ÷ height. */
+  placeholders: number;
+  ratio: number;
+}
+
+export function pendingView(view: PendingView) {
+  const { text, snapshot, elapsedSeconds, eta, now, showEvents, cancelable, onCancel } = view;
+  const { phase, cancelError, retry, events = [] } = snapshot ?? {};
+  const latest = events.at(-1);
+  const percent = eta && !eta.overrun ? eta.percent : undefined;
+  const content = html`<slot name="pending">
+      <div
+        part="progress"
+        role="progressbar"
+        aria-label=${text.progressLabel}
+        aria-valuenow=${percent ?? nothing}
+      >
+        ${
+          percent === undefined
+            ? html`<span class="bar"></span>`
+            : html`<svg viewBox="0 0 100 1" preserveAspectRatio="none">
+                <rect width=${percent} height="1"></rect>
+              </svg>`
+        }
+      </div>
+      <p class="meta">
+        <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
+        <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
+        ${eta ? html`<span part="eta">${eta.overrun ? text.overrun : text.eta(eta.seconds)}</span>` : nothing}
+      </p>
+    </slot>
+    ${
+      retry
+        ? html`<p part="retry-status">
+            ${(retry.code === 'rate-limited' ? text.busy : text.retrying)(secondsUntil(retry.at, now))}
+          </p>`
+        : nothing
+    }
+    ${
+      showEvents && latest
+        ? html`<details part="events">
+            <summary>${latest.message}</summary>
+            <ol aria-label=${text.events}>
+              ${events.map((event) => html`<li>${event.message}</li>`)}
+            </ol>
+          </details>`
+        : nothing
+    }
+    ${cancelError ? html`<p part="error" role="alert">${cancelError.message}</p>` : nothing}
+    ${
+      cancelable
+        ? html`<button
+            part="cancel-button"
+            type="button"
+            ?disabled=${phase === 'cancelling'}
+            @click=${onCancel}
+          >
+            ${text.cancel}
+          </button>`
+        : nothing
+    }`;
+  if (!view.placeholders) return content;
+  return html`<div class="reserve">
+    <ul class="grid" aria-hidden="true">
+      ${Array.from(
+        { length: view.placeholders },
+        () => html`<li part="placeholder"><svg viewBox="0 0 ${view.ratio * 100} 100"></svg></li>`,
+      )}
+    </ul>
+    <div class="over">${content}</div>
+  </div>`;
+}
+
+/**
+ * A width ÷ height from `"16/9"`, `"1.5"` or `"1024x1024"`; 1 for anything else or beyond 10:1
+ * either way, as for the results' sizes.
+ */
+export function parseRatio(value: string | undefined): number {
+  const [width, height = 1] = (value ?? '').split(/[/x:]/).map(Number);
+  const ratio = width / height;
+  return ratio >= 0.1 && ratio <= 10 ? ratio : 1;
+}

@@ -1,0 +1,274 @@
+// The estimate of a task's duration and what follows from it (docs/behaviour.md, "Estimate and
+// ETA"): the schedule alone, an engine polling by it on the fake clock, the duration history and
+// its storage, the ETA and the retry countdown. Every time here is exact.
+import { expect } from '@open-wc/testing';
+import { DurationHistory, HISTORY_LIMIT } from '../../src/engine/duration-history.js';
+import { nextEta, secondsUntil } from '../../src/engine/eta.js';
+import { FollowEngine } from '../../src/engine/follow-engine.js';
+import { hazard, hazardSchedule } from '../../src/engine/hazard-schedule.js';
+import { type PollContext, pollDelay } from '../../src/engine/pacing.js';
+import type { FollowOptions } from '../../src/engine/subscription.js';
+import type { TaskAdapter } from '../../src/types.js';
+import { image } from './answers.js';
+import { FakeEnvironment } from './fake-environment.js';
+import { OPTIONS, Subscriber } from './follow.js';
+
+const ESTIMATE = { duration: 30_000, sigma: 0.1 };
+const context = (elapsed: number): PollContext => ({
+  pendingAnswers: 1,
+  elapsed,
+  first: 2000,
+  ceiling: 5000,
+});
+const delayAt = (elapsed: number) => hazardSchedule(ESTIMATE)(context(elapsed));
+/** The element's defaults. */
+const DEFAULTS: Partial<FollowOptions> = { pollInterval: 2000, maxPollInterval: 5000 };
+
+/** A task that is pending until `durationMs` after the test starts, then completed; `age` as the API tells it. */
+function timedTask(env: FakeEnvironment, durationMs: number, ageAtStart?: number) {
+  const sent: number[] = [];
+  const adapter: TaskAdapter = {
+    async getStatus() {
+      sent.push(env.elapsed);
+      const age = ageAtStart === undefined ? undefined : ageAtStart + env.elapsed;
+      return env.elapsed < durationMs
+        ? { state: 'pending', status: 'pending', age }
+        : { state: 'completed', status: 'completed', images: [image('1')], age };
+    },
+  };
+  return { adapter, sent };
+}
+
+/** Follows a timed task to its end; resolves the status request times and the subscriber. */
+async function followTimed(
+  env: FakeEnvironment,
+  durationMs: number,
+  options: Partial<FollowOptions>,
+  ageAtStart?: number,
+) {
+  const start = env.elapsed;
+  const { adapter, sent } = timedTask(env, start + durationMs, ageAtStart);
+  const engine = new FollowEngine(env, adapter, `task-${start}`, 'https://api.example');
+  const sub = new Subscriber(engine, { ...DEFAULTS, ...options });
+  await env.advance(durationMs + 10_000);
+  return { sent: sent.map((at) => at - start), sub };
+}
+
+describe('estimate: the hazard schedule', () => {
+  it('is sparse early, densest around the expected end, and sparser again on overrun', () => {
+    expect(delayAt(0)).to.equal(5000);
+    expect(delayAt(10_000)).to.equal(5000);
+    const nearEnd = delayAt(30_000);
+    expect(nearEnd).to.be.below(2000);
+    expect(delayAt(60_000)).to.be.above(nearEnd);
+    expect(delayAt(150_000)).to.be.above(delayAt(60_000));
+  });
+
+  it('never waits less than 500 ms, or poll-interval when that is smaller, nor more than the ceiling', () => {
+    const eager = hazardSchedule({ duration: 1000, sigma: 0.05 });
+    for (let elapsed = 0; elapsed < 5000; elapsed += 50) {
+      expect(eager(context(elapsed)))
+        .to.be.at.least(500)
+        .and.at.most(5000);
+      expect(eager({ ...context(elapsed), first: 100 })).to.be.at.least(100);
+    }
+    expect(eager(context(1000))).to.be.below(600);
+  });
+
+  it('polls less often with a larger pacing constant', () => {
+    const gentle = hazardSchedule(ESTIMATE, 1.2)(context(29_000));
+    const eager = hazardSchedule(ESTIMATE, 0.4)(context(29_000));
+    expect(gentle).to.be.above(eager);
+  });
+
+  it('has a hazard rate that rises to a peak past the median and falls in the tail', () => {
+    expect(hazard(0, ESTIMATE)).to.equal(0);
+    expect(hazard(20_000, ESTIMATE)).to.be.below(hazard(30_000, ESTIMATE));
+    expect(hazard(34_000, ESTIMATE)).to.be.above(hazard(30_000, ESTIMATE));
+    expect(hazard(120_000, ESTIMATE)).to.be.below(hazard(34_000, ESTIMATE));
+  });
+
+  it('goes through the engine bounds and jitter like any schedule', () => {
+    const delay = pollDelay(
+      { pollInterval: 2000, maxPollInterval: 5000 },
+      1,
+      () => 0.5,
+      hazardSchedule(ESTIMATE),
+    );
+    expect(delay).to.equal(4500);
+  });
+});
+
+describe('estimate: an engine pacing by expected-duration', () => {
+  it('polls at 5 s early, then closer together around the expected end, and fewer times than growth', async () => {
+    const paced = await followTimed(new FakeEnvironment(), 30_500, { expectedDuration: 30_000 });
+    expect(paced.sent.slice(0, 4)).to.deep.equal([0, 5000, 10_000, 15_000]);
+    const last = paced.sent.at(-1) ?? NaN;
+    expect(last - 30_500, 'completion seen within').to.be.below(1500);
+    const gaps = paced.sent.slice(1).map((at, i) => at - paced.sent[i]);
+    expect(Math.min(...gaps)).to.be.below(1500);
+    expect(paced.sub.last.state).to.equal('completed');
+  });
+
+  it('counts elapsed time from the age the API gives, not from the first poll', async () => {
+    const env = new FakeEnvironment();
+    // The task has run 25 s when the page starts following it: the dense stretch comes at once.
+    const { sent } = await followTimed(env, 5_000, { expectedDuration: 30_000 }, 25_000);
+    expect(sent[1]).to.be.below(2500);
+  });
+
+  it('publishes the expected end while pending, from the task’s start', async () => {
+    const env = new FakeEnvironment();
+    const { adapter } = timedTask(env, 60_000, 4000);
+    const sub = new Subscriber(new FollowEngine(env, adapter, 't', 'https://api.example'), {
+      expectedDuration: 30_000,
+    });
+    await env.advance(1);
+    expect(sub.last.estimate).to.deep.equal({ from: env.now() - 1 - 4000, duration: 30_000, sigma: 0.1 });
+  });
+
+  it('without an estimate, keeps the growing interval', async () => {
+    const { sent } = await followTimed(new FakeEnvironment(), 20_000, { durationKind: 'fresh' });
+    expect(sent.slice(0, 4)).to.deep.equal([0, 2000, 5000, 9500]);
+  });
+});
+
+describe('estimate: the duration history', () => {
+  const KIND = '["mynth","https://api.example",""]';
+
+  it('learns from tasks followed from start to completion, and paces by it from the third', async () => {
+    const env = new FakeEnvironment();
+    for (let i = 0; i < 2; i++) await followTimed(env, 30_000, { durationKind: KIND });
+    expect(env.durations.estimate(KIND, false)).to.equal(undefined);
+    const third = await followTimed(env, 30_000, { durationKind: KIND });
+    expect(third.sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
+    // Each duration is the time from the first status request to the answer that said completed.
+    const seen = third.sent.at(-1) ?? NaN;
+    expect(env.durations.durations(KIND, false)).to.deep.equal([seen, seen, seen]);
+    expect(env.durations.estimate(KIND, false)?.duration).to.be.closeTo(seen, 1e-6);
+    const fourth = await followTimed(env, 30_000, { durationKind: KIND });
+    expect(fourth.sub.seen.some((snapshot) => snapshot.estimate)).to.equal(true);
+    expect(env.storage.size, 'stored without remember-durations').to.equal(0);
+  });
+
+  it('does not learn from a task first seen completed', async () => {
+    const env = new FakeEnvironment();
+    await followTimed(env, 0, { durationKind: KIND });
+    expect(env.durations.durations(KIND, false)).to.deep.equal([]);
+  });
+
+  it('keeps only this kind’s durations for this kind', async () => {
+    const env = new FakeEnvironment();
+    for (let i = 0; i < 3; i++) await followTimed(env, 10_000, { durationKind: 'a' });
+    expect(env.durations.estimate('b', false)).to.equal(undefined);
+  });
+
+  it('with remember-durations, keeps numbers only under one key per kind, for the next page load', async () => {
+    const storage = new Map<string, string>();
+    const first = new FakeEnvironment({ storage });
+    let seen = 0;
+    for (let i = 0; i < 3; i++) {
+      const { sent } = await followTimed(first, 20_000, { durationKind: KIND, rememberDurations: true });
+      seen = sent.at(-1) ?? NaN;
+    }
+    expect([...storage.keys()]).to.deep.equal([`task-progress:durations:${KIND}`]);
+    const stored: unknown = JSON.parse([...storage.values()][0]);
+    expect(stored).to.be.an('array').with.length(3);
+    expect((stored as unknown[]).every((value) => typeof value === 'number')).to.equal(true);
+    const reloaded = new FakeEnvironment({ storage });
+    expect(reloaded.durations.estimate(KIND, true)?.duration).to.be.closeTo(seen, 1e-6);
+    const forgetful = new FakeEnvironment({ storage });
+    expect(forgetful.durations.estimate(KIND, false), 'read only with remember-durations').to.equal(
+      undefined,
+    );
+  });
+
+  it('keeps at most 50 durations per kind', () => {
+    const storage = new Map<string, string>();
+    const history = new DurationHistory({
+      getItem: (key) => storage.get(key) ?? null,
+      setItem: (k, v) => void storage.set(k, v),
+    });
+    for (let i = 1; i <= 60; i++) history.record('k', i * 1000, true);
+    expect(history.durations('k', true)).to.have.length(HISTORY_LIMIT);
+    expect(JSON.parse(storage.get('task-progress:durations:k') ?? '')).to.have.length(HISTORY_LIMIT);
+    expect(history.durations('k', true)[0]).to.equal(11_000);
+  });
+
+  it('ignores storage that throws, is full, or holds anything but positive numbers', () => {
+    const throwing = new DurationHistory({
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
+    for (let i = 0; i < 3; i++) throwing.record('k', 1000, true);
+    expect(throwing.estimate('k', true)?.duration).to.be.closeTo(1000, 1e-6);
+    const junk = new DurationHistory({
+      getItem: () => '[1000, "x", null, -5, 2000, {"a":1}, 3000]',
+      setItem: () => {},
+    });
+    expect(junk.durations('k', true)).to.deep.equal([1000, 2000, 3000]);
+    expect(
+      new DurationHistory({ getItem: () => '{not json', setItem: () => {} }).durations('k', true),
+    ).to.deep.equal([]);
+  });
+});
+
+describe('estimate: the ETA', () => {
+  const END = { from: 0, duration: 30_000 };
+
+  it('counts the seconds down and the percent up, updated at most once a second', () => {
+    const first = nextEta(undefined, 0, END);
+    expect(first).to.deep.equal({ at: 0, seconds: 30, percent: 0, overrun: false });
+    expect(nextEta(first, 999, END)).to.equal(first);
+    const second = nextEta(first, 1000, END);
+    expect(second).to.deep.equal({ at: 1000, seconds: 29, percent: 3, overrun: false });
+    expect(nextEta(second, 12_500, END)).to.deep.equal({
+      at: 12_500,
+      seconds: 18,
+      percent: 41,
+      overrun: false,
+    });
+  });
+
+  it('never goes up, and the percent never down, even if the expected end moves later', () => {
+    const before = nextEta(undefined, 10_000, END);
+    const later = nextEta(before, 11_000, { from: 0, duration: 60_000 });
+    expect(later.seconds).to.equal(before.seconds);
+    expect(later.percent).to.equal(before.percent);
+  });
+
+  it('stays below 100 percent, then says the task outran its estimate', () => {
+    let eta = nextEta(undefined, 0, END);
+    for (let now = 1000; now < 30_000; now += 1000) {
+      eta = nextEta(eta, now, END);
+      expect(eta.percent).to.be.below(100);
+      expect(eta.overrun).to.equal(false);
+    }
+    eta = nextEta(eta, 30_000, END);
+    expect(eta).to.include({ seconds: 0, percent: 99, overrun: true });
+    expect(nextEta(eta, 31_000, { from: 0, duration: 90_000 }).overrun).to.equal(true);
+  });
+
+  it('counts whole seconds to a retry, never below 0', () => {
+    expect(secondsUntil(3000, 0)).to.equal(3);
+    expect(secondsUntil(3000, 1)).to.equal(3);
+    expect(secondsUntil(3000, 2001)).to.equal(1);
+    expect(secondsUntil(3000, 5000)).to.equal(0);
+  });
+});
+
+describe('estimate: several elements', () => {
+  it('a shared engine paces by the estimate any of its subscribers gives', async () => {
+    const env = new FakeEnvironment();
+    const { adapter, sent } = timedTask(env, 31_000);
+    const engine = new FollowEngine(env, adapter, 't', 'https://api.example');
+    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS });
+    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS, expectedDuration: 30_000 });
+    await env.advance(40_000);
+    expect(sent.slice(0, 3)).to.deep.equal([0, 5000, 10_000]);
+  });
+});
