@@ -1,8 +1,7 @@
 // One task followed through one adapter: the request loop (status polls, then the results once),
-// its retries, pauses, cancel and event paging. Every element following the same task on a page
-// subscribes to one engine, so the API sees one request stream (docs/behaviour.md, "Sharing").
-// It knows nothing of Lit or the DOM: time, timers, visibility and the network come in through
-// its environment and adapter, and it tells its subscribers everything through snapshots.
+// its retries, pauses, cancel and event paging, shared by every element following the task on the
+// page (docs/behaviour.md, "Sharing"). It knows nothing of Lit or the DOM: time, timers, visibility
+// and the network come in through its environment and adapter; it tells everything in snapshots.
 import { type TaskApiError, toTaskApiError, toTaskError } from '../errors.js';
 import type { TaskAdapter, TaskSnapshot } from '../types.js';
 import type { FollowEnvironment } from './environment.js';
@@ -18,6 +17,7 @@ import {
   type SharedSnapshot,
   Subscription,
 } from './subscription.js';
+import { TaskAge } from './task-age.js';
 import { TaskCalls } from './task-calls.js';
 import { type WaitKind, Waits } from './waits.js';
 
@@ -30,15 +30,12 @@ export class FollowEngine {
   #cancelling = false;
   /** The phase of the last status answer, shown again if a cancel fails. */
   #apiPhase: string | undefined;
-  /** When the task started on the environment's clock: its creation by the API, or the first request. */
-  #origin: number | undefined;
-  /** Whether the first status answer was pending: then the task's whole duration is seen here. */
-  #fromStart: boolean | undefined;
   /** The run in progress; aborting it stops every request and wait of the run. */
   #run: AbortController | undefined;
   readonly #calls: TaskCalls;
   readonly #waits: Waits;
   readonly #refresh: ResultsRefresh;
+  readonly #age: TaskAge;
   readonly #env: FollowEnvironment;
   readonly #onUnused: () => void;
 
@@ -54,6 +51,7 @@ export class FollowEngine {
     this.#calls = new TaskCalls(env, adapter, taskId, baseUrl);
     this.#waits = new Waits(env);
     this.#refresh = new ResultsRefresh(env);
+    this.#age = new TaskAge(env);
     this.#shared = { state: 'pending', events: [], startedAt: env.now() };
   }
 
@@ -64,8 +62,7 @@ export class FollowEngine {
       shared: () => this.#shared,
       stopIfUnwatched: () => this.#stopIfUnwatched(),
     });
-    // A token none of the others was given is the page's newest; one they share may be older
-    // than what a token provider gave since.
+    // A token none of the others was given is the newest; a shared one may be older than a refreshed one.
     if (options.token && !this.#subscribers.given(options.token)) this.#calls.tokens.current = options.token;
     this.#subscribers.add(subscription);
     if (this.#shared.state === 'pending') subscription.arm();
@@ -186,7 +183,9 @@ export class FollowEngine {
     let pendingAnswers = 0;
     let tokenRefreshed = false;
     while (!signal.aborted) {
-      await this.#whileBlocked(signal);
+      // No request while the page is hidden (unless a subscriber polls when hidden) or offline.
+      const hidden = () => !this.#subscribers.options().pollWhenHidden && this.#env.hidden();
+      await this.#waits.pauseWhile(() => hidden() || !this.#env.online(), signal);
       if (signal.aborted) return;
       const options = this.#subscribers.options();
       let delay: number;
@@ -205,7 +204,7 @@ export class FollowEngine {
         if (signal.aborted) return;
         this.#succeeded();
         tokenRefreshed = false;
-        const elapsed = this.#observe(report, sentAt, options);
+        const elapsed = this.#age.observe(report, sentAt, options);
         if (report.state === 'completed' && !report.images) {
           this.#stage = 'results';
           this.#publish({ status: report.status, phase: 'fetching-results' });
@@ -264,19 +263,6 @@ export class FollowEngine {
     return delay;
   }
 
-  /** Notes when the task started, and its duration once completed if seen from its start; returns its age. */
-  #observe(report: TaskSnapshot, sentAt: number, options: ReturnType<Subscribers['options']>): number {
-    const now = this.#env.now();
-    this.#origin ??= report.age === undefined ? sentAt : now - report.age;
-    this.#fromStart ??= report.state === 'pending';
-    const elapsed = now - this.#origin;
-    const { durationKind, rememberDurations } = options;
-    if (report.state === 'completed' && this.#fromStart && durationKind !== undefined) {
-      this.#env.durations.record(durationKind, elapsed, rememberDurations);
-    }
-    return elapsed;
-  }
-
   #publishReport(report: TaskSnapshot, estimate?: EstimatedEnd): void {
     const pending = report.state === 'pending';
     if (!pending) this.#cancelling = false;
@@ -308,12 +294,5 @@ export class FollowEngine {
   #publish(patch: Partial<SharedSnapshot>): void {
     this.#shared = { ...this.#shared, ...patch };
     this.#subscribers.tell();
-  }
-
-  /** Waits while the page is hidden (unless a subscriber polls when hidden) or the browser is offline. */
-  async #whileBlocked(signal: AbortSignal): Promise<void> {
-    const blocked = () =>
-      (!this.#subscribers.options().pollWhenHidden && this.#env.hidden()) || !this.#env.online();
-    while (!signal.aborted && blocked()) await this.#waits.wait('pause', Infinity, signal);
   }
 }

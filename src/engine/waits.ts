@@ -32,6 +32,11 @@ export class Waits {
     });
   }
 
+  /** Pauses while `blocked()` says so; each wake-up looks again. */
+  async pauseWhile(blocked: () => boolean, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted && blocked()) await this.wait('pause', Infinity, signal);
+  }
+
   /** Ends the current wait now: any wait, or only one of `kinds`. */
   wake(...kinds: WaitKind[]): void {
     if (this.#kind && (kinds.length === 0 || kinds.includes(this.#kind))) this.#end?.();
