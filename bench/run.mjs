@@ -21,7 +21,7 @@ import { measureParts } from './size-parts.mjs';
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('../mock/types.js').Scenario} Scenario */
 /** @typedef {import('../mock/types.js').LoggedRequest} LoggedRequest */
-/** @typedef {{ taskId: string, firstImageAt: number, tilesAt: number, laidOutAt: number }} PageRecord */
+/** @typedef {{ taskId: string, firstImageAt: number, tilesAt: number, laidOutAt: number, shownAt: number }} PageRecord */
 /** @typedef {{ taskId: string, token: string, createdAt: number }} BenchTask */
 /** @typedef {BenchTask & { forMs: number }} TimedTask A task pending for `forMs`, then completed. */
 /** @typedef {'tutorial' | 'tanstack' | 'element'} Impl */
@@ -436,7 +436,7 @@ async function shared(impl, mode) {
  * @param {Record<string, string>} [attributes]
  */
 async function rendering(impl, attributes) {
-  /** @type {{ renderMs: number, cls: number, clsTotal: number, images: number, loaded: number }[]} */
+  /** @type {{ renderMs: number, cls: number, clsMounted: number, clsTotal: number, images: number, loaded: number }[]} */
   const reps = [];
   for (let rep = 0; rep < RENDER_REPS; rep++) {
     const page = await openPage(impl);
@@ -458,14 +458,16 @@ async function rendering(impl, attributes) {
     const shift = (/** @type {number} */ since) =>
       inPage(page, `window.benchInstrument.layoutShift(${since})`);
     const cls = /** @type {number} */ (await shift(record.laidOutAt));
+    const clsMounted = /** @type {number} */ (await shift(record.shownAt));
     const clsTotal = /** @type {number} */ (await shift(0));
     await page.close();
-    reps.push({ renderMs: record.tilesAt - responseEnd, cls, clsTotal, ...loaded });
+    reps.push({ renderMs: record.tilesAt - responseEnd, cls, clsMounted, clsTotal, ...loaded });
   }
   return {
     reps: reps.length,
     renderMs: summary(reps.map((rep) => rep.renderMs)),
     cls: Math.max(...reps.map((rep) => rep.cls)),
+    clsMounted: Math.max(...reps.map((rep) => rep.clsMounted)),
     clsTotal: Math.max(...reps.map((rep) => rep.clsTotal)),
     imagesLoaded: Math.min(...reps.map((rep) => rep.loaded)),
     images: Math.min(...reps.map((rep) => rep.images)),

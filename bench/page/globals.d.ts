@@ -29,6 +29,8 @@ interface BenchRecord {
   tilesAt: number;
   /** performance.now() two animation frames after `tilesAt`: the grid has been laid out. */
   laidOutAt: number;
+  /** performance.now() two frames after the element was added: its first state is on screen. */
+  shownAt: number;
 }
 
 interface BenchHarness {

@@ -55,8 +55,9 @@ function watch(root, record, tiles) {
 /** @param {BenchMountOptions} options */
 function mount(options) {
   const element = create(options);
-  const record = { taskId: options.taskId, firstImageAt: 0, tilesAt: 0, laidOutAt: 0 };
+  const record = { taskId: options.taskId, firstImageAt: 0, tilesAt: 0, laidOutAt: 0, shownAt: 0 };
   stage.append(element);
+  requestAnimationFrame(() => requestAnimationFrame(() => (record.shownAt = performance.now())));
   if (!element.shadowRoot) throw new Error(`${tag} has no open shadow root`);
   watch(element.shadowRoot, record, options.tiles ?? 0);
   mounted.push({ element, record });
