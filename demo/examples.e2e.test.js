@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
-import { browsers, findBrowser, launchBrowser } from '../scripts/browsers.mjs';
+import { describeEachBrowser } from '../scripts/browser-suites.mjs';
 
 const TIMEOUT = 20_000;
 const configFile = fileURLToPath(new URL('examples/vite.config.ts', import.meta.url));
@@ -106,71 +106,57 @@ describe('the framework examples', () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  for (const spec of browsers) {
-    const executablePath = findBrowser(spec);
-    describe(spec.name, { skip: executablePath ? false : `${spec.name} is not installed` }, () => {
-      /** @type {import('puppeteer-core').Browser | undefined} */
-      let browser;
-
-      before(async () => {
-        browser = await launchBrowser(spec.name, /** @type {string} */ (executablePath));
-      });
-
-      after(async () => {
-        await browser?.close();
-      });
-
-      for (const example of examples) {
-        it(`${example.name}: the element completes and the framework's handler sees task-complete`, async () => {
-          assert.deepEqual(missingDist, [], 'dist/ is not built: run `npm run build` first');
-          const page = await /** @type {import('puppeteer-core').Browser} */ (browser).newPage();
-          /** @type {string[]} */
-          const pageErrors = [];
-          page.on('pageerror', (error) => pageErrors.push(String(error)));
-          const names = example.cases.map((item) => item.name);
+  describeEachBrowser((newPage, browserName) => {
+    for (const example of examples) {
+      it(`${example.name}: the element completes and the framework's handler sees task-complete`, async () => {
+        assert.deepEqual(missingDist, [], 'dist/ is not built: run `npm run build` first');
+        const page = await newPage();
+        /** @type {string[]} */
+        const pageErrors = [];
+        page.on('pageerror', (error) => pageErrors.push(String(error)));
+        const names = example.cases.map((item) => item.name);
+        try {
+          await page.goto(`${url}/${example.name}/`, { waitUntil: 'load', timeout: TIMEOUT });
+          /** @type {CaseSnapshot[]} */
+          let cases;
           try {
-            await page.goto(`${url}/${example.name}/`, { waitUntil: 'load', timeout: TIMEOUT });
-            /** @type {CaseSnapshot[]} */
-            let cases;
-            try {
-              const handle = await page.waitForFunction(
-                snapshot,
-                { timeout: TIMEOUT, polling: 100 },
-                names,
-                false,
-              );
-              cases = /** @type {CaseSnapshot[]} */ (await handle.jsonValue());
-            } catch (error) {
-              const seen = await page.evaluate(snapshot, names, true).catch(() => 'no snapshot');
-              throw new Error(
-                `${example.name} in ${spec.name} did not finish: ${JSON.stringify(seen)}; page errors: ${JSON.stringify(pageErrors)}`,
-                { cause: error },
-              );
-            }
-            for (const item of example.cases) {
-              const seen = /** @type {CaseSnapshot} */ (
-                cases.find((candidate) => candidate.name === item.name)
-              );
-              assert.deepEqual(
-                seen,
-                {
-                  name: item.name,
-                  state: 'completed',
-                  images: 4,
-                  rendered: 4,
-                  complete: '4',
-                  text: 'complete: 4 images',
-                  tokenAttribute: item.tokenAttribute,
-                },
-                `${example.name} (${item.name}) in ${spec.name}`,
-              );
-            }
-            assert.deepEqual(pageErrors, []);
-          } finally {
-            await page.close();
+            const handle = await page.waitForFunction(
+              snapshot,
+              { timeout: TIMEOUT, polling: 100 },
+              names,
+              false,
+            );
+            cases = /** @type {CaseSnapshot[]} */ (await handle.jsonValue());
+          } catch (error) {
+            const seen = await page.evaluate(snapshot, names, true).catch(() => 'no snapshot');
+            throw new Error(
+              `${example.name} in ${browserName} did not finish: ${JSON.stringify(seen)}; page errors: ${JSON.stringify(pageErrors)}`,
+              { cause: error },
+            );
           }
-        });
-      }
-    });
-  }
+          for (const item of example.cases) {
+            const seen = /** @type {CaseSnapshot} */ (
+              cases.find((candidate) => candidate.name === item.name)
+            );
+            assert.deepEqual(
+              seen,
+              {
+                name: item.name,
+                state: 'completed',
+                images: 4,
+                rendered: 4,
+                complete: '4',
+                text: 'complete: 4 images',
+                tokenAttribute: item.tokenAttribute,
+              },
+              `${example.name} (${item.name}) in ${browserName}`,
+            );
+          }
+          assert.deepEqual(pageErrors, []);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { browsers, findBrowser, launchBrowser } from '../scripts/browsers.mjs';
+import { describeEachBrowser } from '../scripts/browser-suites.mjs';
 import { startDemoServer } from '../scripts/demo-driver.mjs';
 
 const TIMEOUT = 30_000;
@@ -37,76 +37,62 @@ describe('the no-code page', () => {
     assert.doesNotMatch(page, /\son[a-z]+=/i, 'no inline handler');
   });
 
-  for (const spec of browsers) {
-    const executablePath = findBrowser(spec);
-    describe(spec.name, { skip: executablePath ? false : `${spec.name} is not installed` }, () => {
-      /** @type {import('puppeteer-core').Browser | undefined} */
-      let browser;
-
-      before(async () => {
-        browser = await launchBrowser(spec.name, /** @type {string} */ (executablePath));
-      });
-
-      after(async () => {
-        await browser?.close();
-      });
-
-      /**
-       * Opens the page, submits the form with `scenario`, and resolves the state it ends in, the
-       * element's task id and the number of its images.
-       * @param {string} scenario
-       */
-      async function submit(scenario) {
-        assert.ok(built, 'dist/ is not built: run `npm run build` first');
-        const tab = await /** @type {import('puppeteer-core').Browser} */ (browser).newPage();
-        /** @type {string[]} */
-        const errors = [];
-        tab.on('pageerror', (error) => errors.push(String(error)));
-        try {
-          await tab.goto(`${server.url}/no-code.html`, { waitUntil: 'load', timeout: TIMEOUT });
-          await tab.waitForFunction(`customElements.get('task-progress') !== undefined`, {
-            timeout: TIMEOUT,
-          });
-          await tab.select('#scenario', scenario);
-          await tab.click('form button');
-          const state = await (
-            await tab.waitForFunction(settled, { timeout: TIMEOUT, polling: 100 })
-          ).jsonValue();
-          const seen = await tab.evaluate(`(() => {
+  describeEachBrowser((newPage) => {
+    /**
+     * Opens the page, submits the form with `scenario`, and resolves the state it ends in, the
+     * element's task id and the number of its images.
+     * @param {string} scenario
+     */
+    async function submit(scenario) {
+      assert.ok(built, 'dist/ is not built: run `npm run build` first');
+      const tab = await newPage();
+      /** @type {string[]} */
+      const errors = [];
+      tab.on('pageerror', (error) => errors.push(String(error)));
+      try {
+        await tab.goto(`${server.url}/no-code.html`, { waitUntil: 'load', timeout: TIMEOUT });
+        await tab.waitForFunction(`customElements.get('task-progress') !== undefined`, {
+          timeout: TIMEOUT,
+        });
+        await tab.select('#scenario', scenario);
+        await tab.click('form button');
+        const state = await (
+          await tab.waitForFunction(settled, { timeout: TIMEOUT, polling: 100 })
+        ).jsonValue();
+        const seen = await tab.evaluate(`(() => {
             const el = document.querySelector('task-progress');
             return { taskId: el.taskId, images: el.images.length, url: location.href };
           })()`);
-          assert.deepEqual(errors, []);
-          return /** @type {{ state: string, taskId: string, images: number, url: string }} */ ({
-            state,
-            .../** @type {object} */ (seen),
-          });
-        } finally {
-          await tab.close();
-        }
+        assert.deepEqual(errors, []);
+        return /** @type {{ state: string, taskId: string, images: number, url: string }} */ ({
+          state,
+          .../** @type {object} */ (seen),
+        });
+      } finally {
+        await tab.close();
       }
+    }
 
-      /** @param {string} taskId */
-      async function resultsRequests(taskId) {
-        const response = await fetch(`${server.url}/__mock/tasks/${taskId}/requests`);
-        const log = /** @type {{ url: string }[]} */ (await response.json());
-        return log.filter((request) => request.url.endsWith('/results')).length;
-      }
+    /** @param {string} taskId */
+    async function resultsRequests(taskId) {
+      const response = await fetch(`${server.url}/__mock/tasks/${taskId}/requests`);
+      const log = /** @type {{ url: string }[]} */ (await response.json());
+      return log.filter((request) => request.url.endsWith('/results')).length;
+    }
 
-      it('starts a task from the form and follows it to its images', async () => {
-        const seen = await submit('quick-success');
-        assert.equal(seen.state, 'completed');
-        assert.equal(seen.images, 4);
-        assert.match(seen.taskId, /^tsk_/);
-        assert.equal(seen.url, `${server.url}/no-code.html`, 'the form did not navigate');
-      });
-
-      it('expired image URLs: fresh images after exactly one more results request', async () => {
-        const seen = await submit('expired-urls');
-        assert.equal(seen.state, 'completed');
-        assert.equal(seen.images, 4);
-        assert.equal(await resultsRequests(seen.taskId), 2);
-      });
+    it('starts a task from the form and follows it to its images', async () => {
+      const seen = await submit('quick-success');
+      assert.equal(seen.state, 'completed');
+      assert.equal(seen.images, 4);
+      assert.match(seen.taskId, /^tsk_/);
+      assert.equal(seen.url, `${server.url}/no-code.html`, 'the form did not navigate');
     });
-  }
+
+    it('expired image URLs: fresh images after exactly one more results request', async () => {
+      const seen = await submit('expired-urls');
+      assert.equal(seen.state, 'completed');
+      assert.equal(seen.images, 4);
+      assert.equal(await resultsRequests(seen.taskId), 2);
+    });
+  });
 });
