@@ -7,7 +7,7 @@ import { browserEnvironment } from './browser-environment.js';
 import { type Eta, nextEta } from './engine/eta.js';
 import type { FollowEngine } from './engine/follow-engine.js';
 import { engineKey, sharedEngine } from './engine/shared-engines.js';
-import { ENDED_STATES, type FollowSnapshot } from './engine/snapshot.js';
+import type { FollowSnapshot } from './engine/snapshot.js';
 import type { FollowOptions, Subscription } from './engine/subscription.js';
 import { sanitizeImages } from './safe-url.js';
 import type { TaskAdapter, TaskState } from './types.js';
@@ -103,7 +103,7 @@ export class FollowController implements ReactiveController {
     if (key !== this.#key) {
       this.#detach();
       this.#key = key;
-      this.taskId = target.taskId ?? '';
+      this.taskId = taskId ?? '';
       this.snapshot = undefined;
       this.broken.clear();
       this.#eta = undefined;
@@ -142,6 +142,3 @@ export class FollowController implements ReactiveController {
     }
   }
 }
-
-/** Whether nothing more will happen to a task in this state. */
-export const isEnded = (state: TaskState) => ENDED_STATES.includes(state);

@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import { type Eta, secondsUntil } from './engine/eta.js';
 import type { FollowSnapshot } from './engine/snapshot.js';
+import { MAX_RATIO } from './safe-url.js';
 import type { TaskProgressStrings } from './strings.js';
 
 export interface PendingView {
@@ -97,5 +98,5 @@ export function pendingView(view: PendingView) {
 export function parseRatio(value: string | undefined): number {
   const [width, height = 1] = (value ?? '').split(/[/x:]/).map(Number);
   const ratio = width / height;
-  return ratio >= 0.1 && ratio <= 10 ? ratio : 1;
+  return ratio >= 1 / MAX_RATIO && ratio <= MAX_RATIO ? ratio : 1;
 }

@@ -17,7 +17,7 @@ export function safeUrl(url: string | undefined): string | undefined {
 
 /** Sides outside this range, in px, or a ratio beyond `MAX_RATIO`:1 reserve nothing. */
 const MAX_SIDE = 20_000;
-const MAX_RATIO = 10;
+export const MAX_RATIO = 10;
 
 function saneSize(width = 0, height = 0): boolean {
   const within = (side: number) => side >= 1 && side <= MAX_SIDE;

@@ -4,6 +4,7 @@
 import { TaskApiError } from '../errors.js';
 import { bounded } from './bounded.js';
 import type { FollowEnvironment } from './environment.js';
+import { isSendableTaskId } from './task-calls.js';
 
 export interface StartedTask {
   taskId: string;
@@ -11,10 +12,6 @@ export interface StartedTask {
 }
 
 type Answer = Record<string, unknown> | undefined;
-
-/** Empty or blank, a path step (`.`, `..`), or holding a control character: never sent. */
-// eslint-disable-next-line no-control-regex
-const BAD_TASK_ID = /^(\s*|\.\.?)$|[\0-\x1f\x7f]/;
 
 /**
  * Posts `body` to `url` and resolves the task it answers with (`taskId`/`publicAccessToken` or
@@ -52,7 +49,7 @@ export function startTask(
     if (
       response.ok &&
       typeof taskId === 'string' &&
-      !BAD_TASK_ID.test(taskId) &&
+      isSendableTaskId(taskId) &&
       typeof token === 'string' &&
       token
     )

@@ -5,6 +5,15 @@ import { bounded } from './bounded.js';
 import type { FollowEnvironment } from './environment.js';
 import { TokenKeeper } from './token.js';
 
+/**
+ * Whether a task id may be sent: an id that is blank, `.` or `..` (a dot segment moves the
+ * request to another path of the API) or has a control character never reaches the wire.
+ */
+export function isSendableTaskId(id: string): boolean {
+  const control = [...id].some((char) => char < ' ' || char === '\u007f');
+  return Boolean(id.trim()) && id !== '.' && id !== '..' && !control;
+}
+
 export class TaskCalls {
   /** The token every call carries. */
   readonly tokens: TokenKeeper;
@@ -21,14 +30,9 @@ export class TaskCalls {
     this.#baseUrl = baseUrl;
   }
 
-  /**
-   * Whether the task id may be sent: an id that is blank, `.` or `..` (a dot segment moves the
-   * request to another path of the API) or has a control character never reaches the wire.
-   */
+  /** Whether the task id may be sent at all. */
   get sendable(): boolean {
-    const id = this.#taskId;
-    const control = [...id].some((char) => char < ' ' || char === '\u007f');
-    return Boolean(id.trim()) && id !== '.' && id !== '..' && !control;
+    return isSendableTaskId(this.#taskId);
   }
 
   get canCancel(): boolean {
