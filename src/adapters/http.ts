@@ -2,7 +2,7 @@
 // zod schema, every failure turned into a `TaskApiError`.
 import { TaskApiError, httpError } from '../errors.js';
 import type { AdapterContext } from '../types.js';
-import { type Schema, safeParse } from './schema.js';
+import { type Schema, validate } from './schema.js';
 
 /** Joins the base URL and a path of already-encoded segments. */
 export function apiUrl(ctx: AdapterContext, path: string): string {
@@ -61,13 +61,13 @@ export async function readJson<T>(response: Response, ctx: AdapterContext, schem
 
 /** Validates a body already read; a mismatch is an `invalid-response` error. */
 export function parseBody<T>(schema: Schema<T>, body: unknown, httpStatus?: number): T {
-  const parsed = safeParse(schema, body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  const result = validate(schema, body);
+  if (result.issues) {
+    const path = result.issues[0]?.path;
+    const where = path?.length ? ` at ${path.join('.')}` : '';
     throw new TaskApiError('invalid-response', `Unexpected response${where}.`, {
       httpStatus,
     });
   }
-  return parsed.data;
+  return result.value;
 }

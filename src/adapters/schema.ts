@@ -29,5 +29,14 @@ export const optional = <T extends core.$ZodType>(innerType: T) =>
 export const nullish = <T extends core.$ZodType>(innerType: T) =>
   optional(new core.$ZodNullable({ type: 'nullable', innerType }) as core.$ZodNullable<T>);
 
-/** Validates `data`; unknown fields are dropped, not refused. */
-export const safeParse = core.safeParse;
+/**
+ * Validates `data` through the schema's Standard Schema interface (`~standard.validate`), which
+ * every zod schema has; unknown fields are dropped, not refused. Unlike `safeParse`, it needs none
+ * of zod's error classes. The schemas here have no async parts, so the result is never a promise.
+ */
+export function validate<T>(schema: Schema<T>, data: unknown) {
+  return schema['~standard'].validate(data) as Exclude<
+    ReturnType<Schema<T>['~standard']['validate']>,
+    Promise<unknown>
+  >;
+}
