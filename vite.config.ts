@@ -88,14 +88,20 @@ function minifiedTemplates(): Plugin {
   };
 }
 
-/** A second minifier after the bundler's: it folds what the first leaves (0.3 kB gzip less). */
+/**
+ * A second minifier after the bundler's: it folds what the first leaves (0.3 kB gzip less), and
+ * drops the `/* @__PURE__ *\/` marks the first keeps for a later bundler (nothing bundles this file).
+ */
 function terserPass(): Plugin {
   return {
     name: 'terser-pass',
     apply: 'build',
-    async renderChunk(code) {
-      const result = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 } });
-      return result.code === undefined ? null : { code: result.code, map: null };
+    async generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const result = await minify(chunk.code, { module: true, ecma: 2020, compress: { passes: 2 } });
+        if (result.code !== undefined) chunk.code = result.code;
+      }
     },
   };
 }
