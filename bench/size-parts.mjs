@@ -44,7 +44,7 @@ const PARTS = [
   {
     id: 'styles',
     label: 'the styles',
-    stubs: { 'task-progress.styles.ts': "import { css } from 'lit'; export const styles = css``;" },
+    stubs: { 'task-progress.styles.ts': "import { unsafeCSS } from 'lit'; export const styles = unsafeCSS('');" },
   },
   {
     id: 'zero-js-start',

@@ -1,10 +1,11 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 
 // The public custom properties are read with their defaults on :host, never declared, so a value
 // set on the element or on any ancestor (such as :root) reaches it. The status region is heard, not
 // seen (each state shows its own visible text); a page shows it with ::part(status). Comments stay
-// out of the CSS text, which ships as written.
-export const styles = css`
+// out of the CSS text. `unsafeCSS` is "unsafe" only for text from elsewhere; this text is a
+// constant, and the `css` tag would add nothing but a check of interpolated values (0.14 kB).
+export const styles = unsafeCSS(`
   :host {
     --_gap: var(--task-progress-gap, 0.5rem);
     --_radius: var(--task-progress-radius, 0.5rem);
@@ -170,13 +171,11 @@ export const styles = css`
   }
 
   [part~='image-failed'] {
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
+    display: grid;
+    align-content: center;
     gap: 0.25em;
     aspect-ratio: 1;
     padding: 0.75em;
-    box-sizing: border-box;
     font-size: 0.875em;
   }
 
@@ -233,4 +232,4 @@ export const styles = css`
     margin: 0.25em 0 0;
     padding-left: 1.25em;
   }
-`;
+`);

@@ -119,7 +119,9 @@ export class FollowEngine {
       const ms = this.#timeout();
       // From the results request, or from the status when it carries them.
       const request =
-        this.#stage === 'results' ? this.#calls.results(ms, signal) : this.#calls.statusImages(ms, signal);
+        this.#stage === 'results'
+          ? this.#calls.results(ms, signal)
+          : this.#calls.status(ms, signal).then((report) => report.images);
       const images = await request.finally(() => {
         if (this.#run === run) this.#run = undefined;
       });

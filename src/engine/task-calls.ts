@@ -10,8 +10,7 @@ import { TokenKeeper } from './token.js';
  * request to another path of the API) or has a control character never reaches the wire.
  */
 export function isSendableTaskId(id: string): boolean {
-  const control = [...id].some((char) => char < ' ' || char === '\u007f');
-  return Boolean(id.trim()) && id !== '.' && id !== '..' && !control;
+  return Boolean(id.trim()) && id !== '.' && id !== '..' && !/\p{Cc}/u.test(id);
 }
 
 export class TaskCalls {
@@ -41,11 +40,6 @@ export class TaskCalls {
 
   status(ms: number, signal: AbortSignal): Promise<TaskSnapshot> {
     return this.#call(ms, signal, (adapter, ctx) => adapter.getStatus(ctx));
-  }
-
-  /** The results a status carries, if any. */
-  async statusImages(ms: number, signal: AbortSignal): Promise<TaskImage[] | undefined> {
-    return (await this.status(ms, signal)).images;
   }
 
   results(ms: number, signal: AbortSignal): Promise<TaskImage[]> {
