@@ -44,7 +44,9 @@ const PARTS = [
   {
     id: 'styles',
     label: 'the styles',
-    stubs: { 'task-progress.styles.ts': "import { unsafeCSS } from 'lit'; export const styles = unsafeCSS('');" },
+    stubs: {
+      'task-progress.styles.ts': "import { unsafeCSS } from 'lit'; export const styles = unsafeCSS('');",
+    },
   },
   {
     id: 'zero-js-start',
