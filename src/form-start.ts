@@ -84,6 +84,17 @@ export class FormStart implements ReactiveController {
     return Boolean(body);
   }
 
+  /** Abandons a start still running (back to idle: no task was started); answers whether it did. */
+  cancel(): boolean {
+    const running = this.snapshot?.state === 'pending';
+    if (running) {
+      this.#run?.abort();
+      this.#release();
+      this.#show(null);
+    }
+    return running;
+  }
+
   #form(): HTMLFormElement | undefined {
     const id = this.#host.getAttribute('form');
     const form = id && (this.#host.getRootNode() as Document | ShadowRoot).getElementById(id);

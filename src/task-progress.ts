@@ -211,13 +211,13 @@ export class TaskProgress extends LitElement {
 
   /**
    * Cancels the task while pending: through the API when it has a cancel endpoint (a "cancelling"
-   * phase until it confirms), otherwise by no longer following it (state `cancelled`). Fires
-   * `task-cancel` first; prevented, it does nothing.
+   * phase until it confirms), else by no longer following it (state `cancelled`); a start still
+   * running is abandoned (state `idle`). Fires `task-cancel` first; prevented, it does nothing.
    */
   cancel(): void {
     if (this.state !== 'pending') return;
     const event = new TaskCancelEvent({ taskId: this.taskId ?? '' });
-    if (this.dispatchEvent(event)) this.#follow.cancel('Cancelled by the user');
+    if (this.dispatchEvent(event) && !this.#start.cancel()) this.#follow.cancel('Cancelled by the user');
   }
 
   /** Polls now instead of at the end of the current wait. */

@@ -147,6 +147,38 @@ describe('zero-JS start', () => {
     expect(details('task-start')).to.deep.equal([{ taskId: endless.taskId }, { taskId: next.taskId }]);
   });
 
+  it('Cancel while starting aborts the start request and goes back to idle, buttons enabled', async () => {
+    const endpoint = await startEndpoint([{ json: {}, delay: 30_000 }]);
+    const { container, form: gen } = await form();
+    const { el, events } = await element(container, endpoint.url);
+    el.cancelable = true;
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const pageFetch = window.fetch;
+    window.fetch = (input, init) => {
+      signals.push(init?.signal);
+      return pageFetch(input, init);
+    };
+    try {
+      submit(gen);
+      await el.updateComplete;
+      expect(parts(el, 'phase')[0].textContent).to.equal('Starting');
+      (parts(el, 'cancel-button')[0] as HTMLButtonElement).click();
+      await el.updateComplete;
+    } finally {
+      window.fetch = pageFetch;
+    }
+    expect(signals.length, 'one start request').to.equal(1);
+    expect(signals[0]?.aborted, 'the start request is aborted').to.equal(true);
+    expect(el.state).to.equal('idle');
+    expect(el.taskId).to.equal(undefined);
+    expect((gen.querySelector('button') as HTMLButtonElement).disabled).to.equal(false);
+    expect(events.map((event) => `${event.type}:${event.detail.state ?? ''}`)).to.deep.equal([
+      'task-state-change:pending',
+      'task-cancel:',
+      'task-state-change:idle',
+    ]);
+  });
+
   it('start(body) posts the body; start() posts the form', async () => {
     const task = await createTask(quick);
     const endpoint = await startEndpoint([{ json: task }]);
