@@ -216,7 +216,7 @@ export class FollowEngine {
         this.#publishReport(report, estimate && { from: this.#env.now() - elapsed, ...estimate });
         if (ENDED_STATES.includes(report.state)) return;
         if (options.showEvents) await this.#readEvents(signal);
-        const schedule = options.schedule ?? (estimate && hazardSchedule(estimate));
+        const schedule = estimate && hazardSchedule(estimate);
         delay = pollDelay(options, ++pendingAnswers, this.#env.random, schedule, elapsed);
       } catch (thrown) {
         if (signal.aborted) return;

@@ -3,7 +3,7 @@
 import { TaskApiError, toTaskError } from '../errors.js';
 import type { TaskError } from '../types.js';
 import type { FollowEnvironment, TimerHandle } from './environment.js';
-import { MAX_DELAY, type Pacing, type PollSchedule } from './pacing.js';
+import { MAX_DELAY, type Pacing } from './pacing.js';
 import type { FollowSnapshot, RequestFailure } from './snapshot.js';
 import type { TokenProvider } from './token.js';
 
@@ -17,8 +17,6 @@ export interface FollowOptions extends Pacing {
   showEvents: boolean;
   token: string | undefined;
   tokenProvider: TokenProvider | undefined;
-  /** Picks the poll delays while pending; by the estimate, or the growing interval, when absent. */
-  schedule?: PollSchedule;
   /** The page's estimate of the task's duration from its creation, in ms. */
   expectedDuration?: number;
   /** The kind of task whose durations are learned (provider, base URL, `duration-key`). */
@@ -134,7 +132,6 @@ export function mergeOptions(all: readonly FollowOptions[]) {
     pollWhenHidden: all.some((options) => options.pollWhenHidden),
     showEvents: all.some((options) => options.showEvents),
     tokenProviders: all.flatMap((options) => (options.tokenProvider ? [options.tokenProvider] : [])),
-    schedule: all.find((options) => options.schedule)?.schedule,
     expectedDuration: all.find((options) => Number(options.expectedDuration) > 0)?.expectedDuration,
     durationKind: all.find((options) => options.durationKind !== undefined)?.durationKind,
     rememberDurations: all.some((options) => options.rememberDurations),

@@ -117,18 +117,6 @@ describe('pacing: when an engine polls', () => {
     await env.advance(240);
     expect(api.times()).to.deep.equal([0, 50, 125, 237.5]);
   });
-
-  it('waits what a custom schedule picks, bounded', async () => {
-    const asked: number[] = [];
-    const schedule = ({ pendingAnswers }: PollContext) => {
-      asked.push(pendingAnswers);
-      return [10, 300, 5000][pendingAnswers - 1] ?? 400;
-    };
-    const { env, api } = follow({ status: [pending()] }, { schedule });
-    await env.advance(1600);
-    expect(api.times()).to.deep.equal([0, 50, 350, 1350]);
-    expect(asked).to.deep.equal([1, 2, 3, 4]);
-  });
 });
 
 describe('pacing: after a failed request', () => {
