@@ -51,7 +51,7 @@ afterEach(() => {
 
 describe('task ids that would leave the task path', () => {
   for (const provider of ['mynth', 'mindproxy']) {
-    for (const taskId of ['.', '..', '   ', 'tsk\u0000', 'tsk\nstatus', 'tsk\u007f']) {
+    for (const taskId of ['.', '..', '   ', 'tsk\u0000', 'tsk\nstatus', 'tsk\u007f', 'tsk\u0085']) {
       it(`${provider}: ${JSON.stringify(taskId)} is an error with no request`, async () => {
         const fetches = countFetches();
         try {
