@@ -184,6 +184,17 @@ export function quickTask(origin, imageDelay) {
   return { status: [{ times: 2, ...pending }, completed], results: results(origin, { imageDelay }) };
 }
 
+/**
+ * Pending for `forMs` from the first status request, then four images drawn by the mock on `origin`.
+ * @param {string} origin
+ * @param {number} forMs
+ * @returns {Scenario}
+ */
+const timedTask = (origin, forMs) => ({
+  status: [{ forMs, ...pending }, completed],
+  results: results(origin),
+});
+
 const gatewayId = () => `gw_${Math.random().toString(36).slice(2, 12)}`;
 
 /**
@@ -239,13 +250,13 @@ export function createScenario(name, origin) {
     case 'quick-success':
       return quickTask(origin, IMAGE_DELAY);
     case 'slow':
-      return { status: [{ forMs: 60_000, ...pending }, completed], results: results(origin) };
+      return timedTask(origin, 60_000);
     case 'estimated':
-      return { status: [{ forMs: 15_000, ...pending }, completed], results: results(origin) };
+      return timedTask(origin, 15_000);
     case 'learned':
-      return { status: [{ forMs: 6_000, ...pending }, completed], results: results(origin) };
+      return timedTask(origin, 6_000);
     case 'reserved':
-      return { status: [{ forMs: 8_000, ...pending }, completed], results: results(origin) };
+      return timedTask(origin, 8_000);
     case 'connection-lost':
       return {
         status: [
