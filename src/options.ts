@@ -47,7 +47,7 @@ export function followTarget(
     maxRetries: number('maxRetries'),
     pollWhenHidden: settings.pollWhenHidden,
     showEvents: settings.showEvents,
-    expectedDuration: Number(settings.expectedDuration) > 0 ? settings.expectedDuration : undefined,
+    expectedDuration: settings.expectedDuration,
     durationKind: JSON.stringify([source, baseUrl, settings.durationKey ?? '']),
     rememberDurations: settings.rememberDurations,
     unsafeUrlMessage,

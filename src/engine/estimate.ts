@@ -12,10 +12,13 @@ export interface EstimateOptions {
   rememberDurations?: boolean;
 }
 
+/** `ms` when it can be a task's duration (a positive, finite number), else undefined. */
+export const usableDuration = (ms: number | undefined) =>
+  typeof ms === 'number' && ms > 0 && ms < Infinity ? ms : undefined;
+
 export function estimateFor(options: EstimateOptions, history: DurationHistory): Estimate | undefined {
-  const { expectedDuration, durationKind, rememberDurations = false } = options;
-  if (expectedDuration !== undefined && expectedDuration > 0 && expectedDuration < Infinity) {
-    return { duration: expectedDuration, sigma: GIVEN_SIGMA };
-  }
+  const { durationKind, rememberDurations = false } = options;
+  const expectedDuration = usableDuration(options.expectedDuration);
+  if (expectedDuration !== undefined) return { duration: expectedDuration, sigma: GIVEN_SIGMA };
   return durationKind === undefined ? undefined : history.estimate(durationKind, rememberDurations);
 }

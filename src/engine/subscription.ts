@@ -3,6 +3,7 @@
 import { TaskApiError, toTaskError } from '../errors.js';
 import type { TaskError } from '../types.js';
 import type { FollowEnvironment, TimerHandle } from './environment.js';
+import { usableDuration } from './estimate.js';
 import { MAX_DELAY, type Pacing } from './pacing.js';
 import type { FollowSnapshot, RequestFailure } from './snapshot.js';
 import type { TokenProvider } from './token.js';
@@ -132,7 +133,7 @@ export function mergeOptions(all: readonly FollowOptions[]) {
     pollWhenHidden: all.some((options) => options.pollWhenHidden),
     showEvents: all.some((options) => options.showEvents),
     tokenProviders: all.flatMap((options) => (options.tokenProvider ? [options.tokenProvider] : [])),
-    expectedDuration: all.find((options) => Number(options.expectedDuration) > 0)?.expectedDuration,
+    expectedDuration: all.map((options) => usableDuration(options.expectedDuration)).find(Boolean),
     durationKind: all.find((options) => options.durationKind !== undefined)?.durationKind,
     rememberDurations: all.some((options) => options.rememberDurations),
   };

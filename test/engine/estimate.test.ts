@@ -271,4 +271,14 @@ describe('estimate: several elements', () => {
     await env.advance(40_000);
     expect(sent.slice(0, 3)).to.deep.equal([0, 5000, 10_000]);
   });
+
+  it('passes over a subscriber whose expected duration is no duration', async () => {
+    const env = new FakeEnvironment();
+    const { adapter, sent } = timedTask(env, 31_000);
+    const engine = new FollowEngine(env, adapter, 't', 'https://api.example');
+    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS, expectedDuration: Infinity });
+    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS, expectedDuration: 30_000 });
+    await env.advance(40_000);
+    expect(sent.slice(0, 3)).to.deep.equal([0, 5000, 10_000]);
+  });
 });
