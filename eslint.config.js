@@ -20,6 +20,25 @@ export default tseslint.config(
     extends: [litConfigs['flat/recommended'], wcConfigs['flat/best-practice']],
   },
   {
+    files: ['test/**/*.ts'],
+    ignores: ['test/helpers/until.ts'],
+    rules: {
+      // open-wc's `waitUntil` gives up after 1 s by default: tests wait through `until` (test/helpers/until.ts).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: 'Use until() from test/helpers/until.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['demo/examples/**/*.{js,ts,tsx}'],
     languageOptions: { globals: globals.browser },
   },

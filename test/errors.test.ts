@@ -1,11 +1,12 @@
 // docs/behaviour.md, Errors, against the mock task API over real HTTP: one describe per row of the
 // errors table, then unsafe URLs, server text, the token, and the Mynth wire format (Providers).
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { defaultStrings } from '../src/index.js';
 import type { TaskCompleteDetail, TaskErrorDetail, TaskFailedDetail } from '../src/index.js';
 import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
 import type { Mounted } from './helpers/element.js';
 import { createTask, mintToken, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
+import { until } from './helpers/until.js';
 
 /** The `maxPollInterval` the test mount uses unless told otherwise. */
 const MAX_INTERVAL = 200;
@@ -59,7 +60,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
       baseUrl: 'http://127.0.0.1:9',
       maxRetries: 100,
     });
-    await waitUntil(() => mounted.details('task-error').length >= 2, 'two network errors', { timeout: 5000 });
+    await until(() => mounted.details('task-error').length >= 2, 'two network errors');
     const [first, second] = mounted.details<TaskErrorDetail>('task-error');
     expect(first.taskId).to.equal('tsk_unreachable');
     expect(first.error.code).to.equal('network');
@@ -125,7 +126,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
       status: [{ times: 1, delay: 12000, ...pending }, completed],
       results: results(2),
     });
-    await waitUntil(() => mounted.details('task-error').length > 0, 'a task-error', { timeout: 15000 });
+    await until(() => mounted.details('task-error').length > 0, 'a task-error');
     expect(errorsOf(mounted)).to.deep.equal([['network', null, true]]);
     await untilState(mounted.el, 'completed');
     const [slow, ...rest] = await statusRequestsOf(mounted.taskId);
@@ -142,7 +143,7 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
       status: [{ times: 1, status, headers: { 'Retry-After': retryAfter } }, completed],
       results: results(2),
     });
-    await waitUntil(() => mounted.details('task-error').length > 0, 'a task-error');
+    await until(() => mounted.details('task-error').length > 0, 'a task-error');
     expect(errorsOf(mounted)).to.deep.equal([['rate-limited', status, true]]);
     await expectNoMoreRequests(mounted.taskId);
     mounted.el.refresh();
@@ -236,7 +237,7 @@ describe('401 / 403: unauthorized', () => {
       return 'pat_also_refused';
     };
     const mounted = await mount({ taskId, publicAccessToken, tokenProvider });
-    await waitUntil(() => errorsOf(mounted).length > 0, 'a task-error', { timeout: 5000 });
+    await until(() => errorsOf(mounted).length > 0, 'a task-error');
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 401, false]]);
     await mounted.el.updateComplete;
     expect(mounted.el.state).to.equal('error');
@@ -398,7 +399,7 @@ describe('body not JSON or not the schema: invalid-response', () => {
 
 describe('timeout: the task took too long', () => {
   it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
-    const mounted = await follow({ status: [pending] }, { timeout: 300 });
+    const mounted = await follow({ status: [pending] });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error?.code).to.equal('timeout');
     expect(mounted.events.filter((e) => e.type === 'task-error')).to.have.length(1);

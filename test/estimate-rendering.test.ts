@@ -1,15 +1,15 @@
 // What the element shows of an estimate, a scheduled retry and the reserved layout
 // (docs/behaviour.md, "Estimate and ETA" and "Rendering"), in a real browser against the mock API.
 // Their timing rules are tested on the fake clock in test/engine/estimate.test.ts.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { mindproxyTask } from '../mock/bodies.js';
 import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
 import type { TaskProgress } from '../src/index.js';
 import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
 import { createTask, mockApiUrl } from './helpers/mock-api.js';
+import { until } from './helpers/until.js';
 
-const WAIT = { timeout: 15000 };
 const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const one = (el: TaskProgress, name: string) => {
   const found = parts(el, name);
@@ -23,7 +23,7 @@ const frames = () => new Promise((resolve) => requestAnimationFrame(() => reques
 describe('estimate: the ETA and the determinate bar', () => {
   it('with expected-duration, the bar is determinate and eta says the seconds left', async () => {
     const { el } = await follow({ status: [pending] }, { expectedDuration: 50_000 });
-    await waitUntil(() => parts(el, 'eta').length === 1, 'eta shown', WAIT);
+    await until(() => parts(el, 'eta').length === 1, 'eta shown');
     const progress = one(el, 'progress');
     const value = Number(progress.getAttribute('aria-valuenow'));
     expect(value).to.be.at.least(0).and.below(100);
@@ -34,13 +34,13 @@ describe('estimate: the ETA and the determinate bar', () => {
 
   it('says minutes for long waits', async () => {
     const { el } = await follow({ status: [pending] }, { expectedDuration: 600_000 });
-    await waitUntil(() => parts(el, 'eta').length === 1, 'eta shown', WAIT);
+    await until(() => parts(el, 'eta').length === 1, 'eta shown');
     expect(text(one(el, 'eta'))).to.equal('About 10 min left');
   });
 
   it('on overrun, says so and the bar turns indeterminate, without aria-valuenow', async () => {
     const { el } = await follow({ status: [pending] }, { expectedDuration: 1 });
-    await waitUntil(() => text(parts(el, 'eta')[0]) === 'Taking longer than usual', 'overrun', WAIT);
+    await until(() => text(parts(el, 'eta')[0]) === 'Taking longer than usual', 'overrun');
     const progress = one(el, 'progress');
     expect(progress.hasAttribute('aria-valuenow')).to.equal(false);
     expect(progress.querySelector('.bar')).to.not.equal(null);
@@ -76,7 +76,7 @@ describe('estimate: the ETA and the determinate bar', () => {
       { status: [pending] },
       { expectedDuration: 1, strings: { overrun: 'Bientôt', eta: (s) => `${s} s` } },
     );
-    await waitUntil(() => text(parts(el, 'eta')[0]) === 'Bientôt', 'replaced overrun', WAIT);
+    await until(() => text(parts(el, 'eta')[0]) === 'Bientôt', 'replaced overrun');
   });
 });
 
@@ -86,11 +86,11 @@ describe('estimate: retry status', () => {
       { status: [{ times: 1, status: 500 }, pending] },
       { pollInterval: 3000, maxPollInterval: 5000 },
     );
-    await waitUntil(() => parts(el, 'retry-status').length === 1, 'retry status', WAIT);
+    await until(() => parts(el, 'retry-status').length === 1, 'retry status');
     expect(text(one(el, 'retry-status'))).to.match(/^Connection problem\. Retrying in [1-3] s$/);
     await expect(el).to.be.accessible();
     el.refresh();
-    await waitUntil(() => parts(el, 'retry-status').length === 0, 'retry status gone', WAIT);
+    await until(() => parts(el, 'retry-status').length === 0, 'retry status gone');
     expect(el.state).to.equal('pending');
   });
 
@@ -98,7 +98,7 @@ describe('estimate: retry status', () => {
     const { el } = await follow({
       status: [{ times: 1, status: 429, headers: { 'Retry-After': '60' } }, pending],
     });
-    await waitUntil(() => parts(el, 'retry-status').length === 1, 'retry status', WAIT);
+    await until(() => parts(el, 'retry-status').length === 1, 'retry status');
     expect(text(one(el, 'retry-status'))).to.match(/^The service is busy\. Retrying in (59|60) s$/);
     el.remove();
   });
@@ -108,7 +108,7 @@ describe('estimate: retry status', () => {
       { status: [{ times: 1, status: 500 }, pending] },
       { pollInterval: 3000, strings: { retrying: (s) => `Nouvel essai dans ${s} s` } },
     );
-    await waitUntil(() => parts(el, 'retry-status').length === 1, 'retry status', WAIT);
+    await until(() => parts(el, 'retry-status').length === 1, 'retry status');
     expect(text(one(el, 'retry-status'))).to.match(/^Nouvel essai dans \d s$/);
     el.remove();
   });
@@ -174,7 +174,7 @@ describe('estimate: reserved layout', () => {
     await untilState(el, 'completed');
     const images = [...shadow(el).querySelectorAll('img')];
     expect(images).to.have.length(4);
-    await waitUntil(() => images.every((img) => img.complete && img.naturalWidth > 0), 'images loaded', WAIT);
+    await until(() => images.every((img) => img.complete && img.naturalWidth > 0), 'images loaded');
     await frames();
     observer?.disconnect();
     expect(boxes()).to.deep.equal(before);

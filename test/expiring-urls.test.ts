@@ -1,11 +1,12 @@
 // Result URLs that expire (docs/behaviour.md, "Expiring result URLs"), in a real browser against the
 // mock: a result image that fails to load makes the element ask for the results once more and show
 // the fresh URLs; what still fails shows as a failed tile, the other tiles untouched.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { mindproxyTask, mynthResults } from '../mock/bodies.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
 import { completed, follow, mount, parts, pending, untilState } from './helpers/element.js';
+import { until } from './helpers/until.js';
 
 /** Mynth results whose image URLs at `indexes` have expired (and take `delay` ms to say so). */
 function expired(indexes: number[], delay = 0) {
@@ -20,14 +21,10 @@ const resultsRequests = async (taskId: string) =>
 
 /** Waits until the element shows `count` images, every one of them loaded. */
 async function untilLoaded(el: TaskProgress, count: number) {
-  await waitUntil(
-    () => {
-      const images = parts(el, 'image') as HTMLImageElement[];
-      return images.length === count && images.every((image) => image.complete && image.naturalWidth > 0);
-    },
-    `expected ${count} loaded images`,
-    { timeout: 15000 },
-  );
+  await until(() => {
+    const images = parts(el, 'image') as HTMLImageElement[];
+    return images.length === count && images.every((image) => image.complete && image.naturalWidth > 0);
+  }, `expected ${count} loaded images`);
 }
 
 const failedText = (el: TaskProgress) => parts(el, 'image-failed').map((tile) => tile.textContent?.trim());
@@ -52,11 +49,9 @@ describe('expiring result URLs', () => {
     // The expired image says so only after the other one loaded.
     const { el, taskId } = await follow({ status: [completed], results: [expired([0], 500)] });
     await untilState(el, 'completed');
-    await waitUntil(() => (parts(el, 'image')[1] as HTMLImageElement)?.complete, 'the second image loaded');
+    await until(() => (parts(el, 'image')[1] as HTMLImageElement)?.complete, 'the second image loaded');
     const second = parts(el, 'image')[1];
-    await waitUntil(() => parts(el, 'image-failed').length === 1, 'the first tile failed', {
-      timeout: 15000,
-    });
+    await until(() => parts(el, 'image-failed').length === 1, 'the first tile failed');
     await untilLoaded(el, 1);
     expect(parts(el, 'image')[0], 'the same image element').to.equal(second);
     expect(failedText(el)[0]).to.contain('The image could not be loaded');
@@ -96,7 +91,7 @@ describe('expiring result URLs', () => {
     });
     const { el } = await mount({ provider: 'mindproxy', taskId });
     await untilState(el, 'completed');
-    await waitUntil(() => parts(el, 'image-failed').length === 1, 'the video failed', { timeout: 15000 });
+    await until(() => parts(el, 'image-failed').length === 1, 'the video failed');
     expect(parts(el, 'video')).to.deep.equal([]);
     expect(failedText(el)[0]).to.contain('The image could not be loaded');
     expect((await requestsOf(taskId)).length, 'the status, and once more').to.equal(2);

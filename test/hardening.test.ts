@@ -110,7 +110,7 @@ describe('a tokenProvider that never answers', () => {
   it('counts as a failed refresh after the request timeout: state error, unauthorized', async function () {
     this.timeout(30000);
     const mounted = await follow({ status: [{ status: 401 }] }, { tokenProvider: never });
-    await untilState(mounted.el, 'error', 25000);
+    await untilState(mounted.el, 'error', { limit: 25_000 });
     expect(mounted.el.error?.code).to.equal('unauthorized');
     expect(await statusRequestsOf(mounted.taskId)).to.have.length(1);
   });

@@ -1,6 +1,6 @@
 // docs/behaviour.md, Pacing and Sharing: when the element polls, when it pauses and resumes, and
 // what it lets go of, read from the mock API's request log over real HTTP.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { LoggedRequest } from '../mock/types.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf, statusOf, statusRequestsOf } from './helpers/mock-api.js';
@@ -15,6 +15,7 @@ import {
   untilRequests,
   untilState,
 } from './helpers/element.js';
+import { until } from './helpers/until.js';
 
 /**
  * An interval no test waits out: a second request within a test's time can only come from a
@@ -262,13 +263,7 @@ describe('disconnect and reconnect', () => {
     el.remove();
     const firedBefore = events.length;
 
-    await waitUntil(
-      async () => (await requestsOf(taskId))[0].aborted,
-      'the request in flight was not aborted',
-      {
-        timeout: 10000,
-      },
-    );
+    await until(async () => (await requestsOf(taskId))[0].aborted, 'the request in flight was not aborted');
     await aTimeout(600); // several intervals of 50 to 200 ms
     expect(await requestsOf(taskId)).to.have.length(1);
     expect(events.slice(firedBefore).map((e) => e.type)).to.deep.equal([]);
@@ -306,7 +301,7 @@ describe('disconnect and reconnect', () => {
   });
 
   it('fires nothing, not even its timeout, once disconnected', async () => {
-    const { el, taskId, events } = await follow({ status: [pending] }, { timeout: 400 });
+    const { el, taskId, events } = await follow({ status: [pending] });
     await untilRequests(taskId, 1);
     el.remove();
     const fired = events.length;
@@ -346,9 +341,7 @@ describe('changing task-id', () => {
 
     el.taskId = b.taskId;
     await untilState(el, 'completed');
-    await waitUntil(async () => (await requestsOf(a.taskId))[0].aborted, "A's request was not aborted", {
-      timeout: 10000,
-    });
+    await until(async () => (await requestsOf(a.taskId))[0].aborted, "A's request was not aborted");
     // Let A's answer time come and go, so a stale render would show.
     await aTimeout(Math.max(0, 1300 - (performance.now() - switchedAt)));
 

@@ -1,17 +1,17 @@
 // The gateway (mindproxy) dialect end to end: numeric statuses and their phases, results inside the
 // status body, video tiles, terminal statuses, malformed assets, cancel and task events.
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { mindproxyTask } from '../mock/bodies.js';
 import type { LoggedRequest, MockStep, Scenario, TaskEvent } from '../mock/types.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
 import { follow, mount, parts, pending, shadow, untilRequests, untilState } from './helpers/element.js';
+import { until } from './helpers/until.js';
 
 type Props = Parameters<typeof mount>[0];
 type Detail = Record<string, unknown>;
 
 const MAX_POLL = 200;
-const WAIT = { timeout: 5000 };
 
 let nextId = 0;
 const newTaskId = () => `mp_${Date.now().toString(36)}_${nextId++}`;
@@ -334,7 +334,7 @@ describe('<task-progress provider="mindproxy">', () => {
       const { el, details, taskId } = await followGateway((id) => ({ status: [task(id, 2)] }), {
         cancelable: true,
       });
-      await waitUntil(() => phaseText(el) === 'Queued', 'expected phase Queued', WAIT);
+      await until(() => phaseText(el) === 'Queued', 'expected phase Queued');
       const [button] = parts(el, 'cancel-button') as HTMLButtonElement[];
       expect(button.tagName).to.equal('BUTTON');
       expect(button.disabled).to.equal(false);
@@ -369,8 +369,8 @@ describe('<task-progress provider="mindproxy">', () => {
           { ...task(id, 3), delay: 1500 },
         ],
       }));
-      await waitUntil(() => phaseText(el) === 'Queued', 'expected phase Queued', WAIT);
-      await untilRequests(taskId, 2, { which: gets, ...WAIT });
+      await until(() => phaseText(el) === 'Queued', 'expected phase Queued');
+      await untilRequests(taskId, 2, { which: gets });
       const phases = recordPhases(el);
       el.cancel();
       await untilState(el, 'cancelled');
@@ -388,7 +388,7 @@ describe('<task-progress provider="mindproxy">', () => {
       const { el, details, taskId } = await followGateway((id) => ({ status: [task(id, 2)] }), {
         cancelable: true,
       });
-      await waitUntil(() => phaseText(el) === 'Queued', 'expected phase Queued', WAIT);
+      await until(() => phaseText(el) === 'Queued', 'expected phase Queued');
       el.addEventListener('task-cancel', (event) => event.preventDefault());
       parts(el, 'cancel-button')[0].click();
       await el.updateComplete;
@@ -396,7 +396,7 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(phaseText(el)).to.equal('Queued');
 
       const before = gets(await requestsOf(taskId)).length;
-      const log = await untilRequests(taskId, before + 2, { which: gets, ...WAIT });
+      const log = await untilRequests(taskId, before + 2, { which: gets });
       expect(posts(log)).to.have.length(0);
       expect(el.state).to.equal('pending');
       expect(details('task-failed')).to.have.length(0);
@@ -410,7 +410,7 @@ describe('<task-progress provider="mindproxy">', () => {
         }),
         { cancelable: true },
       );
-      await waitUntil(() => phaseText(el) === 'Queued', 'expected phase Queued', WAIT);
+      await until(() => phaseText(el) === 'Queued', 'expected phase Queued');
       const failure = oneEvent(el, 'task-error');
       parts(el, 'cancel-button')[0].click();
       const { detail } = await failure;
@@ -428,7 +428,7 @@ describe('<task-progress provider="mindproxy">', () => {
 
       // Following goes on, and the failure stays shown while the task is pending.
       const before = gets(await requestsOf(taskId)).length;
-      await untilRequests(taskId, before + 1, { which: gets, ...WAIT });
+      await untilRequests(taskId, before + 1, { which: gets });
       await el.updateComplete;
       expect(el.state).to.equal('pending');
       expect(text(parts(el, 'error')[0])).to.equal(detail.error.message);
@@ -446,7 +446,7 @@ describe('<task-progress provider="mindproxy">', () => {
 
     it('mynth (no cancel endpoint): cancel() stops following at once, state cancelled', async () => {
       const { el, details, taskId } = await follow({ status: [pending] }, { cancelable: true });
-      await untilRequests(taskId, 1, { which: gets, ...WAIT });
+      await untilRequests(taskId, 1, { which: gets });
       expect(el.state).to.equal('pending');
       fetches = recordFetches();
       el.cancel();
@@ -478,7 +478,7 @@ describe('<task-progress provider="mindproxy">', () => {
         showEvents: true,
       });
       // Two pages for the first poll, then one per further poll.
-      const log = await untilRequests(mounted.taskId, 4, { which: isEvents, ...WAIT });
+      const log = await untilRequests(mounted.taskId, 4, { which: isEvents });
       await mounted.el.updateComplete;
       return { ...mounted, log };
     }

@@ -1,4 +1,4 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { mynthResults } from '../mock/bodies.js';
 import type { TaskAdapter, TaskImage, TaskProgress, TaskState } from '../src/index.js';
@@ -16,11 +16,11 @@ import {
   untilRequests,
   untilState,
 } from './helpers/element.js';
+import { until } from './helpers/until.js';
 
 /** Long enough for several polls at the test pacing (first 50 ms, ceiling 200 ms). */
 const SEVERAL_POLLS = 700;
 /** For waits on the network, generous on a loaded machine. */
-const WAIT = { timeout: 15000 };
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -124,7 +124,7 @@ describe('rendering: each state', () => {
   it('pending shows a labelled progress bar, the phase and the elapsed time; the host is busy', async () => {
     const { el, taskId } = await follow({ status: [pending] });
     expect(el.state).to.equal('pending');
-    await untilRequests(taskId, 2, WAIT);
+    await untilRequests(taskId, 2);
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('pending');
     expect(el.getAttribute('aria-busy')).to.equal('true');
@@ -144,7 +144,7 @@ describe('rendering: each state', () => {
   it('pending counts the elapsed time in seconds', async () => {
     const { el } = await follow({ status: [pending] });
     expect(text(one(el, 'elapsed'))).to.equal('0:00');
-    await waitUntil(() => text(parts(el, 'elapsed')[0]) === '0:01', 'elapsed 0:01', { timeout: 4000 });
+    await until(() => text(parts(el, 'elapsed')[0]) === '0:01', 'elapsed 0:01');
   });
 
   it('completed shows the grid of tiles and drops aria-busy', async () => {
@@ -289,7 +289,7 @@ describe('rendering: events', () => {
     });
     const { el } = mounted;
     await untilState(el, 'completed');
-    await waitUntil(() => doc.of('task-complete').length > 0, 'task-complete', WAIT);
+    await until(() => doc.of('task-complete').length > 0, 'task-complete');
     // Later renders do not announce the results again.
     el.requestUpdate();
     await el.updateComplete;
@@ -410,7 +410,7 @@ describe('rendering: events', () => {
     expect(doc.of('task-cancel')[0].defaultPrevented).to.equal(true);
     expect(el.state).to.equal('pending');
     const before = (await statusRequestsOf(taskId)).length;
-    await untilRequests(taskId, before + 2, WAIT);
+    await untilRequests(taskId, before + 2);
     expect(el.state).to.equal('pending');
     expect(doc.of('task-failed')).to.have.length(0);
     expectBubblingComposed(doc.events, el);
@@ -419,7 +419,7 @@ describe('rendering: events', () => {
   it('task-cancel allowed ends in cancelled with task-failed, and stops requesting', async () => {
     const doc = onDocument();
     const { el, taskId } = await follow({ status: [pending] }, { cancelable: true });
-    await untilRequests(taskId, 1, WAIT);
+    await untilRequests(taskId, 1);
     one(el, 'cancel-button').click();
     expect(doc.details('task-cancel')).to.deep.equal([{ taskId }]);
     expect(doc.of('task-cancel')[0].cancelable).to.equal(true);
@@ -487,7 +487,7 @@ describe('rendering: events', () => {
       links[2].focus();
       expect(shadow(el).activeElement).to.equal(links[2]);
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => doc.of('task-image-click').length > 0, 'task-image-click after Enter', WAIT);
+      await until(() => doc.of('task-image-click').length > 0, 'task-image-click after Enter');
       expect(doc.details('task-image-click')).to.deep.equal([{ taskId, image: el.images[3], index: 3 }]);
       expect(verdicts).to.deep.equal([false]);
     });
@@ -654,7 +654,7 @@ describe('rendering: live region', () => {
     const observer = new MutationObserver(() => spoken.push(text(status)));
     observer.observe(status, { subtree: true, childList: true, characterData: true });
     cleanups.push(() => observer.disconnect());
-    await untilRequests(taskId, 4, WAIT);
+    await untilRequests(taskId, 4);
     await el.updateComplete;
     expect(spoken, 'changes while pending').to.deep.equal([]);
     expect(text(status)).to.equal('Generating…');

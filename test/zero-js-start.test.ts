@@ -1,10 +1,11 @@
 // The zero-JS start in a real browser against the mock (docs/behaviour.md, "Zero-JS start"): a
 // form and `start-url` start a task, the element follows it; bad answers end in `start-failed`.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { TaskProgress } from '../src/index.js';
 import type { MockStep, Scenario } from '../mock/types.js';
 import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import { completed, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
+import { until } from './helpers/until.js';
 
 const quick: Scenario = { status: [{ times: 1, ...pending }, completed], results: results(1) };
 
@@ -104,7 +105,7 @@ describe('zero-JS start', () => {
     const replacement = gen.cloneNode(true) as HTMLFormElement;
     gen.replaceWith(replacement);
     submit(replacement);
-    await waitUntil(() => el.taskId === second.task.taskId, 'follows the second task');
+    await until(() => el.taskId === second.task.taskId, 'follows the second task');
     await untilState(el, 'completed');
     expect((await first.endpoint.requests()).length).to.equal(1);
   });
@@ -124,7 +125,7 @@ describe('zero-JS start', () => {
     expect(button.disabled).to.equal(true);
     expect(parts(el, 'phase')[0].textContent).to.equal('Starting');
     expect(el.getAttribute('aria-busy')).to.equal('true');
-    await waitUntil(() => el.taskId === task.taskId, 'started');
+    await until(() => el.taskId === task.taskId, 'started');
     expect(button.disabled).to.equal(false);
     expect(spare.disabled, 'a button the page disabled stays so').to.equal(true);
     await untilState(el, 'completed');
@@ -137,7 +138,7 @@ describe('zero-JS start', () => {
     const { container, form: gen } = await form();
     const { el, details } = await element(container, endpoint.url);
     submit(gen);
-    await waitUntil(async () => (await statusRequestsOf(endless.taskId)).length >= 2, 'follows the first');
+    await until(async () => (await statusRequestsOf(endless.taskId)).length >= 2, 'follows the first');
     submit(gen);
     await untilState(el, 'completed');
     expect(el.taskId).to.equal(next.taskId);
@@ -187,7 +188,7 @@ describe('zero-JS start', () => {
     el.start({ prompt: 'From script', n: 2 });
     await untilState(el, 'completed');
     el.start();
-    await waitUntil(async () => (await endpoint.requests()).length === 2, 'second start');
+    await until(async () => (await endpoint.requests()).length === 2, 'second start');
     expect(await bodies(endpoint.requests)).to.deep.equal([
       { prompt: 'From script', n: 2 },
       { prompt: 'A fox', tag: ['red', 'small'] },
@@ -205,7 +206,7 @@ describe('zero-JS start', () => {
     await untilState(el, 'completed');
     el.startUrl = endpoint.url;
     el.start();
-    await waitUntil(async () => (await endpoint.requests()).length === 2, 'second start');
+    await until(async () => (await endpoint.requests()).length === 2, 'second start');
     const [same, cross] = await endpoint.requests();
     expect(same.cookie).to.contain('session=abc');
     expect(cross.cookie).to.equal(null);
@@ -285,7 +286,7 @@ describe('zero-JS start', () => {
       const { container, form: gen } = await form();
       const { el } = await element(container, endpoint.url);
       submit(gen);
-      await untilState(el, 'error', 18_000);
+      await untilState(el, 'error', { limit: 18_000 });
       expect(el.error).to.deep.equal({ code: 'start-failed', message: 'Timed out.' });
     }).timeout(25_000);
 

@@ -1,12 +1,13 @@
 // Mounting <task-progress> in tests: small intervals, the mock API's origin, and a recorder of every
 // event the element fires, attached before it connects so no event is missed; then waiting on the
 // element's state or on the requests the mock received.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { type TaskProgress, type TaskState, taskEventTypes } from '../../src/index.js';
 import { mynthResults } from '../../mock/bodies.js';
 import type { LoggedRequest, MockStep, Scenario } from '../../mock/types.js';
 import { createTask, mockApiUrl, requestsOf, statusOf } from './mock-api.js';
+import { type UntilOptions, until } from './until.js';
 
 export const EVENT_TYPES = taskEventTypes;
 
@@ -50,8 +51,8 @@ export async function follow(scenario: Scenario, props: Settable = {}) {
 }
 
 /** Waits for the element to reach `state`, and for the render of it. */
-export async function untilState(el: TaskProgress, state: TaskState, timeout = 15000) {
-  await waitUntil(() => el.state === state, `expected state ${state}, is ${el.state}`, { timeout });
+export async function untilState(el: TaskProgress, state: TaskState, options?: UntilOptions) {
+  await until(() => el.state === state, `expected state ${state}, is ${el.state}`, options);
   await el.updateComplete;
 }
 
@@ -81,18 +82,16 @@ export interface UntilRequestsOptions {
    * still be in flight when the wait begins).
    */
   poke?: () => void;
-  /** Generous by default, for the network on a loaded machine. */
-  timeout?: number;
 }
 
 /** Waits until the mock has received `count` requests of a task that `which` keeps; resolves the whole log. */
 export async function untilRequests(
   taskId: string,
   count: number,
-  { which = statusOf, poke, timeout = 15000 }: UntilRequestsOptions = {},
+  { which = statusOf, poke }: UntilRequestsOptions = {},
 ) {
   let log: LoggedRequest[] = [];
-  await waitUntil(
+  await until(
     async () => {
       log = await requestsOf(taskId);
       if (which(log).length >= count) return true;
@@ -100,7 +99,6 @@ export async function untilRequests(
       return false;
     },
     `expected ${count} ${which === statusOf ? 'status ' : ''}requests of ${taskId}`,
-    { interval: 50, timeout },
   );
   return log;
 }
