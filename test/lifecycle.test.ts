@@ -301,7 +301,7 @@ describe('disconnect and reconnect', () => {
   });
 
   it('fires nothing, not even its timeout, once disconnected', async () => {
-    const { el, taskId, events } = await follow({ status: [pending] });
+    const { el, taskId, events } = await follow({ status: [pending] }, { timeout: 400 });
     await untilRequests(taskId, 1);
     el.remove();
     const fired = events.length;
