@@ -16,35 +16,84 @@ function reflectedState() {
 }
 
 /**
- * The element sets its defaults from one `defaults` object (src/task-progress.ts): write each as
- * the default of its field, as the analyzer does for values assigned one by one.
+ * The element declares its options once, in the `options` table of src/task-progress.ts (attribute,
+ * default, doc, and `as Option<T>` for a type without a default): write each as a field and an
+ * attribute, as the analyzer does for Lit's own property declarations.
  */
-function defaultsObject() {
-  /** @type {Map<string, string>} */
-  const defaults = new Map();
+function optionsTable() {
+  /** @type {{ name: string, attribute: string | undefined, type: string, default?: string, description: string }[]} */
+  const options = [];
   return {
-    name: 'defaults-object',
+    name: 'options-table',
     /** @param {{ ts: typeof import('typescript'), node: import('typescript').Node }} context */
     analyzePhase({ ts, node }) {
-      if (!ts.isVariableDeclaration(node) || node.name.getText() !== 'defaults') return;
-      if (!node.initializer || !ts.isObjectLiteralExpression(node.initializer)) return;
-      for (const property of node.initializer.properties) {
-        if (ts.isPropertyAssignment(property)) {
-          defaults.set(property.name.getText(), property.initializer.getText().replaceAll('_', ''));
-        }
+      if (!ts.isVariableDeclaration(node) || node.name.getText() !== 'options' || !node.initializer) return;
+      const table = ts.isSatisfiesExpression(node.initializer)
+        ? node.initializer.expression
+        : node.initializer;
+      if (!ts.isObjectLiteralExpression(table)) return;
+      for (const entry of table.properties) {
+        if (!ts.isPropertyAssignment(entry)) continue;
+        const name = entry.name.getText();
+        const declared = ts.isAsExpression(entry.initializer) ? entry.initializer : undefined;
+        const declaration = declared ? declared.expression : entry.initializer;
+        if (!ts.isObjectLiteralExpression(declaration))
+          throw new Error(`The option ${name} is not an object.`);
+        const field = (/** @type {string} */ key) =>
+          declaration.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === key);
+        const attribute = field('attribute');
+        const value = attribute && ts.isPropertyAssignment(attribute) ? attribute.initializer : undefined;
+        const initial = field('default');
+        const initializer = initial && ts.isPropertyAssignment(initial) ? initial.initializer : undefined;
+        const optionType =
+          declared && ts.isTypeReferenceNode(declared.type) ? declared.type.typeArguments?.[0] : undefined;
+        const type =
+          optionType?.getText() ??
+          (initializer && ts.isNumericLiteral(initializer)
+            ? 'number'
+            : initializer && ts.isStringLiteral(initializer)
+              ? 'string'
+              : 'boolean');
+        const doc = ts
+          .getJSDocCommentsAndTags(entry)
+          .map((tag) => ts.getTextOfJSDocComment(tag.comment) ?? '');
+        options.push({
+          name,
+          attribute: value && ts.isStringLiteral(value) ? value.text : value ? undefined : name.toLowerCase(),
+          type,
+          ...(initializer && { default: initializer.getText().replaceAll('_', '') }),
+          description: doc.join('\n'),
+        });
       }
     },
     /** @param {{ customElementsManifest: any }} context */
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
-          for (const member of declaration.members ?? []) {
-            if (member.kind === 'field' && defaults.has(member.name))
-              member.default = defaults.get(member.name);
-          }
-          for (const attribute of declaration.attributes ?? []) {
-            if (defaults.has(attribute.fieldName)) attribute.default = defaults.get(attribute.fieldName);
-          }
+          if (declaration.name !== 'TaskProgress') continue;
+          const described = (/** @type {(typeof options)[number]} */ option) => ({
+            type: { text: option.type },
+            description: option.description,
+            ...(option.default !== undefined && { default: option.default }),
+          });
+          declaration.members = [
+            ...options.map((option) => ({
+              kind: 'field',
+              name: option.name,
+              privacy: 'public',
+              ...described(option),
+              ...(option.attribute && { attribute: option.attribute }),
+            })),
+            ...(declaration.members ?? []),
+          ];
+          declaration.attributes = [
+            ...options.flatMap((option) =>
+              option.attribute
+                ? [{ name: option.attribute, ...described(option), fieldName: option.name }]
+                : [],
+            ),
+            ...(declaration.attributes ?? []),
+          ];
         }
       }
     },
@@ -52,7 +101,7 @@ function defaultsObject() {
 }
 
 export default {
-  plugins: [reflectedState(), defaultsObject()],
+  plugins: [reflectedState(), optionsTable()],
   // The public modules: the element, its events and the entry points.
   globs: ['src/task-progress.ts', 'src/events.ts', 'src/index.ts', 'src/define.ts', 'src/react.ts'],
   exclude: ['src/**/*.test.ts'],

@@ -1,7 +1,7 @@
 // The DOM events a change of what the element shows calls for (docs/behaviour.md, "Events"),
 // derived from what it rendered before and what it renders now, so that each is told once, after
 // the element shows it.
-import type { FollowSnapshot } from './engine/snapshot.js';
+import type { FollowSnapshot } from './engine/index.js';
 import {
   TaskCompleteEvent,
   TaskErrorEvent,
@@ -21,9 +21,14 @@ export interface Shown {
 /**
  * The events from `before` to `now`, in the order a listener expects them: the task's own events,
  * a failed request, the new state, then its ending. `told` holds the task ids whose ending was
- * told already: `task-complete` and `task-failed` come once per task id.
+ * told already: `task-complete` and `task-failed` come once per task id; `ended` says whether the
+ * events tell it now.
  */
-export function announcements(before: Shown, now: Shown, told: Set<string>): TaskProgressEvent<unknown>[] {
+export function announcements(
+  before: Shown,
+  now: Shown,
+  told: ReadonlySet<string>,
+): { events: TaskProgressEvent<unknown>[]; ended: boolean } {
   const { taskId, snapshot } = now;
   const sameTask = before.taskId === taskId;
   const previous = sameTask ? before.snapshot : undefined;
@@ -34,7 +39,7 @@ export function announcements(before: Shown, now: Shown, told: Set<string>): Tas
   if (!snapshot) {
     if (previousState !== 'idle')
       events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: undefined }));
-    return events;
+    return { events, ended: false };
   }
   for (const event of snapshot.events.slice(previous?.events.length ?? 0))
     events.push(new TaskEventEvent(event));
@@ -45,15 +50,13 @@ export function announcements(before: Shown, now: Shown, told: Set<string>): Tas
   if (state !== previousState) {
     events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: snapshot.status }));
   }
-  if (told.has(taskId)) return events;
+  if (told.has(taskId)) return { events, ended: false };
   if (state === 'completed') {
     const images = [...(snapshot.images ?? [])];
     const urls = images.flatMap((image) => (image.status === 'succeeded' ? [image.url] : []));
     events.push(new TaskCompleteEvent({ taskId, images, urls }));
-    told.add(taskId);
   } else if (state === 'failed' || state === 'cancelled' || state === 'expired') {
     events.push(new TaskFailedEvent({ taskId, state, error: snapshot.error ?? null }));
-    told.add(taskId);
-  }
-  return events;
+  } else return { events, ended: false };
+  return { events, ended: true };
 }

@@ -1,22 +1,25 @@
 // Connects an element to the page's engine for its task, in the shape of Lit's task controller:
 // options in (read in each of the host's updates, so the order in which a framework sets them
 // never matters), `requestUpdate` out, and no DOM events: the element announces what it renders.
+// It reads the time from the engine's environment, as the engine does.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BrokenMedia } from './broken-media.js';
-import { browserEnvironment } from './browser-environment.js';
-import { type Eta, nextEta } from './engine/eta.js';
-import type { FollowEngine } from './engine/follow-engine.js';
-import { engineKey, sharedEngine } from './engine/shared-engines.js';
-import type { FollowSnapshot } from './engine/snapshot.js';
-import type { FollowOptions, Subscription } from './engine/subscription.js';
+import type {
+  Engine,
+  FollowEnvironment,
+  FollowOptions,
+  FollowSnapshot,
+  Subscription,
+} from './engine/index.js';
+import { type Eta, nextEta } from './eta.js';
+import { pageEngine } from './page-engine.js';
 import { sanitizeImages } from './safe-url.js';
-import type { TaskAdapter, TaskState } from './types.js';
+import type { TaskState } from './types.js';
 
-/** What the element asks to follow. */
-export interface FollowTarget extends FollowOptions {
-  taskId: string | undefined;
-  adapter: TaskAdapter;
-  baseUrl: string;
+/** What the element asks of its controller, read in each update. */
+export interface FollowTarget {
+  /** What to follow; `taskId` empty while there is none. */
+  options: FollowOptions;
   /** Replaces a result whose URL is unsafe. */
   unsafeUrlMessage: string;
 }
@@ -26,17 +29,22 @@ export class FollowController implements ReactiveController {
   taskId = '';
   /** What the engine last said of the task; undefined while idle. */
   snapshot: FollowSnapshot | undefined;
+  /** The time of this update, on the engine's clock. */
+  now = 0;
+  /** Whole seconds since following began, as of this update. */
+  elapsedSeconds = 0;
+  /** The time left while pending with an estimate, as of this update (it changes at most once a second). */
+  eta: Eta | undefined;
   /** The results' URLs that failed to load, even after asking for the results again. */
   readonly broken = new BrokenMedia(
-    () => this.#engine?.refreshResults() ?? Promise.resolve(),
+    () => this.#subscription?.refreshResults() ?? Promise.resolve(),
     () => this.#host.requestUpdate(),
   );
 
-  #engine: FollowEngine | undefined;
-  #eta: Eta | undefined;
-  /** Renders every second while pending, for the elapsed time. */
-  #clock: ReturnType<typeof setInterval> | undefined;
+  #engine: Engine = pageEngine();
   #subscription: Subscription | undefined;
+  /** Renders every second while pending, for the elapsed time. */
+  #clock: unknown;
   #key = '';
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #target: () => FollowTarget;
@@ -51,17 +59,9 @@ export class FollowController implements ReactiveController {
     return this.snapshot?.state ?? 'idle';
   }
 
-  /** Whole seconds since following began. */
-  get elapsedSeconds(): number {
-    const startedAt = this.snapshot?.startedAt;
-    return startedAt ? Math.max(0, Math.floor((Date.now() - startedAt) / 1000)) : 0;
-  }
-
-  /** The time left while pending with an estimate, updated at most once a second. */
-  get eta(): Eta | undefined {
-    const end = this.state === 'pending' ? this.snapshot?.estimate : undefined;
-    this.#eta = end && nextEta(this.#eta, Date.now(), end);
-    return this.#eta;
+  /** The environment whose clock this element reads. */
+  get env(): FollowEnvironment {
+    return this.#engine.env;
   }
 
   hostConnected(): void {
@@ -75,49 +75,53 @@ export class FollowController implements ReactiveController {
 
   hostUpdate(): void {
     if (this.#host.isConnected) this.#sync();
+    this.now = this.env.now();
+    const startedAt = this.snapshot?.startedAt;
+    this.elapsedSeconds = startedAt ? Math.max(0, Math.floor((this.now - startedAt) / 1000)) : 0;
+    const end = this.state === 'pending' ? this.snapshot?.estimate : undefined;
+    this.eta = end && nextEta(this.eta, this.now, end);
   }
 
   /** Follows the same task again after `error`. */
   retry(): void {
     if (this.state !== 'error') return;
-    if (this.#engine && this.#subscription) this.#engine.retry(this.#subscription);
-    else this.#attach(this.#target());
+    if (this.#subscription) this.#subscription.retry();
+    else this.#attach(this.#target().options);
   }
 
   refresh(): void {
-    this.#engine?.refresh();
+    this.#subscription?.refresh();
   }
 
   cancel(reason: string): void {
-    if (this.state === 'pending' && this.#engine && this.#subscription) {
-      void this.#engine.cancel(this.#subscription, reason);
-    }
+    if (this.state === 'pending') void this.#subscription?.cancel(reason);
   }
 
   /** Follows what the element now asks for: a new task, the same one again, or new options. */
   #sync(): void {
-    const target = this.#target();
-    const { taskId, adapter, token } = target;
+    const { options } = this.#target();
+    const { taskId, adapter, token } = options;
     const ready = taskId && (adapter.requiresToken === false || token);
-    const key = ready ? engineKey(adapter, target.baseUrl, taskId) : '';
+    // A test may have put the page on another environment since this element last followed a task.
+    if (!this.#subscription) this.#engine = pageEngine();
+    const key = ready ? this.#engine.key(options) : '';
     if (key !== this.#key) {
       this.#detach();
       this.#key = key;
-      this.taskId = taskId ?? '';
+      this.taskId = taskId;
       this.snapshot = undefined;
       this.broken.clear();
-      this.#eta = undefined;
-      if (key) this.#attach(target);
+      this.eta = undefined;
+      if (key) this.#attach(options);
     } else if (key && !this.#subscription && this.state === 'pending') {
-      this.#attach(target); // reconnected while the task was still pending
-    } else if (this.#engine && this.#subscription) {
-      this.#engine.update(this.#subscription, target);
+      this.#attach(options); // reconnected while the task was still pending
+    } else {
+      this.#subscription?.update(options);
     }
   }
 
-  #attach(target: FollowTarget): void {
-    this.#engine = sharedEngine(browserEnvironment, target.adapter, target.baseUrl, this.taskId);
-    this.#subscription = this.#engine.subscribe(target, (snapshot) => {
+  #attach(options: FollowOptions): void {
+    this.#subscription = this.#engine.follow(options, (snapshot) => {
       const images = snapshot.images && sanitizeImages(snapshot.images, this.#target().unsafeUrlMessage);
       this.snapshot = images ? { ...snapshot, images } : snapshot;
       this.#tick();
@@ -127,17 +131,21 @@ export class FollowController implements ReactiveController {
   }
 
   #detach(): void {
-    if (this.#engine && this.#subscription) this.#engine.unsubscribe(this.#subscription);
-    this.#engine = undefined;
+    this.#subscription?.unsubscribe();
     this.#subscription = undefined;
     this.#tick();
   }
 
   #tick(): void {
     const wanted = this.state === 'pending' && Boolean(this.#subscription);
-    if (wanted && !this.#clock) this.#clock = setInterval(() => this.#host.requestUpdate(), 1000);
-    if (!wanted && this.#clock) {
-      clearInterval(this.#clock);
+    if (wanted && this.#clock === undefined) {
+      this.#clock = this.env.setTimeout(() => {
+        this.#clock = undefined;
+        this.#host.requestUpdate();
+        this.#tick();
+      }, 1000);
+    } else if (!wanted && this.#clock !== undefined) {
+      this.env.clearTimeout(this.#clock);
       this.#clock = undefined;
     }
   }

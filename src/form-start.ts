@@ -1,11 +1,17 @@
 // Zero-JS start (docs/behaviour.md, "Zero-JS start"): the page's form, named by the element's
 // `form` attribute, starts a task through `start-url` when submitted; `start()` does the same from
-// script. The request itself is the engine's (engine/start-task.ts); this is its DOM side.
+// script. One POST of a JSON body, bounded by the request timeout on the engine's clock, whose
+// answer must name a task and its token.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { browserEnvironment } from './browser-environment.js';
-import { ENDED_STATES, type FollowSnapshot } from './engine/snapshot.js';
-import { type StartedTask, startTask } from './engine/start-task.js';
+import {
+  ENDED_STATES,
+  type FollowEnvironment,
+  type FollowSnapshot,
+  bounded,
+  isSendableTaskId,
+} from './engine/index.js';
 import { TaskApiError, toTaskError } from './errors.js';
+import { pageEngine } from './page-engine.js';
 import type { TaskError, TaskState } from './types.js';
 
 /** The element, whose task a start replaces as a page would. */
@@ -64,14 +70,14 @@ export class FormStart implements ReactiveController {
     const form = this.#form();
     if (form && event.target === form && this.#host.startUrl) {
       event.preventDefault();
-      this.#send(fields(form, event.submitter), form);
+      void this.#send(fields(form, event.submitter), form);
     }
   }
 
   /** Starts a task with `body`, or with the form's fields. */
   start(body?: Fields): void {
     const form = this.#form();
-    this.#send(body ?? (form ? fields(form) : {}), form);
+    void this.#send(body ?? (form ? fields(form) : {}), form);
   }
 
   /**
@@ -80,7 +86,7 @@ export class FormStart implements ReactiveController {
    */
   retry(state: TaskState): boolean {
     const body = (this.snapshot || (state !== 'completed' && ENDED_STATES.includes(state))) && this.#body;
-    if (body) this.#send(body, this.#form());
+    if (body) void this.#send(body, this.#form());
     return Boolean(body);
   }
 
@@ -118,7 +124,7 @@ export class FormStart implements ReactiveController {
       const url = this.#host.startUrl;
       if (!url) throw new TaskApiError('start-failed', '');
       // A relative URL is resolved against the page by fetch itself.
-      const task = await startTask(browserEnvironment, fetch, url, body, timeout, run.signal);
+      const task = await startTask(pageEngine().env, fetch, url, body, timeout, run.signal);
       this.#release();
       this.#show(null);
       this.#follow(task);
@@ -145,7 +151,7 @@ export class FormStart implements ReactiveController {
         ? undefined
         : error
           ? { state: 'error', error, requestFailure: { error, willRetry: false }, events: [], startedAt: 0 }
-          : { state: 'pending', events: [], startedAt: Date.now() };
+          : { state: 'pending', events: [], startedAt: pageEngine().env.now() };
     this.#host.requestUpdate();
   }
 
@@ -165,4 +171,59 @@ function fields(form: HTMLFormElement, submitter?: HTMLElement | null): Fields {
     all[name] = had === undefined ? value : [had, value].flat();
   }
   return all;
+}
+
+export interface StartedTask {
+  taskId: string;
+  token: string;
+}
+
+type Answer = Record<string, unknown> | undefined;
+
+/**
+ * Posts `body` to `url` and resolves the task it answers with (`taskId`/`publicAccessToken` or
+ * `task_id`/`public_access_token`). An answer that is not a success with both rejects with a
+ * `start-failed` error carrying the server's message if it sent one (`{error}`, `{message}` or
+ * plain text), else an empty one; a request slower than `ms` with a `network` error ("timed out");
+ * one that never reached the server with what `fetcher` threw.
+ */
+export function startTask(
+  timers: Pick<FollowEnvironment, 'setTimeout' | 'clearTimeout'>,
+  fetcher: typeof fetch,
+  url: string,
+  body: unknown,
+  ms: number,
+  signal: AbortSignal,
+): Promise<StartedTask> {
+  return bounded(timers, ms, signal, async (bound) => {
+    const response = await fetcher(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      // Cookies go only to the page's own origin; the element's token is never sent.
+      credentials: 'same-origin',
+      signal: bound,
+    });
+    const text = await response.text();
+    let json: Answer;
+    try {
+      json = JSON.parse(text) as Answer;
+    } catch {
+      // Not JSON: an HTML error page, a proxy's text.
+    }
+    const taskId = json?.taskId ?? json?.task_id;
+    const token = json?.publicAccessToken ?? json?.public_access_token;
+    if (
+      response.ok &&
+      typeof taskId === 'string' &&
+      isSendableTaskId(taskId) &&
+      typeof token === 'string' &&
+      token
+    )
+      return { taskId, token };
+    const said = json?.error ?? json?.message;
+    const plain = response.headers.get('Content-Type')?.startsWith('text/plain');
+    const message = typeof said === 'string' ? said : plain ? text : '';
+    throw new TaskApiError('start-failed', message.slice(0, 300), { httpStatus: response.status });
+  });
 }

@@ -3,8 +3,8 @@
 // of it over placeholder tiles laid out as the results will be, so nothing moves when they come.
 // Sizes come from SVG attributes (a bar's width, a tile's viewBox): no style is set from script.
 import { html, nothing } from 'lit';
-import { type Eta, secondsUntil } from './engine/eta.js';
-import type { FollowSnapshot } from './engine/snapshot.js';
+import { type Eta, secondsUntil } from './eta.js';
+import type { FollowSnapshot } from './engine/index.js';
 import { MAX_RATIO } from './safe-url.js';
 import type { TaskProgressStrings } from './strings.js';
 

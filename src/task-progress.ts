@@ -1,10 +1,17 @@
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import {
+  LitElement,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+  type PropertyValues,
+  html,
+  nothing,
+} from 'lit';
+import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
-import { requestTimeout } from './engine/pacing.js';
+import { type FollowOptions, requestTimeout } from './engine/index.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
-import { followTarget } from './options.js';
 import { parseRatio, pendingView } from './pending-view.js';
 import {
   type TaskProgressStrings,
@@ -16,24 +23,81 @@ import { styles } from './task-progress.styles.js';
 import type { TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 import { problemView, resultsView } from './views.js';
 
+/** An option: Lit's declaration of the property, and its default. */
+interface Option<T> extends PropertyDeclaration {
+  default?: T;
+}
+
 /**
- * The default of every option that has one: set by the constructor, taken by a number that does
- * not parse, and written to the manifest (see custom-elements-manifest.config.mjs).
+ * A number attribute: one that does not parse to a finite number (`"abc"`, empty) leaves the
+ * property at its default; `Infinity` is kept where it means "no limit".
  */
-const defaults = {
-  provider: 'mynth',
-  pollInterval: 2000,
-  maxPollInterval: 5000,
-  timeout: 1_800_000,
-  maxRetries: 5,
-  pollWhenHidden: false,
-  cancelable: false,
-  showEvents: false,
-  alt: 'Generated image',
-  durationKey: '',
-  rememberDurations: false,
-  expectedAspectRatio: '1',
+const number = (infinite = false): PropertyDeclaration => ({
+  useDefault: true,
+  converter: (value) => {
+    const parsed = value?.trim() ? Number(value) : NaN;
+    return Number.isFinite(parsed) || (infinite && parsed === Infinity) ? parsed : undefined;
+  },
+});
+
+/**
+ * The element's options, each declared once: its attribute (or none), type, default and doc. Lit
+ * reads it as the element's reactive properties, the constructor sets the defaults, and the
+ * manifest is written from it (custom-elements-manifest.config.mjs).
+ */
+const options = {
+  /** The task to follow; changing it aborts everything in flight for the old id and starts over. */
+  taskId: { attribute: 'task-id' } as Option<string | undefined>,
+  /** The bearer token of the task. Never reflected, logged, put in a URL or in an event. */
+  publicAccessToken: { attribute: 'public-access-token' } as Option<string | undefined>,
+  /** The API dialect: `mynth` or `mindproxy`. Unknown values fall back to `mynth`. */
+  provider: { attribute: 'provider', default: 'mynth' },
+  /** The API origin (the app's own proxy, a mock); the provider's own by default. */
+  baseUrl: { attribute: 'base-url' } as Option<string | undefined>,
+  /** First delay between status polls, in ms; values under 50 are raised to 50. */
+  pollInterval: { attribute: 'poll-interval', ...number(), default: 2000 },
+  /** The longest delay between polls and between retries, in ms (the gateway's docs advise 2–5 s). */
+  maxPollInterval: { attribute: 'max-poll-interval', ...number(), default: 5000 },
+  /** The longest the element follows one task, in ms; then state `error` (`timeout`). 0 or `Infinity`: no limit. */
+  timeout: { ...number(true), default: 1800000 },
+  /** Failed requests in a row before giving up with state `error`. */
+  maxRetries: { attribute: 'max-retries', ...number(), default: 5 },
+  /** Keep polling while the page is hidden. */
+  pollWhenHidden: { attribute: 'poll-when-hidden', type: Boolean, default: false },
+  /** Show a Cancel button while pending. */
+  cancelable: { type: Boolean, default: false },
+  /** mindproxy: read the task's events while pending and show the latest message. */
+  showEvents: { attribute: 'show-events', type: Boolean, default: false },
+  /** The base of each image's alt text ("Generated image 2 of 4"). */
+  alt: { attribute: 'alt', default: 'Generated image' },
+  /** The app's endpoint that starts a task from the form's fields (zero-JS start); may be relative. */
+  startUrl: { attribute: 'start-url' } as Option<string | undefined>,
+  /** The task's expected duration from its creation, in ms: drives the pacing and the ETA. */
+  expectedDuration: { attribute: 'expected-duration', ...number() } as Option<number | undefined>,
+  /** The kind of task (e.g. the model) whose durations are learned; with the provider and `base-url`. */
+  durationKey: { attribute: 'duration-key', default: '' },
+  /** Keep the learned durations in `localStorage` across page loads (numbers only). */
+  rememberDurations: { attribute: 'remember-durations', type: Boolean, default: false },
+  /** How many results to expect: that many placeholder tiles are reserved while pending. */
+  expectedCount: { attribute: 'expected-count', ...number() } as Option<number | undefined>,
+  /** The placeholders' width ÷ height: `"16/9"`, `"1.5"` or `"1024x1024"`. */
+  expectedAspectRatio: { attribute: 'expected-aspect-ratio', default: '1' },
+  /** Follows any other task API with the same UI; wins over `provider`. */
+  adapter: { attribute: false } as Option<TaskAdapter | undefined>,
+  /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
+  tokenProvider: { attribute: false } as Option<(() => Promise<string>) | undefined>,
+  /** Replaces any of the visible strings. */
+  strings: { attribute: false } as Option<TaskProgressStringsOverride | undefined>,
+} satisfies Record<string, Option<unknown>>;
+
+/** The value of each option, typed by its default (or by `Option<T>` where it has none). */
+type OptionValues = {
+  -readonly [K in keyof typeof options]: (typeof options)[K] extends Option<infer T> ? T : never;
 };
+
+// The class and the interface merge: the interface gives each option its type and doc.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface TaskProgress extends OptionValues {}
 
 /**
  * Follows an async image or video generation task and shows its results: a loading state while
@@ -87,80 +151,24 @@ const defaults = {
  * @cssprop [--task-progress-bg=transparent] - The background.
  * @cssprop [--task-progress-muted=color-mix(in srgb, currentColor 72%, transparent)] - Secondary text.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class TaskProgress extends LitElement {
   static override styles = styles;
+  static override properties: PropertyDeclarations = options;
 
-  static override properties = {
-    taskId: { attribute: 'task-id' },
-    publicAccessToken: { attribute: 'public-access-token' },
-    provider: {},
-    baseUrl: { attribute: 'base-url' },
-    pollInterval: { attribute: 'poll-interval', type: Number },
-    maxPollInterval: { attribute: 'max-poll-interval', type: Number },
-    timeout: { type: Number },
-    maxRetries: { attribute: 'max-retries', type: Number },
-    pollWhenHidden: { attribute: 'poll-when-hidden', type: Boolean },
-    cancelable: { type: Boolean },
-    showEvents: { attribute: 'show-events', type: Boolean },
-    alt: {},
-    startUrl: { attribute: 'start-url' },
-    expectedDuration: { attribute: 'expected-duration', type: Number },
-    durationKey: { attribute: 'duration-key' },
-    rememberDurations: { attribute: 'remember-durations', type: Boolean },
-    expectedCount: { attribute: 'expected-count', type: Number },
-    expectedAspectRatio: { attribute: 'expected-aspect-ratio' },
-    adapter: { attribute: false },
-    tokenProvider: { attribute: false },
-    strings: { attribute: false },
-  };
+  constructor() {
+    super();
+    for (const [name, option] of Object.entries(options))
+      if ('default' in option) Object.assign(this, { [name]: option.default });
+  }
 
-  /** The task to follow; changing it aborts everything in flight for the old id and starts over. */
-  declare taskId: string | undefined;
-  /** The bearer token of the task. Never reflected, logged, put in a URL or in an event. */
-  declare publicAccessToken: string | undefined;
-  /** The API dialect: `mynth` or `mindproxy`. Unknown values fall back to `mynth`. */
-  declare provider: string;
-  /** The API origin (the app's own proxy, a mock); the provider's own by default. */
-  declare baseUrl: string | undefined;
-  /** First delay between status polls, in ms; values under 50 are raised to 50. */
-  declare pollInterval: number;
-  /** The longest delay between polls and between retries, in ms (the gateway's docs advise 2–5 s). */
-  declare maxPollInterval: number;
-  /** The longest the element follows one task, in ms; then state `error` (`timeout`). 0 or `Infinity`: no limit. */
-  declare timeout: number;
-  /** Failed requests in a row before giving up with state `error`. */
-  declare maxRetries: number;
-  /** Keep polling while the page is hidden. */
-  declare pollWhenHidden: boolean;
-  /** Show a Cancel button while pending. */
-  declare cancelable: boolean;
-  /** mindproxy: read the task's events while pending and show the latest message. */
-  declare showEvents: boolean;
-  /** The base of each image's alt text ("Generated image 2 of 4"). */
-  declare alt: string;
-  /** The app's endpoint that starts a task from the form's fields (zero-JS start); may be relative. */
-  declare startUrl: string | undefined;
-  /** The task's expected duration from its creation, in ms: drives the pacing and the ETA. */
-  declare expectedDuration: number | undefined;
-  /** The kind of task (e.g. the model) whose durations are learned; with the provider and `base-url`. */
-  declare durationKey: string;
-  /** Keep the learned durations in `localStorage` across page loads (numbers only). */
-  declare rememberDurations: boolean;
-  /** How many results to expect: that many placeholder tiles are reserved while pending. */
-  declare expectedCount: number | undefined;
-  /** The placeholders' width ÷ height: `"16/9"`, `"1.5"` or `"1024x1024"`. */
-  declare expectedAspectRatio: string;
-  /** Follows any other task API with the same UI; wins over `provider`. */
-  declare adapter: TaskAdapter | undefined;
-  /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
-  declare tokenProvider: (() => Promise<string>) | undefined;
-  /** Replaces any of the visible strings. */
-  declare strings: TaskProgressStringsOverride | undefined;
-
-  readonly #follow = new FollowController(this, () => this.#followTarget());
+  readonly #follow = new FollowController(this, () => ({
+    options: this.#followOptions(),
+    unsafeUrlMessage: this.#text.unsafeUrl,
+  }));
   readonly #start = new FormStart(
     this,
-    () => ({ timeout: requestTimeout(this.#followTarget()), failedMessage: this.#text.startFailed }),
+    () => ({ timeout: requestTimeout(this), failedMessage: this.#text.startFailed }),
     (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })),
   );
   /** What the last render showed, and what the events told so far. */
@@ -168,11 +176,6 @@ export class TaskProgress extends LitElement {
   #announced: Shown = { taskId: '', snapshot: undefined };
   /** Task ids whose ending (`task-complete`, `task-failed`) was told. */
   readonly #toldEnded = new Set<string>();
-
-  constructor() {
-    super();
-    Object.assign(this, defaults);
-  }
 
   /** `idle`, `pending`, `completed`, `failed`, `cancelled`, `expired` or `error`. */
   get state(): TaskState {
@@ -231,8 +234,25 @@ export class TaskProgress extends LitElement {
     return this.#merged(this.strings);
   }
 
-  #followTarget() {
-    return followTarget(this, defaults, this.#text.unsafeUrl);
+  #followOptions(): FollowOptions {
+    const adapter = this.adapter ?? providerAdapter(this.provider);
+    const baseUrl = (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
+    return {
+      taskId: this.taskId || '',
+      adapter,
+      baseUrl,
+      token: this.publicAccessToken || undefined,
+      tokenProvider: this.tokenProvider,
+      pollInterval: this.pollInterval,
+      maxPollInterval: this.maxPollInterval,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      pollWhenHidden: this.pollWhenHidden,
+      showEvents: this.showEvents,
+      expectedDuration: this.expectedDuration,
+      durationKind: JSON.stringify([this.adapter ? 'adapter' : this.provider, baseUrl, this.durationKey]),
+      rememberDurations: this.rememberDurations,
+    };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -241,13 +261,19 @@ export class TaskProgress extends LitElement {
     if (this.state === 'pending') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
     // Every state event is told here, after the element rendered that state.
-    const events = announcements(this.#announced, this.#rendered, this.#toldEnded);
+    const { events, ended } = announcements(this.#announced, this.#rendered, this.#toldEnded);
+    if (ended) this.#toldEnded.add(this.#rendered.taskId);
     this.#announced = this.#rendered;
     for (const event of events) this.dispatchEvent(event);
   }
 
-  protected override render() {
+  /** Notes what this update shows (the controllers have synced by now), for `updated` to announce. */
+  protected override update(changed: PropertyValues<this>): void {
     this.#rendered = { taskId: this.#follow.taskId, snapshot: this.#snapshot };
+    super.update(changed);
+  }
+
+  protected override render() {
     const text = this.#text;
     return html`<div part="base" class="base">
       <p part="status" role="status">${text.status[this.state]}</p>
@@ -266,7 +292,7 @@ export class TaskProgress extends LitElement {
           snapshot: this.#snapshot,
           elapsedSeconds: this.#follow.elapsedSeconds,
           eta: this.#follow.eta,
-          now: Date.now(),
+          now: this.#follow.now,
           placeholders: Math.max(0, Math.min(100, Math.floor(this.expectedCount ?? 0))) || 0,
           ratio: parseRatio(this.expectedAspectRatio),
           showEvents: this.showEvents,

@@ -1,11 +1,11 @@
 // The start request of the zero-JS start (docs/behaviour.md, "Zero-JS start") with a fake fetch on
 // the fake clock: what it sends, the answers it accepts, the ones it refuses, and its timeout.
 import { expect } from '@open-wc/testing';
-import { TaskApiError } from '../../src/errors.js';
-import { requestTimeout } from '../../src/engine/pacing.js';
-import { startTask } from '../../src/engine/start-task.js';
-import { hang } from './answers.js';
-import { FakeEnvironment } from './fake-environment.js';
+import { TaskApiError } from '../src/errors.js';
+import { requestTimeout } from '../src/engine/index.js';
+import { startTask } from '../src/form-start.js';
+import { hang } from './engine/answers.js';
+import { FakeEnvironment } from './engine/fake-environment.js';
 
 const URL = 'https://app.example/start';
 const TIMEOUT = requestTimeout({ pollInterval: 2000, maxPollInterval: 5000 });

@@ -1,9 +1,78 @@
-// The engine's front door: everything outside src/engine/ imports the engine from here.
+// The engine's front door: everything outside src/engine/ imports the engine from here. An
+// `Engine` follows tasks in one environment (the page's, or a test's fake clock): one follower per
+// adapter, base URL and task id, shared by every element that follows that task, and forgotten
+// once nothing has subscribed to it for a moment (an element moved in the DOM subscribes again at
+// once, and finds its task as it left it).
+import type { TaskAdapter } from '../types.js';
+import type { FollowListener, FollowOptions } from './contract.js';
+import type { FollowEnvironment } from './environment.js';
+import { Follower } from './follower.js';
+import type { Subscription } from './subscribers.js';
+
+export type {
+  EstimatedEnd,
+  FollowListener,
+  FollowOptions,
+  FollowSnapshot,
+  Pacing,
+  RequestFailure,
+  RetrySchedule,
+  TokenProvider,
+} from './contract.js';
+export { ENDED_STATES } from './contract.js';
 export type { FollowEnvironment, TimerHandle } from './environment.js';
-export { DurationHistory, type DurationStore } from './duration-history.js';
-export { FollowEngine } from './follow-engine.js';
-export { MAX_DELAY, requestTimeout } from './pacing.js';
-export { engineKey, sharedEngine } from './shared-engines.js';
-export { ENDED_STATES, type EstimatedEnd, type FollowSnapshot, type RequestFailure } from './snapshot.js';
-export type { FollowListener, FollowOptions, Subscription } from './subscription.js';
-export type { TokenProvider } from './token.js';
+export { bounded, isSendableTaskId } from './requests.js';
+export { RESULTS_REFRESH_INTERVAL } from './follower.js';
+export {
+  DurationHistory,
+  type DurationStore,
+  type Estimate,
+  HISTORY_LIMIT,
+  MAX_DELAY,
+  type PollContext,
+  type PollSchedule,
+  bounds,
+  hazard,
+  hazardSchedule,
+  pollDelay,
+  requestTimeout,
+  retryDelay,
+} from './schedule.js';
+export type { Subscription } from './subscribers.js';
+
+export class Engine {
+  readonly env: FollowEnvironment;
+  readonly #followers = new Map<string, Follower>();
+  readonly #adapterIds = new WeakMap<TaskAdapter, number>();
+  #nextAdapterId = 0;
+
+  constructor(env: FollowEnvironment) {
+    this.env = env;
+  }
+
+  /** The key of the follower of `options.taskId` at `options.baseUrl` through `options.adapter`. */
+  key({ adapter, baseUrl, taskId }: Pick<FollowOptions, 'adapter' | 'baseUrl' | 'taskId'>): string {
+    let id = this.#adapterIds.get(adapter);
+    if (id === undefined) this.#adapterIds.set(adapter, (id = this.#nextAdapterId++));
+    return JSON.stringify([id, baseUrl, taskId]);
+  }
+
+  /** Follows the task `options` name, told to `listener`, until the subscription is unsubscribed. */
+  follow(options: FollowOptions, listener: FollowListener): Subscription {
+    return this.#follower(options).subscribe(options, listener);
+  }
+
+  #follower(options: FollowOptions): Follower {
+    const key = this.key(options);
+    let follower = this.#followers.get(key);
+    if (!follower) {
+      const created: Follower = new Follower(this.env, options.adapter, options.taskId, options.baseUrl, () =>
+        this.env.setTimeout(() => {
+          if (this.#followers.get(key) === created && !created.subscribed) this.#followers.delete(key);
+        }, 0),
+      );
+      this.#followers.set(key, (follower = created));
+    }
+    return follower;
+  }
+}

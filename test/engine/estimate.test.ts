@@ -2,12 +2,17 @@
 // ETA"): the schedule alone, an engine polling by it on the fake clock, the duration history and
 // its storage, the ETA and the retry countdown. Every time here is exact.
 import { expect } from '@open-wc/testing';
-import { DurationHistory, HISTORY_LIMIT } from '../../src/engine/duration-history.js';
-import { nextEta, secondsUntil } from '../../src/engine/eta.js';
-import { FollowEngine } from '../../src/engine/follow-engine.js';
-import { hazard, hazardSchedule } from '../../src/engine/hazard-schedule.js';
-import { type PollContext, pollDelay } from '../../src/engine/pacing.js';
-import type { FollowOptions } from '../../src/engine/subscription.js';
+import {
+  DurationHistory,
+  Engine,
+  type FollowOptions,
+  HISTORY_LIMIT,
+  type PollContext,
+  hazard,
+  hazardSchedule,
+  pollDelay,
+} from '../../src/engine/index.js';
+import { nextEta, secondsUntil } from '../../src/eta.js';
 import type { TaskAdapter } from '../../src/types.js';
 import { image } from './answers.js';
 import { FakeEnvironment } from './fake-environment.js';
@@ -48,8 +53,7 @@ async function followTimed(
 ) {
   const start = env.elapsed;
   const { adapter, sent } = timedTask(env, start + durationMs, ageAtStart);
-  const engine = new FollowEngine(env, adapter, `task-${start}`, 'https://api.example');
-  const sub = new Subscriber(engine, { ...DEFAULTS, ...options });
+  const sub = new Subscriber(new Engine(env), adapter, { taskId: `task-${start}`, ...DEFAULTS, ...options });
   await env.advance(durationMs + 10_000);
   return { sent: sent.map((at) => at - start), sub };
 }
@@ -120,7 +124,7 @@ describe('estimate: an engine pacing by expected-duration', () => {
   it('publishes the expected end while pending, from the task’s start', async () => {
     const env = new FakeEnvironment();
     const { adapter } = timedTask(env, 60_000, 4000);
-    const sub = new Subscriber(new FollowEngine(env, adapter, 't', 'https://api.example'), {
+    const sub = new Subscriber(new Engine(env), adapter, {
       expectedDuration: 30_000,
     });
     await env.advance(1);
@@ -265,9 +269,9 @@ describe('estimate: several elements', () => {
   it('a shared engine paces by the estimate any of its subscribers gives', async () => {
     const env = new FakeEnvironment();
     const { adapter, sent } = timedTask(env, 31_000);
-    const engine = new FollowEngine(env, adapter, 't', 'https://api.example');
-    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS });
-    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS, expectedDuration: 30_000 });
+    const engine = new Engine(env);
+    new Subscriber(engine, adapter, { ...OPTIONS, ...DEFAULTS });
+    new Subscriber(engine, adapter, { ...OPTIONS, ...DEFAULTS, expectedDuration: 30_000 });
     await env.advance(40_000);
     expect(sent.slice(0, 3)).to.deep.equal([0, 5000, 10_000]);
   });
@@ -275,9 +279,9 @@ describe('estimate: several elements', () => {
   it('passes over a subscriber whose expected duration is no duration', async () => {
     const env = new FakeEnvironment();
     const { adapter, sent } = timedTask(env, 31_000);
-    const engine = new FollowEngine(env, adapter, 't', 'https://api.example');
-    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS, expectedDuration: Infinity });
-    new Subscriber(engine, { ...OPTIONS, ...DEFAULTS, expectedDuration: 30_000 });
+    const engine = new Engine(env);
+    new Subscriber(engine, adapter, { ...OPTIONS, ...DEFAULTS, expectedDuration: Infinity });
+    new Subscriber(engine, adapter, { ...OPTIONS, ...DEFAULTS, expectedDuration: 30_000 });
     await env.advance(40_000);
     expect(sent.slice(0, 3)).to.deep.equal([0, 5000, 10_000]);
   });

@@ -7,7 +7,7 @@ import type {
   TaskImage,
   TaskSnapshot,
 } from '../../src/types.js';
-import type { TokenProvider } from '../../src/engine/token.js';
+import type { TokenProvider } from '../../src/engine/index.js';
 import type { FakeEnvironment } from './fake-environment.js';
 
 /** A scripted rejection. */

@@ -1,9 +1,12 @@
 // A `FollowEnvironment` on a clock the test moves by hand: timers run only when `advance` reaches
 // them, in the order they are due, with every promise settled between two of them, so each test
 // states exact times and never waits on the wall clock.
-import { DurationHistory } from '../../src/engine/duration-history.js';
-import type { FollowEnvironment, TimerHandle } from '../../src/engine/environment.js';
-import { MAX_DELAY } from '../../src/engine/pacing.js';
+import {
+  DurationHistory,
+  type FollowEnvironment,
+  MAX_DELAY,
+  type TimerHandle,
+} from '../../src/engine/index.js';
 
 /** What the fake clock reads when a test starts (ms since the epoch). */
 export const EPOCH = Date.UTC(2025, 0, 1);

@@ -1,7 +1,7 @@
 // One subscriber following a task through the engine on the fake clock (docs/behaviour.md): giving
 // up, the time limits, pauses, refresh, the end of a task, cancel and events.
 import { expect } from '@open-wc/testing';
-import { MAX_DELAY } from '../../src/engine/pacing.js';
+import { MAX_DELAY } from '../../src/engine/index.js';
 import { type Script } from './fake-adapter.js';
 import { ended, event, hang, httpFailure, image, networkFailure, pending } from './answers.js';
 import { HOUR, expectStopped, follow } from './follow.js';
@@ -25,9 +25,9 @@ describe('engine: max-retries', () => {
   });
 
   it('follows again, at once, when retried after giving up', async () => {
-    const { env, api, engine, sub } = follow({ status: [networkFailure()] }, { maxRetries: 0 });
+    const { env, api, sub } = follow({ status: [networkFailure()] }, { maxRetries: 0 });
     await env.advance(1000);
-    engine.retry(sub.subscription);
+    sub.subscription.retry();
     await env.advance(0);
     expect(api.times()).to.deep.equal([0, 1000]);
     expect(sub.states).to.deep.equal(['pending', 'error', 'pending', 'error']);
@@ -159,9 +159,9 @@ describe('engine: hidden page and offline browser', () => {
   });
 
   it('polls at once when a pause while hidden is no longer asked for', async () => {
-    const { env, api, engine, sub } = follow({ status: [pending()] }, {}, { hidden: true });
+    const { env, api, sub } = follow({ status: [pending()] }, {}, { hidden: true });
     await env.advance(500);
-    engine.update(sub.subscription, { ...sub.subscription.options, pollWhenHidden: true });
+    sub.subscription.update({ ...sub.subscription.options, pollWhenHidden: true });
     await env.advance(100);
     expect(api.times()).to.deep.equal([500, 600]);
   });
@@ -185,17 +185,17 @@ describe('engine: hidden page and offline browser', () => {
 
 describe('engine: refresh', () => {
   it('polls at once instead of at the end of the wait', async () => {
-    const { env, api, engine } = follow({ status: [pending()] });
+    const { env, api, sub } = follow({ status: [pending()] });
     await env.advance(30);
-    engine.refresh();
+    sub.subscription.refresh();
     await env.advance(200);
     expect(api.times()).to.deep.equal([0, 30, 180]);
   });
 
   it('retries at once during a backoff', async () => {
-    const { env, api, engine } = follow({ status: [httpFailure(429, 60_000), pending()] });
+    const { env, api, sub } = follow({ status: [httpFailure(429, 60_000), pending()] });
     await env.advance(1000);
-    engine.refresh();
+    sub.subscription.refresh();
     await env.advance(0);
     expect(api.times()).to.deep.equal([0, 1000]);
   });
@@ -252,7 +252,7 @@ describe('engine: cancel', () => {
   async function cancelAt40(script: Script) {
     const followed = follow(script);
     await followed.env.advance(40);
-    const cancelled = followed.engine.cancel(followed.sub.subscription, 'changed my mind');
+    const cancelled = followed.sub.subscription.cancel('changed my mind');
     return { ...followed, cancelled };
   }
 

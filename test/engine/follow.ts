@@ -1,14 +1,21 @@
 // One engine on the fake clock with a scripted adapter, and subscribers that record every snapshot
 // they are told.
 import { expect } from '@open-wc/testing';
-import { FollowEngine } from '../../src/engine/follow-engine.js';
-import type { FollowSnapshot, RequestFailure } from '../../src/engine/snapshot.js';
-import type { FollowOptions, Subscription } from '../../src/engine/subscription.js';
+import {
+  Engine,
+  type FollowOptions,
+  type FollowSnapshot,
+  type RequestFailure,
+  type Subscription,
+} from '../../src/engine/index.js';
+import type { TaskAdapter } from '../../src/types.js';
 import { type FakeApi, type Script, fakeAdapter } from './fake-adapter.js';
 import { FakeEnvironment, type FakeEnvironmentOptions } from './fake-environment.js';
 
 /** An element's options with small intervals: polls at 0, 100, 250, 475… up to 1000 ms apart. */
-export const OPTIONS: FollowOptions = {
+export const OPTIONS: Omit<FollowOptions, 'adapter'> = {
+  taskId: 'task-1',
+  baseUrl: 'https://api.example',
   pollInterval: 100,
   maxPollInterval: 1000,
   timeout: 0,
@@ -25,12 +32,11 @@ export class Subscriber {
   /** Every snapshot told, in order. */
   readonly seen: FollowSnapshot[] = [];
 
-  /** Subscribes to `engine` with `OPTIONS` and `options` over them. */
-  constructor(
-    readonly engine: FollowEngine,
-    options: Partial<FollowOptions> = {},
-  ) {
-    this.subscription = engine.subscribe({ ...OPTIONS, ...options }, (snapshot) => this.seen.push(snapshot));
+  /** Follows the task of `adapter` through `engine` with `OPTIONS` and `options` over them. */
+  constructor(engine: Engine, adapter: TaskAdapter, options: Partial<FollowOptions> = {}) {
+    this.subscription = engine.follow({ ...OPTIONS, adapter, ...options }, (snapshot) =>
+      this.seen.push(snapshot),
+    );
   }
 
   /** The last snapshot told. */
@@ -51,14 +57,14 @@ export class Subscriber {
   }
 
   unsubscribe(): void {
-    this.engine.unsubscribe(this.subscription);
+    this.subscription.unsubscribe();
   }
 }
 
 export interface Shared {
   env: FakeEnvironment;
   api: FakeApi;
-  engine: FollowEngine;
+  engine: Engine;
   /** One subscriber per options given, in order. */
   subs: Subscriber[];
 }
@@ -74,8 +80,8 @@ export function followShared(
 ): Shared {
   const env = environment instanceof FakeEnvironment ? environment : new FakeEnvironment(environment);
   const api = fakeAdapter(env, script);
-  const engine = new FollowEngine(env, api.adapter, 'task-1', 'https://api.example');
-  return { env, api, engine, subs: options.map((each) => new Subscriber(engine, each)) };
+  const engine = new Engine(env);
+  return { env, api, engine, subs: options.map((each) => new Subscriber(engine, api.adapter, each)) };
 }
 
 export interface Followed extends Omit<Shared, 'subs'> {
@@ -101,7 +107,8 @@ export const HOUR = 3_600_000;
 /** Nothing more will happen: no timer set, nothing watched, and no request in an hour. */
 export async function expectStopped({ env, api }: Pick<Followed, 'env' | 'api'>): Promise<void> {
   const made = api.calls.length;
-  await env.flush();
+  // The engine forgets a follower nobody follows on a 0 ms timer.
+  await env.advance(0);
   expect(env.pendingTimers, 'timers still set').to.deep.equal([]);
   expect(env.watchers, 'wakes still watched').to.equal(0);
   await env.advance(HOUR);

@@ -9,7 +9,7 @@ import {
   pollDelay,
   requestTimeout,
   retryDelay,
-} from '../../src/engine/pacing.js';
+} from '../../src/engine/index.js';
 import { Fail, type Answer } from './fake-adapter.js';
 import { httpFailure, networkFailure, pending } from './answers.js';
 import type { TaskSnapshot } from '../../src/types.js';

@@ -2,7 +2,7 @@
 // are asked for again at most once a minute per task, from the results request or from the status
 // that carries them.
 import { expect } from '@open-wc/testing';
-import { RESULTS_REFRESH_INTERVAL } from '../../src/engine/results-refresh.js';
+import { RESULTS_REFRESH_INTERVAL } from '../../src/engine/index.js';
 import { deferred, ended, image, networkFailure, pending } from './answers.js';
 import { follow } from './follow.js';
 
@@ -12,7 +12,7 @@ const urls = (images: readonly { status: string; url?: string }[] | undefined) =
 describe('engine: expiring result URLs', () => {
   it('asks for the results again, then not within a minute, then again', async () => {
     const first = [image('a1'), image('b1')];
-    const { env, api, engine, sub } = follow({
+    const { env, api, sub } = follow({
       status: [ended('completed')],
       results: [first, [image('a2'), image('b2')], [image('a3'), image('b3')]],
     });
@@ -20,18 +20,18 @@ describe('engine: expiring result URLs', () => {
     expect(urls(sub.last.images)).to.deep.equal(urls(first));
     const seen = sub.seen.length;
 
-    await engine.refreshResults();
+    await sub.subscription.refreshResults();
     expect(api.times('results')).to.deep.equal([0, 0]);
     expect(urls(sub.last.images)).to.deep.equal(urls([image('a2'), image('b2')]));
     expect(sub.seen.length).to.equal(seen + 1);
     expect(sub.last.state).to.equal('completed');
 
     await env.advance(RESULTS_REFRESH_INTERVAL - 1);
-    await engine.refreshResults();
+    await sub.subscription.refreshResults();
     expect(api.times('results')).to.deep.equal([0, 0]);
 
     await env.advance(1);
-    await engine.refreshResults();
+    await sub.subscription.refreshResults();
     expect(api.times('results')).to.deep.equal([0, 0, RESULTS_REFRESH_INTERVAL]);
     expect(urls(sub.last.images)).to.deep.equal(urls([image('a3'), image('b3')]));
     expect(api.times('status')).to.deep.equal([0]);
@@ -39,13 +39,13 @@ describe('engine: expiring result URLs', () => {
 
   it('asks once for failures that come together, and all of them wait for it', async () => {
     const answer = deferred<ReturnType<typeof image>[]>();
-    const { env, api, engine, sub } = follow({
+    const { env, api, sub } = follow({
       status: [ended('completed')],
       results: [[image('a1')], answer.promise],
     });
     await env.advance(0);
     let settled = 0;
-    for (let i = 0; i < 3; i++) void engine.refreshResults().then(() => settled++);
+    for (let i = 0; i < 3; i++) void sub.subscription.refreshResults().then(() => settled++);
     await env.flush();
     expect(api.times('results')).to.deep.equal([0, 0]);
     expect(settled).to.equal(0);
@@ -56,47 +56,47 @@ describe('engine: expiring result URLs', () => {
   });
 
   it('asks the status again when the status carried the results', async () => {
-    const { env, api, engine, sub } = follow({
+    const { env, api, sub } = follow({
       status: [pending(), ended('completed', [image('a1')]), ended('completed', [image('a2')])],
     });
     await env.advance(100);
     expect(urls(sub.last.images)).to.deep.equal(urls([image('a1')]));
-    await engine.refreshResults();
+    await sub.subscription.refreshResults();
     expect(api.times('status')).to.deep.equal([0, 100, 100]);
     expect(urls(sub.last.images)).to.deep.equal(urls([image('a2')]));
   });
 
   it('keeps the results when the refresh fails, and still waits a minute', async () => {
-    const { env, api, engine, sub } = follow({
+    const { env, api, sub } = follow({
       status: [ended('completed')],
       results: [[image('a1')], networkFailure(), [image('a3')]],
     });
     await env.advance(0);
-    await engine.refreshResults();
+    await sub.subscription.refreshResults();
     expect(api.times('results')).to.deep.equal([0, 0]);
     expect(sub.last.state).to.equal('completed');
     expect(sub.last.requestFailure).to.equal(undefined);
     expect(urls(sub.last.images)).to.deep.equal(urls([image('a1')]));
     await env.advance(RESULTS_REFRESH_INTERVAL - 1);
-    await engine.refreshResults();
+    await sub.subscription.refreshResults();
     expect(api.times('results')).to.deep.equal([0, 0]);
   });
 
   it('asks nothing while the task is pending', async () => {
-    const { env, api, engine } = follow({ status: [pending()], results: [[image('a1')]] });
+    const { env, api, sub } = follow({ status: [pending()], results: [[image('a1')]] });
     await env.advance(0);
-    await engine.refreshResults();
+    await sub.subscription.refreshResults();
     expect(api.of('results')).to.deep.equal([]);
     expect(api.times('status')).to.deep.equal([0]);
   });
 
   it('aborts a refresh in flight once nobody follows the task', async () => {
-    const { env, api, engine, sub } = follow({
+    const { env, api, sub } = follow({
       status: [ended('completed')],
       results: [[image('a1')], new Promise(() => {})],
     });
     await env.advance(0);
-    void engine.refreshResults();
+    void sub.subscription.refreshResults();
     await env.flush();
     const [, refresh] = api.of('results');
     expect(refresh.signal.aborted).to.equal(false);

@@ -2,7 +2,7 @@
 // the most eager of them, each with its own time limit and retries; and the page's registry of
 // engines.
 import { expect } from '@open-wc/testing';
-import { sharedEngine } from '../../src/engine/shared-engines.js';
+import { Engine } from '../../src/engine/index.js';
 import { Fail, fakeAdapter, fakeProvider } from './fake-adapter.js';
 import { ended, event, hang, httpFailure, image, networkFailure, pending } from './answers.js';
 import { EPOCH, FakeEnvironment } from './fake-environment.js';
@@ -19,7 +19,7 @@ describe('sharing: one request stream', () => {
   it('tells a newcomer the task at once, and polls at once for it between two polls', async () => {
     const { env, api, engine } = followShared({ status: [pending('queued')] }, [{}]);
     await env.advance(120);
-    const late = new Subscriber(engine, { pollInterval: 50 });
+    const late = new Subscriber(engine, api.adapter, { pollInterval: 50 });
     expect(late.seen).to.have.length(1);
     expect(late.last).to.deep.include({ state: 'pending', status: 'queued', phase: 'queued' });
     await env.advance(200);
@@ -63,9 +63,9 @@ describe('sharing: one request stream', () => {
   it('sends the newest token a subscriber gave', async () => {
     const { env, api, engine, subs } = followShared({ status: [pending()] }, [{ token: 'token-a' }]);
     await env.advance(50);
-    const second = new Subscriber(engine, { token: 'token-b' });
+    const second = new Subscriber(engine, api.adapter, { token: 'token-b' });
     await env.advance(10);
-    engine.update(subs[0].subscription, { ...subs[0].subscription.options, token: 'token-c' });
+    subs[0].subscription.update({ ...subs[0].subscription.options, token: 'token-c' });
     await env.advance(150);
     expect(api.sent()).to.deep.equal([
       [0, 'token-a'],
@@ -81,7 +81,7 @@ describe('sharing: one request stream', () => {
     const script = { status: [httpFailure(401), pending()] };
     const { api, engine } = followShared(script, [{ tokenProvider: provider.tokenProvider }], env);
     await env.advance(50);
-    new Subscriber(engine);
+    new Subscriber(engine, api.adapter);
     await env.advance(50);
     expect(api.sent()).to.deep.equal([
       [0, 'token-1'],
@@ -153,9 +153,9 @@ describe('sharing: each subscriber’s own limits', () => {
   });
 
   it('cancels for one subscriber only without a cancel endpoint', async () => {
-    const { env, api, engine, subs } = followShared({ status: [pending()] }, [{}, {}]);
+    const { env, api, subs } = followShared({ status: [pending()] }, [{}, {}]);
     await env.advance(50);
-    await engine.cancel(subs[0].subscription, 'not needed here');
+    await subs[0].subscription.cancel('not needed here');
     await env.advance(200);
     expect(subs[0].last.state).to.equal('cancelled');
     expect(subs[1].last.state).to.equal('pending');
@@ -184,44 +184,61 @@ describe('sharing: unsubscribing', () => {
   });
 });
 
-describe('sharing: the page’s engines', () => {
-  const env = new FakeEnvironment();
-  const adapter = () => fakeAdapter(env, { status: [pending()] }).adapter;
+describe('sharing: the engine’s followers', () => {
+  const adapter = (env: FakeEnvironment) => fakeAdapter(env, { status: [pending()] });
 
-  it('hands out one engine per adapter, base URL and task id', () => {
-    const [first, second] = [adapter(), adapter()];
-    const engine = sharedEngine(env, first, 'https://api.example', 'task-1');
-    expect(sharedEngine(env, first, 'https://api.example', 'task-1')).to.equal(engine);
-    const others = [
-      sharedEngine(env, second, 'https://api.example', 'task-1'),
-      sharedEngine(env, first, 'https://other.example', 'task-1'),
-      sharedEngine(env, first, 'https://api.example', 'task-2'),
-    ];
-    expect(new Set([engine, ...others]).size).to.equal(4);
+  it('follows with one request stream per adapter, base URL and task id', async () => {
+    const env = new FakeEnvironment();
+    const [first, second] = [adapter(env), adapter(env)];
+    const engine = new Engine(env);
+    new Subscriber(engine, first.adapter);
+    new Subscriber(engine, first.adapter);
+    new Subscriber(engine, second.adapter);
+    new Subscriber(engine, first.adapter, { baseUrl: 'https://other.example' });
+    new Subscriber(engine, first.adapter, { taskId: 'task-2' });
+    await env.advance(0);
+    expect(first.calls.length, 'one stream each for task-1, the other base URL and task-2').to.equal(3);
+    expect(second.calls.length).to.equal(1);
   });
 
-  it('forgets an engine nobody subscribed to again within a 0 ms timer', async () => {
-    const first = adapter();
-    const engine = sharedEngine(env, first, 'https://api.example', 'task-1');
-    const sub = new Subscriber(engine);
+  it('keeps apart the followers of two engines, each in its own environment', async () => {
+    const env = new FakeEnvironment();
+    const { adapter: shared, calls } = adapter(env);
+    new Subscriber(new Engine(env), shared);
+    new Subscriber(new Engine(env), shared);
+    await env.advance(0);
+    expect(calls.length).to.equal(2);
+  });
+
+  it('forgets a follower nobody subscribed to again within a 0 ms timer', async () => {
+    const env = new FakeEnvironment();
+    const { adapter: first, calls } = adapter(env);
+    const engine = new Engine(env);
+    const sub = new Subscriber(engine, first);
     await env.advance(0);
     sub.unsubscribe();
     await env.flush();
     expect(env.pendingTimers).to.deep.equal([0]);
-    expect(sharedEngine(env, first, 'https://api.example', 'task-1')).to.equal(engine);
     await env.advance(0);
     expect(env.pendingTimers).to.deep.equal([]);
-    expect(sharedEngine(env, first, 'https://api.example', 'task-1')).not.to.equal(engine);
+    const fresh = new Subscriber(engine, first);
+    await env.advance(0);
+    expect(calls.length, 'a new follower asks again at once').to.equal(2);
+    expect(fresh.seen[0].status, 'a new follower knows nothing yet').to.equal(undefined);
+    fresh.unsubscribe();
   });
 
-  it('keeps an engine subscribed to again before that timer', async () => {
-    const first = adapter();
-    const engine = sharedEngine(env, first, 'https://api.example', 'task-1');
-    new Subscriber(engine).unsubscribe();
-    const back = new Subscriber(engine);
+  it('keeps a follower subscribed to again before that timer, as it left it', async () => {
+    const env = new FakeEnvironment();
+    const { adapter: first, calls } = adapter(env);
+    const engine = new Engine(env);
+    const sub = new Subscriber(engine, first);
     await env.advance(0);
-    expect(sharedEngine(env, first, 'https://api.example', 'task-1')).to.equal(engine);
-    expect(back.last.state).to.equal('pending');
+    sub.unsubscribe();
+    const back = new Subscriber(engine, first);
+    expect(back.seen[0].status, 'told the task as it was').to.equal(sub.last.status).and.not.equal(undefined);
+    await env.advance(0);
+    expect(calls.length, 'it asks again at once on the return').to.equal(2);
     back.unsubscribe();
   });
 });

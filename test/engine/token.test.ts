@@ -1,11 +1,10 @@
 // The bearer token (docs/behaviour.md, "Tokens"): a new one from the token provider after a 401, or
 // from the page; and for a JWT, a new one asked for in the background shortly before it expires.
 import { expect } from '@open-wc/testing';
-import { TokenKeeper } from '../../src/engine/token.js';
 import { Fail, type Answer, fakeProvider } from './fake-adapter.js';
 import { deferred, hang, httpFailure, pending } from './answers.js';
 import { EPOCH, FakeEnvironment } from './fake-environment.js';
-import { HOUR, OPTIONS, follow } from './follow.js';
+import { HOUR, OPTIONS, Subscriber, follow, followShared } from './follow.js';
 
 /** A JWT (unsigned) that expires `inMs` after the start of the test. */
 const jwt = (inMs: number) =>
@@ -89,12 +88,12 @@ describe('token: after a 401', () => {
 
 describe('token: from the page', () => {
   it('resumes an engine stopped by a 401 with a new token', async () => {
-    const { env, api, engine, sub } = follow({ status: [httpFailure(401), pending()] });
+    const { env, api, sub } = follow({ status: [httpFailure(401), pending()] });
     await env.advance(1000);
-    engine.update(sub.subscription, { ...OPTIONS, pollInterval: 200 });
+    sub.subscription.update({ ...sub.subscription.options, pollInterval: 200 });
     await env.advance(0);
     expect(sub.last.state, 'the same token').to.equal('error');
-    engine.update(sub.subscription, { ...OPTIONS, token: 'token-2' });
+    sub.subscription.update({ ...sub.subscription.options, token: 'token-2' });
     await env.advance(0);
     expect(api.sent()).to.deep.equal([
       [0, 'token-1'],
@@ -104,9 +103,9 @@ describe('token: from the page', () => {
   });
 
   it('sends a new token from the next request on', async () => {
-    const { env, api, engine, sub } = follow({ status: [pending()] });
+    const { env, api, sub } = follow({ status: [pending()] });
     await env.advance(50);
-    engine.update(sub.subscription, { ...OPTIONS, token: 'token-2' });
+    sub.subscription.update({ ...sub.subscription.options, token: 'token-2' });
     await env.advance(200);
     expect(api.sent()).to.deep.equal([
       [0, 'token-1'],
@@ -164,32 +163,37 @@ describe('token: a JWT close to its expiry', () => {
   }
 });
 
-describe('token: TokenKeeper', () => {
+describe('token: several token providers', () => {
   it('asks the providers in turn until one answers a token', async () => {
     const env = new FakeEnvironment();
     const providers = [[new Fail(new Error('No.'))], [''], ['token-2'], ['token-3']].map((answers) =>
       fakeProvider(env, answers),
     );
-    const keeper = new TokenKeeper(env);
-    const refreshed = keeper.refresh(
-      providers.map((provider) => provider.tokenProvider),
-      10_000,
-      new AbortController().signal,
+    const { api } = followShared(
+      { status: [httpFailure(401), pending()] },
+      providers.map((provider) => ({ tokenProvider: provider.tokenProvider })),
+      env,
     );
-    expect(await refreshed).to.equal(true);
-    expect(keeper.current).to.equal('token-2');
+    await env.advance(0);
     expect(providers.map((provider) => provider.asked.length)).to.deep.equal([1, 1, 1, 0]);
+    expect(api.sent().map(([, token]) => token)).to.deep.equal(['token-1', 'token-2']);
   });
 
-  it('keeps its token when the run stops while a provider is asked', async () => {
+  it('keeps its token when following stops while a provider is asked', async () => {
     const env = new FakeEnvironment();
-    const run = new AbortController();
-    const keeper = new TokenKeeper(env);
-    keeper.current = 'token-1';
-    const refreshed = keeper.refresh([fakeProvider(env, [hang()]).tokenProvider], 10_000, run.signal);
-    run.abort();
-    expect(await refreshed).to.equal(false);
-    expect(keeper.current).to.equal('token-1');
-    expect(env.pendingTimers).to.deep.equal([]);
+    const provider = fakeProvider(env, [hang()]);
+    const { api, engine, sub } = follow(
+      { status: [httpFailure(401), pending()] },
+      { tokenProvider: provider.tokenProvider },
+      env,
+    );
+    await env.advance(0);
+    expect(provider.asked).to.deep.equal([0]);
+    sub.unsubscribe();
+    await env.flush();
+    expect(env.pendingTimers, 'nothing waits for the provider').to.deep.equal([0]);
+    new Subscriber(engine, api.adapter, { tokenProvider: undefined });
+    await env.advance(0);
+    expect(api.sent().map(([, token]) => token)).to.deep.equal(['token-1', 'token-1']);
   });
 });

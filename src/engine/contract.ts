@@ -1,5 +1,37 @@
-// What the engine publishes: an immutable picture of one task as one subscriber sees it.
-import type { TaskError, TaskEventRecord, TaskImage, TaskState } from '../types.js';
+// What goes into the engine and what comes out: the options an element follows a task with, and
+// the immutable snapshots of the task it is told.
+import type { TaskAdapter, TaskError, TaskEventRecord, TaskImage, TaskState } from '../types.js';
+
+export type TokenProvider = () => Promise<string>;
+
+/** What one element asks of the engine: the task, how to reach it, and its own rules. */
+export interface FollowOptions {
+  taskId: string;
+  adapter: TaskAdapter;
+  /** The API origin, without a trailing slash. */
+  baseUrl: string;
+  token: string | undefined;
+  tokenProvider: TokenProvider | undefined;
+  /** The first delay between status polls, in ms. */
+  pollInterval: number;
+  /** The longest delay between polls and between retries, in ms. */
+  maxPollInterval: number;
+  /** The longest this element follows the task, in ms; 0 or Infinity: no limit. */
+  timeout: number;
+  /** Failed requests in a row before this element gives up. */
+  maxRetries: number;
+  pollWhenHidden: boolean;
+  showEvents: boolean;
+  /** The page's estimate of the task's duration from its creation, in ms. */
+  expectedDuration?: number;
+  /** The kind of task whose durations are learned (provider, base URL, `duration-key`). */
+  durationKind?: string;
+  /** Keep the durations of this kind across page loads. */
+  rememberDurations?: boolean;
+}
+
+/** The options that set the pace of requests. */
+export type Pacing = Pick<FollowOptions, 'pollInterval' | 'maxPollInterval'>;
 
 /** A failed request, as reported to subscribers: a new object for each failure. */
 export interface RequestFailure {
@@ -45,6 +77,11 @@ export interface FollowSnapshot {
   /** When following began, on the environment's clock. */
   readonly startedAt: number;
 }
+
+export type FollowListener = (snapshot: FollowSnapshot) => void;
+
+/** The part of a snapshot every subscriber of a task shares. */
+export type SharedSnapshot = Omit<FollowSnapshot, 'requestFailure'>;
 
 /** The states after which nothing more happens to a task. */
 export const ENDED_STATES: readonly string[] = ['completed', 'failed', 'cancelled', 'expired'];

@@ -1,0 +1,435 @@
+// One task followed through one adapter, for every element that follows it on the page
+// (docs/behaviour.md, "Sharing"): the request loop (status polls, then the results once), its
+// retries, its waits and pauses, cancel, event paging, the task's age, and asking again for results
+// whose URLs expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
+import { type TaskApiError, toTaskApiError, toTaskError } from '../errors.js';
+import type { TaskAdapter, TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
+import {
+  ENDED_STATES,
+  type EstimatedEnd,
+  type FollowListener,
+  type FollowOptions,
+  type Pacing,
+  type RetrySchedule,
+  type SharedSnapshot,
+} from './contract.js';
+import type { FollowEnvironment } from './environment.js';
+import { TaskRequests } from './requests.js';
+import { MAX_DELAY, estimateFor, hazardSchedule, pollDelay, requestTimeout, retryDelay } from './schedule.js';
+import { Subscribers, Subscription, type SubscriptionHost } from './subscribers.js';
+
+/** The shortest time between two requests for the same task's results. */
+export const RESULTS_REFRESH_INTERVAL = 60_000;
+
+/** What happened to the task, or to following it. */
+type Action =
+  | { type: 'start' }
+  | { type: 'status'; report: TaskSnapshot; estimate: EstimatedEnd | undefined }
+  | { type: 'results-due'; status: string | number }
+  | { type: 'results'; images: TaskImage[] }
+  | { type: 'stopped'; error: TaskError }
+  | { type: 'retry'; retry: RetrySchedule | undefined }
+  | { type: 'cancelling' }
+  | { type: 'cancel-failed'; error: TaskError }
+  | { type: 'events'; events: TaskEventRecord[] };
+
+/** What the follower knows: what it publishes, but the phase, which it derives. */
+interface State extends Omit<SharedSnapshot, 'phase'> {
+  /** The phase the API last reported, shown again if a cancel fails. */
+  apiPhase?: string;
+  /** The results come from a request of their own (the completed status did not carry them). */
+  resultsRequested: boolean;
+  /** A cancel request was sent and the API has not ended the task yet. */
+  cancelling: boolean;
+}
+
+function reduce(state: State, action: Action): State {
+  switch (action.type) {
+    case 'start':
+      return { ...state, state: 'pending', error: undefined, retry: undefined };
+    case 'status': {
+      const { report } = action;
+      const pending = report.state === 'pending';
+      return {
+        ...state,
+        state: report.state,
+        status: report.status,
+        apiPhase: report.phase,
+        images: report.images,
+        error: report.error,
+        estimate: action.estimate,
+        retry: undefined,
+        cancelError: pending ? state.cancelError : undefined,
+      };
+    }
+    case 'results-due':
+      return { ...state, status: action.status, resultsRequested: true };
+    case 'results':
+      return {
+        ...state,
+        state: state.state === 'pending' ? 'completed' : state.state,
+        images: action.images,
+      };
+    case 'stopped':
+      return { ...state, state: 'error', error: action.error };
+    case 'retry':
+      return { ...state, retry: action.retry };
+    case 'cancelling':
+      return { ...state, cancelling: true, cancelError: undefined };
+    case 'cancel-failed':
+      return { ...state, cancelling: false, cancelError: action.error };
+    case 'events':
+      return { ...state, events: [...state.events, ...action.events] };
+  }
+}
+
+/** What a task that is no longer pending keeps: no retry, cancel or estimate in progress. */
+const settled = (state: State): State =>
+  state.state === 'pending' ? state : { ...state, retry: undefined, cancelling: false, estimate: undefined };
+
+export class Follower implements SubscriptionHost {
+  readonly env: FollowEnvironment;
+  readonly #subscribers = new Subscribers();
+  #state: State;
+  #shared: SharedSnapshot;
+  /** Failed requests in a row, for the backoff. */
+  #failures = 0;
+  /** The run in progress; aborting it stops every request and wait of the run. */
+  #run: AbortController | undefined;
+  readonly #requests: TaskRequests;
+  readonly #waits: Waits;
+  /** When the task started, on the environment's clock. */
+  #origin: number | undefined;
+  /** Whether the first status answer was pending: then the task's whole duration is seen here. */
+  #fromStart: boolean | undefined;
+  /** When the results were last asked for again, and that request while it runs. */
+  #refreshedAt = -Infinity;
+  #refreshing: Promise<void> | undefined;
+  readonly #onUnused: () => void;
+
+  constructor(
+    env: FollowEnvironment,
+    adapter: TaskAdapter,
+    taskId: string,
+    baseUrl: string,
+    onUnused = () => {},
+  ) {
+    this.env = env;
+    this.#onUnused = onUnused;
+    this.#requests = new TaskRequests(env, adapter, taskId, baseUrl);
+    this.#waits = new Waits(env);
+    this.#state = {
+      state: 'pending',
+      events: [],
+      startedAt: env.now(),
+      resultsRequested: false,
+      cancelling: false,
+    };
+    this.#shared = this.#published();
+  }
+
+  /** Adds a subscriber, tells it the task as known so far, and starts following if needed. */
+  subscribe(options: FollowOptions, listener: FollowListener): Subscription {
+    const subscription = new Subscription(options, listener, this);
+    // A token none of the others was given is the newest; a shared one may be older than a refreshed one.
+    if (options.token && !this.#subscribers.given(options.token)) this.#requests.useToken(options.token);
+    this.#subscribers.add(subscription);
+    if (this.#state.state === 'pending') subscription.arm();
+    subscription.tell();
+    if (!this.#run && this.#state.state === 'pending') this.#start();
+    // A newcomer may ask for a shorter interval, or to poll while hidden: look again now.
+    else this.#waits.wake('poll', 'pause');
+    return subscription;
+  }
+
+  get subscribed(): boolean {
+    return this.#subscribers.size > 0;
+  }
+
+  // What subscriptions ask (SubscriptionHost).
+
+  shared(): SharedSnapshot {
+    return this.#shared;
+  }
+
+  unsubscribe(subscription: Subscription): void {
+    subscription.disarm();
+    this.#subscribers.delete(subscription);
+    if (this.#subscribers.size === 0) this.#onUnused();
+    this.stopIfUnwatched();
+  }
+
+  update(subscription: Subscription, options: FollowOptions): void {
+    const { token, pollWhenHidden } = subscription.options;
+    const newToken = options.token && options.token !== token;
+    subscription.options = options;
+    if (options.pollWhenHidden !== pollWhenHidden) this.#waits.wake('pause');
+    if (!newToken) return;
+    this.#requests.useToken(options.token);
+    if (this.#state.state === 'error' && this.#state.error?.code === 'unauthorized') this.#start();
+  }
+
+  retry(subscription: Subscription): void {
+    subscription.resume();
+    if (this.#state.state === 'error' || !this.#run) this.#start();
+    else {
+      subscription.arm();
+      subscription.tell();
+    }
+  }
+
+  refresh(): void {
+    this.#waits.wake();
+  }
+
+  /** Runs unless a refresh began less than a minute ago; resolves once the one running settles. */
+  refreshResults(): Promise<void> {
+    const now = this.env.now();
+    if (
+      this.#state.state === 'completed' &&
+      !this.#refreshing &&
+      now >= this.#refreshedAt + RESULTS_REFRESH_INTERVAL
+    ) {
+      this.#refreshedAt = now;
+      const done = () => (this.#refreshing = undefined);
+      this.#refreshing = this.#refreshResults().then(done, done);
+    }
+    return this.#refreshing ?? Promise.resolve();
+  }
+
+  async cancel(subscription: Subscription, reason: string): Promise<void> {
+    const run = this.#run;
+    if (!run || this.#state.state !== 'pending') return;
+    if (!this.#requests.canCancel) {
+      subscription.cancelHere();
+      this.stopIfUnwatched();
+      return;
+    }
+    this.#dispatch({ type: 'cancelling' });
+    try {
+      await this.#requests.cancel(this.#timeout(), run.signal, reason);
+      if (!run.signal.aborted) this.#waits.wake();
+    } catch (thrown) {
+      if (run.signal.aborted) return;
+      const error = { ...toTaskError(toTaskApiError(thrown)), code: 'cancel-failed' };
+      this.#subscribers.failedOnce(error);
+      this.#dispatch({ type: 'cancel-failed', error });
+    }
+  }
+
+  /** Stops once no subscriber follows any more (all gone, given up or cancelled here). */
+  stopIfUnwatched(): void {
+    if (this.#subscribers.active().length === 0) this.#stop();
+  }
+
+  // The run
+
+  #start(): void {
+    this.#stop();
+    if (!this.#requests.sendable) {
+      this.#dispatch({
+        type: 'stopped',
+        error: { code: 'invalid-task-id', message: 'The task id is not valid.' },
+      });
+      return;
+    }
+    const run = new AbortController();
+    this.#run = run;
+    run.signal.addEventListener(
+      'abort',
+      this.env.watch(() => this.#waits.wake()),
+    );
+    this.#subscribers.arm();
+    this.#dispatch({ type: 'start' });
+    void this.#loop(run.signal);
+  }
+
+  #stop(): void {
+    this.#run?.abort();
+    this.#run = undefined;
+  }
+
+  async #loop(signal: AbortSignal): Promise<void> {
+    let pendingAnswers = 0;
+    let tokenRefreshed = false;
+    while (!signal.aborted) {
+      // No request while the page is hidden (unless a subscriber polls when hidden) or offline.
+      const hidden = () => !this.#subscribers.options().pollWhenHidden && this.env.hidden();
+      await this.#waits.pauseWhile(() => hidden() || !this.env.online(), signal);
+      if (signal.aborted) return;
+      const options = this.#subscribers.options();
+      const ms = requestTimeout(options);
+      let delay: number;
+      let kind: WaitKind = 'poll';
+      try {
+        this.#requests.refreshTokenAhead(options.tokenProviders, ms, signal);
+        if (this.#state.resultsRequested) {
+          const images = await this.#requests.results(ms, signal);
+          if (signal.aborted) return;
+          this.#succeeded();
+          this.#dispatch({ type: 'results', images });
+          return;
+        }
+        const sentAt = this.env.now();
+        const report = await this.#requests.status(ms, signal);
+        if (signal.aborted) return;
+        this.#succeeded();
+        tokenRefreshed = false;
+        const elapsed = this.#age(report, sentAt, options);
+        if (report.state === 'completed' && !report.images) {
+          this.#dispatch({ type: 'results-due', status: report.status });
+          continue;
+        }
+        const estimate = estimateFor(options, this.env.durations);
+        const end = estimate && { from: this.env.now() - elapsed, ...estimate };
+        this.#dispatch({ type: 'status', report, estimate: end });
+        if (ENDED_STATES.includes(report.state)) return;
+        if (options.showEvents) await this.#readEvents(signal);
+        const schedule = estimate && hazardSchedule(estimate);
+        delay = pollDelay(options, ++pendingAnswers, this.env.random, schedule, elapsed);
+      } catch (thrown) {
+        if (signal.aborted) return;
+        const error = toTaskApiError(thrown);
+        if (error.code === 'unauthorized' && options.tokenProviders.length && !tokenRefreshed) {
+          tokenRefreshed = true;
+          if (await this.#requests.refreshToken(options.tokenProviders, ms, signal)) continue;
+          if (signal.aborted) return;
+        }
+        const retryIn = this.#failed(error, options);
+        if (retryIn === undefined) return;
+        delay = retryIn;
+        kind = 'retry';
+      }
+      await this.#waits.wait(kind, delay, signal);
+    }
+  }
+
+  /**
+   * The task's age in ms for a status answer to a request sent at `sentAt`: from the API's creation
+   * time when the status tells it, else from the first status request. Once it completes, its
+   * duration goes to the history of its kind, when it was seen from its start.
+   */
+  #age(
+    report: TaskSnapshot,
+    sentAt: number,
+    options: Pick<FollowOptions, 'durationKind' | 'rememberDurations'>,
+  ) {
+    const now = this.env.now();
+    this.#origin ??= report.age === undefined ? sentAt : now - report.age;
+    this.#fromStart ??= report.state === 'pending';
+    const age = now - this.#origin;
+    if (report.state === 'completed' && this.#fromStart && options.durationKind !== undefined) {
+      this.env.durations.record(options.durationKind, age, options.rememberDurations ?? false);
+    }
+    return age;
+  }
+
+  /** How long a request may take, as the most eager subscriber's pacing says. */
+  #timeout(): number {
+    return requestTimeout(this.#subscribers.options());
+  }
+
+  #succeeded(): void {
+    this.#failures = 0;
+    this.#subscribers.succeeded();
+  }
+
+  /** Tells subscribers of a failed request; the wait before the retry, or undefined if nobody follows. */
+  #failed(error: TaskApiError, pacing: Pacing): number | undefined {
+    const fatal = error.code === 'unauthorized' || error.code === 'not-found';
+    const taskError = toTaskError(error);
+    this.#subscribers.failed(taskError, fatal);
+    if (fatal) {
+      this.#dispatch({ type: 'stopped', error: taskError });
+      return undefined;
+    }
+    if (this.#subscribers.active().length === 0) {
+      this.#stop();
+      this.#dispatch({ type: 'retry', retry: undefined });
+      return undefined;
+    }
+    const delay = retryDelay(pacing, ++this.#failures, this.env.random, error.retryAfterMs);
+    this.#dispatch({ type: 'retry', retry: { at: this.env.now() + delay, code: error.code } });
+    return delay;
+  }
+
+  async #readEvents(signal: AbortSignal): Promise<void> {
+    const events = await this.#requests.events(this.#timeout(), signal, this.#state.events.length);
+    if (!signal.aborted && events.length) this.#dispatch({ type: 'events', events });
+  }
+
+  /** From the results request, or from the status when it carries them; a failure leaves them as they were. */
+  async #refreshResults(): Promise<void> {
+    const run = (this.#run = new AbortController());
+    const ms = this.#timeout();
+    const request = this.#state.resultsRequested
+      ? this.#requests.results(ms, run.signal)
+      : this.#requests.status(ms, run.signal).then((report) => report.images);
+    const images = await request.finally(() => {
+      if (this.#run === run) this.#run = undefined;
+    });
+    if (images && !run.signal.aborted) this.#dispatch({ type: 'results', images });
+  }
+
+  /** The one place the state changes: every subscriber is told, and a task that ended stops. */
+  #dispatch(action: Action): void {
+    const wasPending = this.#state.state === 'pending';
+    this.#state = settled(reduce(this.#state, action));
+    this.#shared = this.#published();
+    if (wasPending && this.#state.state !== 'pending') {
+      this.#stop();
+      this.#subscribers.disarm();
+    }
+    this.#subscribers.tell();
+  }
+
+  #published(): SharedSnapshot {
+    const { apiPhase, resultsRequested, cancelling, ...shared } = this.#state;
+    const phase = cancelling ? 'cancelling' : resultsRequested ? 'fetching-results' : apiPhase;
+    return phase === undefined ? shared : { ...shared, phase };
+  }
+}
+
+/** What a wait is for, so that a wake-up can end only the kinds it concerns. */
+type WaitKind = 'poll' | 'retry' | 'pause';
+
+/**
+ * The follower's waits: the delay before the next poll or retry, or a pause while the page is
+ * hidden or offline, and what ends one early: a wake-up of its kind, or the run stopping.
+ */
+class Waits {
+  /** Ends the current wait, if any. */
+  #end: (() => void) | undefined;
+  #kind: WaitKind | undefined;
+  readonly #env: FollowEnvironment;
+
+  constructor(env: FollowEnvironment) {
+    this.#env = env;
+  }
+
+  /** Waits `ms` (a pause waits with no end), until woken or `signal` aborts. */
+  wait(kind: WaitKind, ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const end = () => {
+        this.#env.clearTimeout(timer);
+        signal.removeEventListener('abort', end);
+        if (this.#end === end) this.#end = this.#kind = undefined;
+        resolve();
+      };
+      const timer = kind === 'pause' ? undefined : this.#env.setTimeout(end, Math.min(ms, MAX_DELAY));
+      signal.addEventListener('abort', end);
+      this.#end = end;
+      this.#kind = kind;
+    });
+  }
+
+  /** Pauses while `blocked()` says so; each wake-up looks again. */
+  async pauseWhile(blocked: () => boolean, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted && blocked()) await this.wait('pause', Infinity, signal);
+  }
+
+  /** Ends the current wait now: any wait, or only one of `kinds`. */
+  wake(...kinds: WaitKind[]): void {
+    if (this.#kind && (kinds.length === 0 || kinds.includes(this.#kind))) this.#end?.();
+  }
+}

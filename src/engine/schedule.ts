@@ -1,0 +1,195 @@
+// When to ask again (docs/behaviour.md, "Pacing" and "Estimate and ETA"): the delay before the next
+// status poll or retry, with jitter so that many pages do not poll in lockstep and every wait capped
+// at what a timer can hold; with an estimate of the task's duration (the page's own, or what earlier
+// tasks of the same kind took), polls spread by the chance that the task completes.
+import type { FollowOptions, Pacing } from './contract.js';
+
+/** `poll-interval` values under this are raised to it. */
+export const MIN_POLL_INTERVAL = 50;
+/** The longest wait a browser timer holds; longer ones would fire at once. */
+export const MAX_DELAY = 2 ** 31 - 1;
+/** Each delay is shortened by up to this fraction, at random: never longer than its ceiling. */
+export const JITTER = 0.2;
+/** How much the interval grows after each pending answer, without an estimate. */
+export const GROWTH = 1.5;
+
+/** What a schedule knows when it picks the next wait. */
+export interface PollContext {
+  /** Pending answers in a row so far (≥ 1). */
+  pendingAnswers: number;
+  /** How long the task has run, in ms (from its creation, or from the first status request). */
+  elapsed: number;
+  /** The shortest and the longest wait allowed, in ms. */
+  first: number;
+  ceiling: number;
+}
+
+/** Picks the nominal delay before the next status poll; the engine adds jitter and bounds. */
+export type PollSchedule = (context: PollContext) => number;
+
+/** Without an estimate: from `poll-interval`, growing toward `max-poll-interval`. */
+export const growingSchedule: PollSchedule = ({ pendingAnswers, first }) =>
+  first * GROWTH ** Math.max(0, pendingAnswers - 1);
+
+/** The first and the longest wait the pacing allows. */
+export function bounds({ pollInterval, maxPollInterval }: Pacing) {
+  const first = Math.min(MAX_DELAY, Math.max(MIN_POLL_INTERVAL, pollInterval));
+  return { first, ceiling: Math.min(MAX_DELAY, Math.max(first, maxPollInterval)) };
+}
+
+function jittered(ms: number, random: () => number): number {
+  return ms * (1 - JITTER * random());
+}
+
+/** The delay before the next status poll after `pendingAnswers` pending answers in a row (≥ 1). */
+export function pollDelay(
+  pacing: Pacing,
+  pendingAnswers: number,
+  random: () => number,
+  schedule: PollSchedule = growingSchedule,
+  elapsed = 0,
+): number {
+  const limits = bounds(pacing);
+  const nominal = schedule({ pendingAnswers, elapsed, ...limits });
+  const delay = Math.min(limits.ceiling, Math.max(MIN_POLL_INTERVAL, nominal));
+  // A schedule that answers no number (say, a missing `return`) must not poll in a tight loop.
+  return jittered(Number.isNaN(delay) ? limits.ceiling : delay, random);
+}
+
+/**
+ * The delay before retrying after `failures` failed requests in a row (≥ 1); at least what the
+ * server asked for with `Retry-After`, but never past what a timer can hold.
+ */
+export function retryDelay(pacing: Pacing, failures: number, random: () => number, retryAfterMs = 0): number {
+  const { first, ceiling } = bounds(pacing);
+  const backoff = jittered(Math.min(ceiling, first * 2 ** Math.max(0, failures - 1)), random);
+  // A custom adapter's `retryAfterMs` may be NaN: it must not make a retry loop.
+  return Math.min(MAX_DELAY, Math.max(backoff, retryAfterMs || 0));
+}
+
+/** A request slower than this is aborted and counts as a failure. */
+export function requestTimeout({ maxPollInterval }: Pacing): number {
+  return Math.min(MAX_DELAY, Math.max(10_000, 2 * maxPollInterval));
+}
+
+/** What the schedule knows of the task's duration. */
+export interface Estimate {
+  /** The expected duration (the median), in ms. */
+  duration: number;
+  /** The spread of its logarithm. */
+  sigma: number;
+}
+
+/** The pacing constant, per √s: smaller polls more often and sees the end sooner. */
+export const PACING_CONSTANT = 0.7;
+/** The shortest wait with an estimate, unless `poll-interval` is shorter. */
+export const MIN_ESTIMATE_DELAY = 500;
+
+/**
+ * The hazard rate (per ms) at `t` ms of a log-logistic duration: the lognormal's closed-form twin
+ * (the same shape, rising to a peak past the median and falling in the tail), with the spread of
+ * its logarithm matched to `sigma`.
+ */
+export function hazard(t: number, { duration, sigma }: Estimate): number {
+  const shape = Math.PI / (sigma * Math.sqrt(3));
+  const x = (t / duration) ** shape;
+  return t > 0 ? (shape * x) / (t * (1 + x)) : 0;
+}
+
+/** The schedule for a task whose duration is `estimate`; `k` per √s at the 500 ms floor. */
+export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSchedule {
+  return ({ elapsed, first, ceiling }) => {
+    const floor = Math.min(MIN_ESTIMATE_DELAY, first);
+    // The unit of time a wait is weighed in: 1 s at the default floor, scaled with a shorter one.
+    const limit = k * k * 2 * floor;
+    const peak = (d: number) =>
+      Math.max(...[0, 0.25, 0.5, 0.75, 1].map((at) => hazard(elapsed + at * d, estimate)));
+    let d = ceiling;
+    while (d > floor && d * d * peak(d) > limit) d *= 0.9;
+    return Math.max(d, floor);
+  };
+}
+
+/** The spread assumed around an `expected-duration` (about ±10 %). */
+export const GIVEN_SIGMA = 0.1;
+
+/** `ms` when it can be a task's duration (a positive, finite number), else undefined. */
+export const usableDuration = (ms: number | undefined) =>
+  typeof ms === 'number' && ms > 0 && ms < Infinity ? ms : undefined;
+
+export function estimateFor(
+  options: Pick<FollowOptions, 'expectedDuration' | 'durationKind' | 'rememberDurations'>,
+  history: DurationHistory,
+): Estimate | undefined {
+  const { durationKind, rememberDurations = false } = options;
+  const expectedDuration = usableDuration(options.expectedDuration);
+  if (expectedDuration !== undefined) return { duration: expectedDuration, sigma: GIVEN_SIGMA };
+  return durationKind === undefined ? undefined : history.estimate(durationKind, rememberDurations);
+}
+
+/** Where durations are kept across page loads; it may throw (quota, storage disabled). */
+export interface DurationStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Durations kept per kind. */
+export const HISTORY_LIMIT = 50;
+/** Durations needed before the history gives an estimate. */
+export const HISTORY_MINIMUM = 3;
+/** The narrowest spread a learned estimate assumes. */
+export const MIN_SIGMA = 0.1;
+
+const storeKey = (kind: string) => `task-progress:durations:${kind}`;
+
+export class DurationHistory {
+  readonly #memory = new Map<string, number[]>();
+  /** Kinds already read from the store. */
+  readonly #loaded = new Set<string>();
+  readonly #store: DurationStore | undefined;
+
+  constructor(store?: DurationStore) {
+    this.#store = store;
+  }
+
+  /** The durations of `kind`, oldest first; read from the store on first use when `remember`. */
+  durations(kind: string, remember: boolean): number[] {
+    let list = this.#memory.get(kind) ?? [];
+    if (remember && !this.#loaded.has(kind)) {
+      this.#loaded.add(kind);
+      list = [...this.#read(kind), ...list].slice(-HISTORY_LIMIT);
+    }
+    this.#memory.set(kind, list);
+    return list;
+  }
+
+  record(kind: string, ms: number, remember: boolean): void {
+    if (!(ms > 0 && ms < Infinity)) return;
+    const list = [...this.durations(kind, remember), Math.round(ms)].slice(-HISTORY_LIMIT);
+    this.#memory.set(kind, list);
+    if (!remember) return;
+    try {
+      this.#store?.setItem(storeKey(kind), JSON.stringify(list));
+    } catch {
+      // A full or disabled storage only means the history is not kept across loads.
+    }
+  }
+
+  /** The estimate from the history of `kind`: the mean and the spread of its logarithms. */
+  estimate(kind: string, remember: boolean): Estimate | undefined {
+    const logs = this.durations(kind, remember).map(Math.log);
+    if (logs.length < HISTORY_MINIMUM) return undefined;
+    const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
+    const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / logs.length;
+    return { duration: Math.exp(mean), sigma: Math.max(MIN_SIGMA, Math.sqrt(variance)) };
+  }
+
+  #read(kind: string): number[] {
+    try {
+      const parsed: unknown = JSON.parse(this.#store?.getItem(storeKey(kind)) ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter((value) => typeof value === 'number' && value > 0) : [];
+    } catch {
+      return [];
+    }
+  }
+}
