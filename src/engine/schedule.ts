@@ -1,8 +1,10 @@
 // When to ask again (docs/behaviour.md, "Pacing" and "Estimate and ETA"): the delay before the next
 // status poll or retry, with jitter so that many pages do not poll in lockstep and every wait capped
 // at what a timer can hold; with an estimate of the task's duration (the page's own, or what earlier
-// tasks of the same kind took), polls spread by the chance that the task completes.
+// tasks of the same kind took), polls spread by the chance that the task completes; and the waits
+// themselves, which a wake-up ends early.
 import type { FollowOptions, Pacing } from './contract.js';
+import type { FollowEnvironment } from './environment.js';
 
 /** `poll-interval` values under this are raised to it. */
 export const MIN_POLL_INTERVAL = 50;
@@ -191,5 +193,49 @@ export class DurationHistory {
     } catch {
       return [];
     }
+  }
+}
+
+/** What a wait is for, so that a wake-up can end only the kinds it concerns. */
+export type WaitKind = 'poll' | 'retry' | 'pause';
+
+/**
+ * A follower's waits: the delay before the next poll or retry, or a pause while the page is hidden
+ * or offline, and what ends one early: a wake-up of its kind, or the run stopping.
+ */
+export class Waits {
+  /** Ends the current wait, if any. */
+  #end: (() => void) | undefined;
+  #kind: WaitKind | undefined;
+  readonly #env: FollowEnvironment;
+
+  constructor(env: FollowEnvironment) {
+    this.#env = env;
+  }
+
+  /** Waits `ms` (a pause waits with no end), until woken or `signal` aborts. */
+  wait(kind: WaitKind, ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const end = () => {
+        this.#env.clearTimeout(timer);
+        signal.removeEventListener('abort', end);
+        if (this.#end === end) this.#end = this.#kind = undefined;
+        resolve();
+      };
+      const timer = kind === 'pause' ? undefined : this.#env.setTimeout(end, Math.min(ms, MAX_DELAY));
+      signal.addEventListener('abort', end);
+      this.#end = end;
+      this.#kind = kind;
+    });
+  }
+
+  /** Pauses while `blocked()` says so; each wake-up looks again. */
+  async pauseWhile(blocked: () => boolean, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted && blocked()) await this.wait('pause', Infinity, signal);
+  }
+
+  /** Ends the current wait now: any wait, or only one of `kinds`. */
+  wake(...kinds: WaitKind[]): void {
+    if (this.#kind && (kinds.length === 0 || kinds.includes(this.#kind))) this.#end?.();
   }
 }
