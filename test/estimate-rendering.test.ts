@@ -1,6 +1,6 @@
 // What the element shows of an estimate, a scheduled retry and the reserved layout
-// (docs/behaviour.md, "Estimate and ETA" and "Rendering"), in a real browser against the mock API.
-// Their timing rules are tested on the fake clock in test/engine/estimate.test.ts.
+// (docs/behaviour.md, "Estimate and ETA" and "Rendering"), in a real browser against the mock API;
+// what they show of time is read on the fake clock (test/helpers/fake-clock.ts) at exact moments.
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { mindproxyTask } from '../mock/bodies.js';
@@ -8,6 +8,7 @@ import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
 import type { TaskProgress } from '../src/index.js';
 import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
 import { createTask, mockApiUrl } from './helpers/mock-api.js';
+import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 
 const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -20,33 +21,85 @@ const statusRegion = (el: TaskProgress) => one(el, 'status');
 /** Two animation frames: what was rendered has been laid out and painted. */
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-describe('estimate: the ETA and the determinate bar', () => {
-  it('with expected-duration, the bar is determinate and eta says the seconds left', async () => {
-    const { el } = await follow({ status: [pending] }, { expectedDuration: 50_000 });
-    await until(() => parts(el, 'eta').length === 1, 'eta shown');
+describe('estimate: the ETA and the determinate bar, on the fake clock', () => {
+  afterEach(realClock);
+
+  /**
+   * An element following a task that stays pending, on a fake clock, once it shows its first
+   * status. Its request timeout (twice `max-poll-interval`) is longer than any jump of the clock,
+   * so a request in flight is never timed out by one.
+   */
+  async function pendingOnFakeClock(props: Parameters<typeof follow>[1]) {
+    const env = fakeClock();
+    const mounted = await follow({ status: [pending] }, { maxPollInterval: 3_600_000, ...props });
+    await until(
+      () =>
+        mounted.el.state === 'pending' && parts(mounted.el, 'phase')[0]?.textContent?.trim() !== 'Starting',
+      'first status',
+    );
+    await mounted.el.updateComplete;
+    return { env, ...mounted };
+  }
+
+  it('with expected-duration, the bar is determinate and eta counts the seconds left', async () => {
+    const { env, el } = await pendingOnFakeClock({ expectedDuration: 50_000 });
     const progress = one(el, 'progress');
-    const value = Number(progress.getAttribute('aria-valuenow'));
-    expect(value).to.be.at.least(0).and.below(100);
-    expect(text(one(el, 'eta'))).to.match(/^About (4[6-9]|50) s left$/);
+    expect(text(one(el, 'eta'))).to.equal('About 50 s left');
+    expect(progress.getAttribute('aria-valuenow')).to.equal('0');
     expect(progress.querySelector('.bar')).to.equal(null);
+    await env.advance(12_000);
+    await el.updateComplete;
+    expect(text(one(el, 'eta'))).to.equal('About 38 s left');
+    expect(one(el, 'progress').getAttribute('aria-valuenow')).to.equal('24');
     await expect(el).to.be.accessible();
   });
 
   it('says minutes for long waits', async () => {
-    const { el } = await follow({ status: [pending] }, { expectedDuration: 600_000 });
-    await until(() => parts(el, 'eta').length === 1, 'eta shown');
+    const { env, el } = await pendingOnFakeClock({ expectedDuration: 600_000 });
     expect(text(one(el, 'eta'))).to.equal('About 10 min left');
+    await env.advance(330_000);
+    await el.updateComplete;
+    expect(text(one(el, 'eta'))).to.equal('About 5 min left');
   });
 
   it('on overrun, says so and the bar turns indeterminate, without aria-valuenow', async () => {
-    const { el } = await follow({ status: [pending] }, { expectedDuration: 1 });
-    await until(() => text(parts(el, 'eta')[0]) === 'Taking longer than usual', 'overrun');
+    const { env, el } = await pendingOnFakeClock({ expectedDuration: 10_000 });
+    await env.advance(9_000);
+    await el.updateComplete;
+    expect(text(one(el, 'eta'))).to.equal('About 1 s left');
+    await env.advance(1_000);
+    await el.updateComplete;
+    expect(text(one(el, 'eta'))).to.equal('Taking longer than usual');
     const progress = one(el, 'progress');
     expect(progress.hasAttribute('aria-valuenow')).to.equal(false);
     expect(progress.querySelector('.bar')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });
 
+  it('counts the elapsed time in seconds and minutes', async () => {
+    const { env, el } = await pendingOnFakeClock({});
+    expect(text(one(el, 'elapsed'))).to.equal('0:00');
+    await env.advance(1_000);
+    await el.updateComplete;
+    expect(text(one(el, 'elapsed'))).to.equal('0:01');
+    await env.advance(60_000);
+    await el.updateComplete;
+    expect(text(one(el, 'elapsed'))).to.equal('1:01');
+  });
+
+  it('its strings are replaceable', async () => {
+    const { env, el } = await pendingOnFakeClock({
+      expectedDuration: 5_000,
+      strings: { overrun: 'Bientôt', eta: (s) => `${s} s` },
+    });
+    expect(text(one(el, 'eta'))).to.equal('5 s');
+    await env.advance(5_000);
+    await el.updateComplete;
+    expect(text(one(el, 'eta'))).to.equal('Bientôt');
+  });
+});
+
+describe('estimate: the ETA and the determinate bar', () => {
   it('without an estimate, shows no eta and an indeterminate bar', async () => {
     const { el } = await follow({ status: [pending] });
     await aTimeout(300);
@@ -71,45 +124,68 @@ describe('estimate: the ETA and the determinate bar', () => {
     expect(parts(el, 'eta')).to.have.length(0);
   });
 
-  it('its strings are replaceable', async () => {
+  it('the live region does not speak the ticks, and the bar ends with the results', async () => {
     const { el } = await follow(
-      { status: [pending] },
-      { expectedDuration: 1, strings: { overrun: 'Bientôt', eta: (s) => `${s} s` } },
+      { status: [{ times: 3, ...pending }, completed], results: results(1) },
+      { expectedDuration: 60_000, pollInterval: 50, maxPollInterval: 200 },
     );
-    await until(() => text(parts(el, 'eta')[0]) === 'Bientôt', 'replaced overrun');
+    const status = statusRegion(el);
+    const spoken: string[] = [];
+    const observer = new MutationObserver(() => spoken.push(text(status)));
+    observer.observe(status, { subtree: true, childList: true, characterData: true });
+    await untilState(el, 'completed');
+    await aTimeout(0);
+    observer.disconnect();
+    expect(spoken).to.deep.equal(['Generation complete.']);
+    expect(parts(el, 'progress')).to.have.length(0);
+    expect(parts(el, 'eta')).to.have.length(0);
   });
 });
 
-describe('estimate: retry status', () => {
+describe('estimate: retry status, on the fake clock', () => {
+  afterEach(realClock);
+
   it('counts down to the retry of a failed request, and is gone after the next success', async () => {
+    const env = fakeClock();
     const { el } = await follow(
       { status: [{ times: 1, status: 500 }, pending] },
       { pollInterval: 3000, maxPollInterval: 5000 },
     );
     await until(() => parts(el, 'retry-status').length === 1, 'retry status');
-    expect(text(one(el, 'retry-status'))).to.match(/^Connection problem\. Retrying in [1-3] s$/);
+    expect(text(one(el, 'retry-status'))).to.equal('Connection problem. Retrying in 3 s');
+    await env.advance(1_000);
+    await el.updateComplete;
+    expect(text(one(el, 'retry-status'))).to.equal('Connection problem. Retrying in 2 s');
     await expect(el).to.be.accessible();
-    el.refresh();
+    await env.advance(2_000);
     await until(() => parts(el, 'retry-status').length === 0, 'retry status gone');
     expect(el.state).to.equal('pending');
   });
 
-  it('says the service is busy when rate-limited', async () => {
+  it('says the service is busy when rate-limited, for as long as it asked', async () => {
+    const env = fakeClock();
     const { el } = await follow({
       status: [{ times: 1, status: 429, headers: { 'Retry-After': '60' } }, pending],
     });
     await until(() => parts(el, 'retry-status').length === 1, 'retry status');
-    expect(text(one(el, 'retry-status'))).to.match(/^The service is busy\. Retrying in (59|60) s$/);
+    expect(text(one(el, 'retry-status'))).to.equal('The service is busy. Retrying in 60 s');
+    await env.advance(45_000);
+    await el.updateComplete;
+    expect(text(one(el, 'retry-status'))).to.equal('The service is busy. Retrying in 15 s');
     el.remove();
   });
 
   it('its strings are replaceable', async () => {
+    const env = fakeClock();
     const { el } = await follow(
       { status: [{ times: 1, status: 500 }, pending] },
       { pollInterval: 3000, strings: { retrying: (s) => `Nouvel essai dans ${s} s` } },
     );
     await until(() => parts(el, 'retry-status').length === 1, 'retry status');
-    expect(text(one(el, 'retry-status'))).to.match(/^Nouvel essai dans \d s$/);
+    expect(text(one(el, 'retry-status'))).to.equal('Nouvel essai dans 3 s');
+    await env.advance(1_000);
+    await el.updateComplete;
+    expect(text(one(el, 'retry-status'))).to.equal('Nouvel essai dans 2 s');
     el.remove();
   });
 });

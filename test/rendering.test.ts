@@ -141,12 +141,6 @@ describe('rendering: each state', () => {
     expect(parts(el, 'cancel-button')).to.have.length(0);
   });
 
-  it('pending counts the elapsed time in seconds', async () => {
-    const { el } = await follow({ status: [pending] });
-    expect(text(one(el, 'elapsed'))).to.equal('0:00');
-    await until(() => text(parts(el, 'elapsed')[0]) === '0:01', 'elapsed 0:01');
-  });
-
   it('completed shows the grid of tiles and drops aria-busy', async () => {
     const { el } = await follow({
       status: [{ times: 1, ...pending }, completed],

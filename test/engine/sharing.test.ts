@@ -236,7 +236,8 @@ describe('sharing: the engine’s followers', () => {
     await env.advance(0);
     sub.unsubscribe();
     const back = new Subscriber(engine, first);
-    expect(back.seen[0].status, 'told the task as it was').to.equal(sub.last.status).and.not.equal(undefined);
+    expect(sub.last.status).to.not.equal(undefined);
+    expect(back.seen[0].status, 'told the task as it was').to.equal(sub.last.status);
     await env.advance(0);
     expect(calls.length, 'it asks again at once on the return').to.equal(2);
     back.unsubscribe();
