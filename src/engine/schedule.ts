@@ -33,10 +33,10 @@ export type PollSchedule = (context: PollContext) => number;
 export const growingSchedule: PollSchedule = ({ pendingAnswers, first }) =>
   first * GROWTH ** Math.max(0, pendingAnswers - 1);
 
-/** The first and the longest wait the pacing allows. */
+/** The first and the longest wait the pacing allows; an interval that is not a number counts as 0. */
 export function bounds({ pollInterval, maxPollInterval }: Pacing) {
-  const first = Math.min(MAX_DELAY, Math.max(MIN_POLL_INTERVAL, pollInterval));
-  return { first, ceiling: Math.min(MAX_DELAY, Math.max(first, maxPollInterval)) };
+  const first = Math.min(MAX_DELAY, Math.max(MIN_POLL_INTERVAL, pollInterval || 0));
+  return { first, ceiling: Math.min(MAX_DELAY, Math.max(first, maxPollInterval || 0)) };
 }
 
 function jittered(ms: number, random: () => number): number {
@@ -71,7 +71,7 @@ export function retryDelay(pacing: Pacing, failures: number, random: () => numbe
 
 /** A request slower than this is aborted and counts as a failure. */
 export function requestTimeout({ maxPollInterval }: Pacing): number {
-  return Math.min(MAX_DELAY, Math.max(10_000, 2 * maxPollInterval));
+  return Math.min(MAX_DELAY, Math.max(10_000, 2 * (maxPollInterval || 0)));
 }
 
 /** What the schedule knows of the task's duration. */

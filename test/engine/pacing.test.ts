@@ -26,6 +26,13 @@ const pollDelays = (count: number, random = noJitter, pacing = PACING) =>
   Array.from({ length: count }, (_, i) => pollDelay(pacing, i + 1, random));
 
 describe('pacing: the delays', () => {
+  it('counts intervals that are not numbers (set from script) as 0: 50 ms, never a tight loop', () => {
+    const pacing = { pollInterval: NaN, maxPollInterval: NaN };
+    expect(bounds(pacing)).to.deep.equal({ first: 50, ceiling: 50 });
+    expect(pollDelay(pacing, 3, () => 0)).to.equal(50);
+    expect(requestTimeout(pacing)).to.equal(10_000);
+  });
+
   it('grows from poll-interval by 1.5 per pending answer, up to max-poll-interval', () => {
     expect(pollDelays(9)).to.deep.equal([100, 150, 225, 337.5, 506.25, 759.375, 1000, 1000, 1000]);
   });
