@@ -1,6 +1,7 @@
 // How long earlier tasks of a kind took, for an estimate when the page gives none
 // (docs/behaviour.md, "Estimate and ETA"): in memory for the page's life, and in a store (the
 // page's localStorage) only for elements that ask for it; numbers only, at most 50 per kind.
+import { usableDuration } from './estimate.js';
 import type { Estimate } from './hazard-schedule.js';
 
 /** Where durations are kept across page loads; it may throw (quota, storage disabled). */
@@ -40,7 +41,7 @@ export class DurationHistory {
   }
 
   record(kind: string, ms: number, remember: boolean): void {
-    if (!(ms > 0 && ms < Infinity)) return;
+    if (usableDuration(ms) === undefined) return;
     const list = [...this.durations(kind, remember), Math.round(ms)].slice(-HISTORY_LIMIT);
     this.#memory.set(kind, list);
     if (!remember) return;
@@ -63,7 +64,8 @@ export class DurationHistory {
   #read(kind: string): number[] {
     try {
       const parsed: unknown = JSON.parse(this.#store?.getItem(storeKey(kind)) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter((value) => typeof value === 'number' && value > 0) : [];
+      // `1e999` parses to Infinity: only what could be a duration is kept (and written back).
+      return Array.isArray(parsed) ? parsed.filter((value) => usableDuration(value) !== undefined) : [];
     } catch {
       return [];
     }

@@ -12,9 +12,12 @@ export interface EstimateOptions {
   rememberDurations?: boolean;
 }
 
-/** `ms` when it can be a task's duration (a positive, finite number), else undefined. */
-export const usableDuration = (ms: number | undefined) =>
-  typeof ms === 'number' && ms > 0 && ms < Infinity ? ms : undefined;
+/** The longest duration an estimate may be: longer is no estimate a page could wait out. */
+export const MAX_DURATION = 24 * 60 * 60 * 1000;
+
+/** `ms` when it can be a task's duration (a positive number of at most 24 h), else undefined. */
+export const usableDuration = (ms: unknown) =>
+  typeof ms === 'number' && ms > 0 && ms <= MAX_DURATION ? ms : undefined;
 
 export function estimateFor(options: EstimateOptions, history: DurationHistory): Estimate | undefined {
   const { durationKind, rememberDurations = false } = options;

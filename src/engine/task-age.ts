@@ -3,6 +3,7 @@
 // when it was seen from its start.
 import type { TaskSnapshot } from '../types.js';
 import type { FollowEnvironment } from './environment.js';
+import { MAX_DURATION } from './estimate.js';
 
 export class TaskAge {
   /** When the task started, on the environment's clock. */
@@ -22,7 +23,10 @@ export class TaskAge {
     { durationKind, rememberDurations }: { durationKind?: string; rememberDurations: boolean },
   ): number {
     const now = this.#env.now();
-    this.#origin ??= report.age === undefined ? sentAt : now - report.age;
+    // An age no task could have (NaN, negative, beyond the longest estimate) is not used.
+    const { age: told } = report;
+    const known = typeof told === 'number' && told >= 0 && told <= MAX_DURATION;
+    this.#origin ??= known ? now - told : sentAt;
     this.#fromStart ??= report.state === 'pending';
     const age = now - this.#origin;
     if (report.state === 'completed' && this.#fromStart && durationKind !== undefined) {
