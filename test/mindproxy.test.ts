@@ -3,6 +3,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { mindproxyTask } from '../mock/bodies.js';
 import type { LoggedRequest, MockStep, Scenario, TaskEvent } from '../mock/types.js';
+import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
 import { follow, mount, parts, pending, shadow, untilRequests, untilState } from './helpers/element.js';
@@ -272,6 +273,65 @@ describe('<task-progress provider="mindproxy">', () => {
       const { el } = await completedVideo({ video_url: videoUrl, thumbnail_url: thumbnailUrl, seed: 7 });
       expect(parts(el, 'video')).to.have.length(1);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('fields read only for pacing or display', () => {
+    const url = imageUrl('d');
+    const odd: [string, unknown][] = [
+      ['a number of seconds', 1_700_000_000],
+      ['junk', 'yesterday-ish'],
+      ['an object', { at: 1 }],
+      ['null', null],
+      ['a time in the future', new Date(Date.now() + 3_600_000).toISOString()],
+    ];
+    // A valid one gives the task's age: see estimate-rendering.test.ts.
+    for (const [name, createdAt] of odd) {
+      it(`a created_at that is ${name} is ignored: the task is followed to its results`, async () => {
+        const at = (id: string, status: number, fields = {}) => ({
+          json: { ...mindproxyTask(id, { status, ...fields }), created_at: createdAt },
+        });
+        const { el, details } = await followGateway(
+          (id) => ({ status: [{ times: 1, ...at(id, 3) }, at(id, 4, { assets: { image_url: url } })] }),
+          { expectedDuration: 60_000 },
+        );
+        await untilState(el, 'completed');
+        expect(details('task-error')).to.deep.equal([]);
+        expect(parts(el, 'image').map((img) => img.getAttribute('src'))).to.deep.equal([url]);
+        const context = { taskId: el.taskId ?? '', token: undefined, baseUrl: mockApiUrl };
+        const snapshot = await mindproxyAdapter.getStatus({
+          ...context,
+          signal: new AbortController().signal,
+        });
+        expect(snapshot.age, 'no age').to.equal(undefined);
+      });
+    }
+
+    it('an event whose created_at is a number or missing is shown, and the task goes on', async () => {
+      const events = [
+        {
+          task_event_id: 1,
+          event_type: 'progress',
+          status: 3,
+          message: 'Warming up',
+          created_at: 1_700_000_000,
+        },
+        { task_event_id: 2, event_type: 'progress', status: 3, message: 'Drawing' },
+      ] as unknown as TaskEvent[];
+      const { el, details, taskId } = await followGateway((id) => ({ status: [task(id, 3)], events }), {
+        showEvents: true,
+      });
+      await untilRequests(taskId, 2, { which: gets });
+      await until(
+        () => text(parts(el, 'events')[0]?.querySelector('summary') ?? undefined) === 'Drawing',
+        'events',
+      );
+      expect(details<TaskEvent>('task-event').map((event) => event.created_at)).to.deep.equal([
+        '1700000000',
+        '',
+      ]);
+      expect(details('task-error')).to.deep.equal([]);
+      expect(el.state).to.equal('pending');
     });
   });
 

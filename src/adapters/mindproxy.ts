@@ -26,7 +26,8 @@ export const mindproxyAdapter: TaskAdapter = {
     const response = await request(apiUrl(ctx, taskPath(ctx)), ctx);
     const task = await readJson(response, ctx, mindproxyTaskSchema);
     // The task's age by the server's own clock: the page's may be off.
-    const age = Date.parse(response.headers.get('Date') ?? '') - Date.parse(task.created_at ?? '');
+    const created = typeof task.created_at === 'string' ? Date.parse(task.created_at) : NaN;
+    const age = Date.parse(response.headers.get('Date') ?? '') - created;
     return { ...toSnapshot(task), ...(age >= 0 ? { age } : {}) };
   },
 
@@ -44,7 +45,11 @@ export const mindproxyAdapter: TaskAdapter = {
         mindproxyEventsSchema,
       );
       events.push(
-        ...page.task_events.map((event) => ({ ...event, task_event_id: String(event.task_event_id) })),
+        ...page.task_events.map((event) => ({
+          ...event,
+          task_event_id: String(event.task_event_id),
+          created_at: String(event.created_at ?? ''),
+        })),
       );
       if (page.task_events.length < EVENTS_PAGE_SIZE) return events;
     }
