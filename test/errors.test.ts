@@ -399,7 +399,7 @@ describe('body not JSON or not the schema: invalid-response', () => {
 
 describe('timeout: the task took too long', () => {
   it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
-    const mounted = await follow({ status: [pending] });
+    const mounted = await follow({ status: [pending] }, { timeout: 300 });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error?.code).to.equal('timeout');
     expect(mounted.events.filter((e) => e.type === 'task-error')).to.have.length(1);

@@ -71,6 +71,8 @@ interface SentRequest {
   method: string;
   headers: Headers;
   body: string | undefined;
+  /** The answer, once it came. */
+  response?: Response;
 }
 
 /** Records what the page sends to the task API (the mock log has no bodies). */
@@ -79,15 +81,21 @@ function recordFetches() {
   const sent: SentRequest[] = [];
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
+    const answer = original.call(window, input, init);
     if (!url.includes('/__mock/')) {
-      sent.push({
+      const request: SentRequest = {
         url,
         method: init?.method ?? 'GET',
         headers: new Headers(init?.headers),
         body: typeof init?.body === 'string' ? init.body : undefined,
-      });
+      };
+      sent.push(request);
+      answer.then(
+        (response) => (request.response = response),
+        () => {},
+      );
     }
-    return original.call(window, input, init);
+    return answer;
   };
   return { sent, restore: () => (window.fetch = original) };
 }
@@ -442,6 +450,33 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(log[1].aborted).to.equal(false);
       // The held answer was read before the poll that saw status 6.
       expect(gets(log)).to.have.length(3);
+    });
+
+    it('reads the answers to a cancel at once, a failed one too: no request lingers until the run ends', async () => {
+      const { el, taskId } = await followGateway(
+        (id) => ({
+          status: [task(id, 2)],
+          cancel: [{ times: 1, status: 500, json: { error: 'boom' } }, { json: { task_id: id, status: 6 } }],
+        }),
+        { cancelable: true },
+      );
+      await untilRequests(taskId, 1, { which: gets });
+      fetches = recordFetches();
+      el.cancel();
+      await until(
+        () => el.error?.code === 'cancel-failed' || parts(el, 'error').length === 1,
+        'cancel failed',
+      );
+      const [failed] = fetches.sent.filter((request) => request.method === 'POST');
+      expect(failed.response?.status).to.equal(500);
+      expect(failed.response?.bodyUsed, 'the failed answer was read').to.equal(true);
+      el.cancel();
+      await untilState(el, 'cancelled');
+      const answers = fetches.sent.filter((request) => request.method === 'POST').map((r) => r.response);
+      expect(answers.map((response) => [response?.status, response?.bodyUsed])).to.deep.equal([
+        [500, true],
+        [200, true],
+      ]);
     });
 
     it('sends nothing and stays pending when task-cancel is prevented', async () => {

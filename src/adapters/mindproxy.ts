@@ -3,7 +3,7 @@
 // gateway key: the key never reaches the page, so no token is required here.
 import { TaskApiError } from '../errors.js';
 import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
-import { apiUrl, parseBody, readJson, request, requestJson } from './http.js';
+import { apiUrl, parseBody, readJson, release, request, requestJson } from './http.js';
 import {
   type MindproxyAssets,
   type MindproxyTask,
@@ -32,7 +32,9 @@ export const mindproxyAdapter: TaskAdapter = {
   },
 
   async cancel(ctx, reason) {
-    await request(apiUrl(ctx, `${taskPath(ctx)}/cancel`), ctx, { method: 'POST', body: { reason } });
+    await release(
+      await request(apiUrl(ctx, `${taskPath(ctx)}/cancel`), ctx, { method: 'POST', body: { reason } }),
+    );
   },
 
   async getEvents(ctx, offset) {
