@@ -102,21 +102,25 @@ export class FollowController implements ReactiveController {
     const key = ready ? engineKey(adapter, target.baseUrl, taskId) : '';
     if (key !== this.#key) {
       this.#detach();
+      this.#engine = undefined;
       this.#key = key;
       this.taskId = taskId ?? '';
       this.snapshot = undefined;
       this.broken.clear();
       this.#eta = undefined;
       if (key) this.#attach(target);
-    } else if (key && !this.#subscription && this.state === 'pending') {
-      this.#attach(target); // reconnected while the task was still pending
+    } else if (key && !this.#subscription && (this.state === 'pending' || this.state === 'completed')) {
+      // Reconnected: back to the engine it left, which goes on pending, or holds the results
+      // (not fetched again) for a refresh of expired URLs.
+      this.#attach(target);
     } else if (this.#engine && this.#subscription) {
       this.#engine.update(this.#subscription, target);
     }
   }
 
   #attach(target: FollowTarget): void {
-    this.#engine = sharedEngine(browserEnvironment, target.adapter, target.baseUrl, this.taskId);
+    const { adapter, baseUrl } = target;
+    this.#engine = sharedEngine(browserEnvironment, adapter, baseUrl, this.taskId, this.#engine);
     this.#subscription = this.#engine.subscribe(target, (snapshot) => {
       const images = snapshot.images && sanitizeImages(snapshot.images, this.#target().unsafeUrlMessage);
       this.snapshot = images ? { ...snapshot, images } : snapshot;
@@ -126,9 +130,9 @@ export class FollowController implements ReactiveController {
     this.#tick();
   }
 
+  /** Stops listening; the engine is kept, to come back to on reconnect. */
   #detach(): void {
     if (this.#engine && this.#subscription) this.#engine.unsubscribe(this.#subscription);
-    this.#engine = undefined;
     this.#subscription = undefined;
     this.#tick();
   }

@@ -20,15 +20,20 @@ export function engineKey(adapter: TaskAdapter, baseUrl: string, taskId: string)
   return JSON.stringify([adapterId(adapter), baseUrl, taskId]);
 }
 
-/** The page's engine for this task, created on first use. */
+/**
+ * The page's engine for this task, created on first use; or `previous`, an engine this function
+ * gave for the same task and forgot since, so that an element moved back finds its task as it left it.
+ */
 export function sharedEngine(
   env: FollowEnvironment,
   adapter: TaskAdapter,
   baseUrl: string,
   taskId: string,
+  previous?: FollowEngine,
 ): FollowEngine {
   const key = engineKey(adapter, baseUrl, taskId);
   let engine = engines.get(key);
+  if (!engine && previous) engines.set(key, (engine = previous));
   if (!engine) {
     const created: FollowEngine = new FollowEngine(env, adapter, taskId, baseUrl, () =>
       env.setTimeout(() => {
