@@ -144,7 +144,15 @@ export class FollowEngine {
       await this.#calls.cancel(this.#timeout(), run.signal, reason);
       if (!run.signal.aborted) this.#waits.wake();
     } catch (thrown) {
-      if (run.signal.aborted) return;
+      if (run.signal.aborted) {
+        // Stopped mid-cancel (every element left the page): the cancel may never have arrived, so
+        // the task shows its own phase again and Cancel can be pressed again.
+        if (this.#cancelling && this.#shared.state === 'pending') {
+          this.#cancelling = false;
+          this.#publish({ phase: this.#apiPhase });
+        }
+        return;
+      }
       this.#cancelling = false;
       const error = { ...toTaskError(toTaskApiError(thrown)), code: 'cancel-failed' };
       this.#subscribers.failedOnce(error);
