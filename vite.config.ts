@@ -1,7 +1,6 @@
 // `npm start`: the demo page with the mock task API and the demo's server routes (`/api/*`) mounted
 // as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
 import { minify } from 'terser';
@@ -24,12 +23,11 @@ function mockTaskApi(): Plugin {
         }),
       );
       server.middlewares.use(api.middleware);
-      // The built element as a CDN serves it, for the no-code page (`npm run build` first).
-      server.middlewares.use('/task-progress.min.js', (_req, res, next) => {
-        readFile(fileURLToPath(new URL('dist/task-progress.min.js', import.meta.url))).then(
-          (body) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body),
-          next,
-        );
+      // The no-code page loads the element as a CDN serves it: here, its source through Vite, so
+      // that it works on a fresh clone without a build and shows every change at once.
+      const source = `/@fs${fileURLToPath(new URL('src/define.ts', import.meta.url))}`;
+      server.middlewares.use('/task-progress.min.js', (_req, res) => {
+        res.writeHead(302, { Location: source }).end();
       });
     },
   };
@@ -120,7 +118,11 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     // Library builds keep whitespace by default; this file is the shipped one, so minify it all.
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      output: { minify: true },
+      // The terser pass takes most of the build on purpose: no warning that it is slow.
+      checks: { bundlerTimings: false },
+    },
     lib: {
       entry: fileURLToPath(new URL('src/define.ts', import.meta.url)),
       formats: ['es'],

@@ -2,13 +2,12 @@
 // the self-contained file, and no script of its own, starts a task on submit and follows it; a
 // task whose first image URLs expired ends showing fresh images after one more results request.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { describeEachBrowser } from '../scripts/browser-suites.mjs';
 import { startDemoServer } from '../scripts/demo-driver.mjs';
 
 const TIMEOUT = 30_000;
-const built = existsSync(new URL('../dist/task-progress.min.js', import.meta.url));
 const page = readFileSync(new URL('no-code.html', import.meta.url), 'utf8');
 
 /** Page code: the element's state once its images, if any, have loaded. */
@@ -37,6 +36,13 @@ describe('the no-code page', () => {
     assert.doesNotMatch(page, /\son[a-z]+=/i, 'no inline handler');
   });
 
+  it('serves the element file without a build (npm start on a fresh clone)', async () => {
+    const response = await fetch(`${server.url}/task-progress.min.js`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('Content-Type') ?? '', /javascript/);
+    assert.match(new URL(response.url).pathname, /\/src\/define\.ts$/, 'the source, not dist/');
+  });
+
   describeEachBrowser((newPage) => {
     /**
      * Opens the page, submits the form with `scenario`, and resolves the state it ends in, the
@@ -44,7 +50,6 @@ describe('the no-code page', () => {
      * @param {string} scenario
      */
     async function submit(scenario) {
-      assert.ok(built, 'dist/ is not built: run `npm run build` first');
       const tab = await newPage();
       /** @type {string[]} */
       const errors = [];

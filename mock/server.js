@@ -73,6 +73,16 @@ function withElementFile(handler) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const handler = withElementFile(serveTaskApi(createTaskApi()));
-  const { url } = await listen(handler, { port: Number(process.argv[2] ?? 8787) });
-  console.log(`mock task API listening on ${url}, the element at ${url}/task-progress.min.js`);
+  const port = Number(process.argv[2] ?? 8787);
+  try {
+    const { url } = await listen(handler, { port });
+    console.log(`mock task API listening on ${url}, the element at ${url}/task-progress.min.js`);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+    console.error(
+      `Port ${port} is already in use. Start the mock on another port: npm run mock -- 8788 ` +
+        '(or node mock/server.js 8788 after a build), and use that port in your page.',
+    );
+    process.exitCode = 1;
+  }
 }

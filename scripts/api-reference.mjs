@@ -38,6 +38,9 @@ export function apiMarkdown(manifest) {
   /** @type {Item[]} */
   const attributes = element.attributes ?? [];
   const fields = members.filter((m) => m.kind === 'field' && m.privacy !== 'private' && !m.static);
+  /** A method's parameters as a call shows them: `body?`. */
+  const signature = (/** @type {{ name: string, optional?: boolean }[] | undefined} */ parameters = []) =>
+    parameters.map((parameter) => `${parameter.name}${parameter.optional ? '?' : ''}`).join(', ');
   const methods = members.filter((m) => m.kind === 'method' && m.privacy !== 'private' && !m.static);
   const attributeOf = (/** @type {Item} */ field) => attributes.find((a) => a.fieldName === field.name)?.name;
   return [
@@ -61,7 +64,7 @@ export function apiMarkdown(manifest) {
     `## Methods`,
     table(
       ['method', 'description'],
-      methods.map((m) => [code(`${m.name}()`), cell(m.description)]),
+      methods.map((m) => [code(`${m.name}(${signature(m.parameters)})`), cell(m.description)]),
     ),
     `## Events`,
     table(

@@ -8,7 +8,14 @@ import { elementDeclaration } from './manifest.mjs';
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const options = { outdir: 'dist', componentTypePath: () => './index.js', hideLogs: true };
 
-generateJsxTypes(manifest, { ...options, fileName: 'jsx.d.ts' });
+// The generator prints its result in colour codes even with `hideLogs`, into a log file too: quiet it.
+const log = console.log;
+console.log = () => {};
+try {
+  generateJsxTypes(manifest, { ...options, fileName: 'jsx.d.ts' });
+} finally {
+  console.log = log;
+}
 
 // Vue 3 and Svelte 5 typings. Vue checks a template's props by their camelCase names and
 // `@task-complete` as `onTaskComplete`; Svelte 5 takes attributes, properties and

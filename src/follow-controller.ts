@@ -43,6 +43,8 @@ export class FollowController implements ReactiveController {
 
   #engine: Engine = pageEngine();
   #subscription: Subscription | undefined;
+  /** The subscription this element left when it was disconnected, to come back to. */
+  #left: Subscription | undefined;
   /** Renders every second while pending, for the elapsed time. */
   #clock: unknown;
   #key = '';
@@ -107,31 +109,39 @@ export class FollowController implements ReactiveController {
     const key = ready ? this.#engine.key(options) : '';
     if (key !== this.#key) {
       this.#detach();
+      this.#left = undefined;
       this.#key = key;
       this.taskId = taskId;
       this.snapshot = undefined;
       this.broken.clear();
       this.eta = undefined;
       if (key) this.#attach(options);
-    } else if (key && !this.#subscription && this.state === 'pending') {
-      this.#attach(options); // reconnected while the task was still pending
+    } else if (key && !this.#subscription && (this.state === 'pending' || this.state === 'completed')) {
+      // Reconnected: back to the follower it left, which goes on pending, or holds the results
+      // (not fetched again) for a refresh of expired URLs.
+      this.#attach(options);
     } else {
       this.#subscription?.update(options);
     }
   }
 
   #attach(options: FollowOptions): void {
-    this.#subscription = this.#engine.follow(options, (snapshot) => {
-      const images = snapshot.images && sanitizeImages(snapshot.images, this.#target().unsafeUrlMessage);
-      this.snapshot = images ? { ...snapshot, images } : snapshot;
-      this.#tick();
-      this.#host.requestUpdate();
-    });
+    this.#subscription = this.#engine.follow(
+      options,
+      (snapshot) => {
+        const images = snapshot.images && sanitizeImages(snapshot.images, this.#target().unsafeUrlMessage);
+        this.snapshot = images ? { ...snapshot, images } : snapshot;
+        this.#tick();
+        this.#host.requestUpdate();
+      },
+      this.#left,
+    );
     this.#tick();
   }
 
   #detach(): void {
     this.#subscription?.unsubscribe();
+    this.#left = this.#subscription ?? this.#left;
     this.#subscription = undefined;
     this.#tick();
   }

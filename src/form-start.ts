@@ -41,6 +41,8 @@ export class FormStart implements ReactiveController {
   #disabled: HTMLButtonElement[] = [];
   /** Where the element listens for submits, while connected. */
   #root: Node | undefined;
+  /** A start was running when the element left the page: it is sent again when it comes back. */
+  #interrupted = false;
   readonly #host: StartHost;
   readonly #target: () => StartTarget;
   readonly #started: (taskId: string) => void;
@@ -57,10 +59,14 @@ export class FormStart implements ReactiveController {
     // On the root rather than the form: a form added or replaced later is heard too.
     this.#root = this.#host.getRootNode();
     this.#root.addEventListener('submit', this, true);
+    // Moved or re-rendered mid-start: the aborted request is sent again, with the same body.
+    if (this.#interrupted && this.#body) this.#send(this.#body, this.#form());
+    this.#interrupted = false;
   }
 
   hostDisconnected(): void {
     this.#root?.removeEventListener('submit', this, true);
+    this.#interrupted = this.snapshot?.state === 'pending';
     this.#run?.abort();
     this.#release();
   }

@@ -207,7 +207,10 @@ export class TaskProgress extends LitElement {
     if (this.dispatchEvent(event) && !this.#start.retry(this.state)) this.#follow.retry();
   }
 
-  /** Starts a task through `start-url`, posting `body` or, without it, the form's fields. */
+  /**
+   * Starts a task through `start-url`, posting `body` or, without it, the form's fields.
+   * @param body - The JSON object to post; the form's fields when left out.
+   */
   start(body?: Record<string, unknown>): void {
     this.#start.start(body);
   }

@@ -6,7 +6,17 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { mindproxyTask } from '../mock/bodies.js';
 import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
 import type { TaskProgress } from '../src/index.js';
-import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
+import {
+  completed,
+  follow,
+  mount,
+  parts,
+  pending,
+  results,
+  shadow,
+  untilRequests,
+  untilState,
+} from './helpers/element.js';
 import { createTask, mockApiUrl } from './helpers/mock-api.js';
 import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
@@ -105,6 +115,28 @@ describe('estimate: the ETA and the determinate bar', () => {
     await aTimeout(300);
     expect(parts(el, 'eta')).to.have.length(0);
     expect(one(el, 'progress').hasAttribute('aria-valuenow')).to.equal(false);
+  });
+
+  it('uses no absurd estimate, given (1e300) or stored (1e999), and writes none back', async () => {
+    const durationKey = `absurd-${Math.random()}`;
+    const key = `task-progress:durations:${JSON.stringify(['mynth', mockApiUrl, durationKey])}`;
+    localStorage.setItem(key, '[1e999, 1e999, 1e999, 1e999]');
+    try {
+      const { el, taskId } = await follow(
+        { status: [{ times: 2, ...pending }, completed], results: results(1) },
+        { durationKey, rememberDurations: true },
+      );
+      el.setAttribute('expected-duration', '1e300');
+      await untilRequests(taskId, 2);
+      expect(parts(el, 'eta'), 'no ETA').to.have.length(0);
+      expect(one(el, 'progress').hasAttribute('aria-valuenow')).to.equal(false);
+      await untilState(el, 'completed');
+      const stored: unknown[] = JSON.parse(localStorage.getItem(key) ?? '');
+      expect(stored).to.have.length(1);
+      expect(stored[0]).to.be.a('number').above(0);
+    } finally {
+      localStorage.removeItem(key);
+    }
   });
 
   it('the live region does not speak the ticks, and the bar ends with the results', async () => {

@@ -1,7 +1,7 @@
 // Result URLs that expire (docs/behaviour.md, "Expiring result URLs"), in a real browser against the
 // mock: a result image that fails to load makes the element ask for the results once more and show
 // the fresh URLs; what still fails shows as a failed tile, the other tiles untouched.
-import { expect } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { mindproxyTask, mynthResults } from '../mock/bodies.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
@@ -44,6 +44,34 @@ describe('expiring result URLs', () => {
     ).to.deep.equal([false, false]);
     expect(details('task-complete').length, 'told once').to.equal(1);
   });
+
+  for (const [name, away] of [
+    ['moved to another parent', 0],
+    ['removed and put back 150 ms later', 150],
+  ] as const) {
+    it(`${name} once completed, still refreshes expired URLs, and fetches nothing on reconnect`, async () => {
+      // The expired images say so only after the move.
+      const { el, taskId } = await follow({
+        status: [{ times: 1, ...pending }, completed],
+        results: [{ times: 1, ...expired([0, 1], 600) }, expired([])],
+      });
+      await untilState(el, 'completed');
+      const before = (await requestsOf(taskId)).length;
+      const other = document.createElement('div');
+      el.parentElement?.after(other);
+      if (away) {
+        el.remove();
+        await aTimeout(away);
+      }
+      other.append(el);
+      await untilLoaded(el, 2);
+      const log = await requestsOf(taskId);
+      expect(log.length - before, 'only the results, once more').to.equal(1);
+      expect((await resultsRequests(taskId)).length).to.equal(2);
+      expect(parts(el, 'image-failed')).to.deep.equal([]);
+      other.remove();
+    });
+  }
 
   it('shows a failed tile for an image that still fails, and leaves the others as they are', async () => {
     // The expired image says so only after the other one loaded.

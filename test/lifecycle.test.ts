@@ -279,6 +279,19 @@ describe('disconnect and reconnect', () => {
     expect(parts(el, 'image')).to.have.length(2);
   });
 
+  it('removed and put back 150 ms later while pending, keeps its elapsed time', async () => {
+    const { el } = await follow({ status: [pending] });
+    const elapsed = () => parts(el, 'elapsed')[0]?.textContent?.trim();
+    await until(() => elapsed() === '0:01', 'a second elapsed');
+    const parent = el.parentElement as HTMLElement;
+    el.remove();
+    await aTimeout(150);
+    parent.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('pending');
+    expect(elapsed(), 'counted from when following began').not.to.equal('0:00');
+  });
+
   it('makes no request when a completed element is removed and added again', async () => {
     const { el, taskId, events } = await follow({
       status: [{ times: 1, ...pending }, completed],

@@ -3,6 +3,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { mindproxyTask } from '../mock/bodies.js';
 import type { LoggedRequest, MockStep, Scenario, TaskEvent } from '../mock/types.js';
+import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
 import { follow, mount, parts, pending, shadow, untilRequests, untilState } from './helpers/element.js';
@@ -70,6 +71,8 @@ interface SentRequest {
   method: string;
   headers: Headers;
   body: string | undefined;
+  /** The answer, once it came. */
+  response?: Response;
 }
 
 /** Records what the page sends to the task API (the mock log has no bodies). */
@@ -78,15 +81,21 @@ function recordFetches() {
   const sent: SentRequest[] = [];
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
+    const answer = original.call(window, input, init);
     if (!url.includes('/__mock/')) {
-      sent.push({
+      const request: SentRequest = {
         url,
         method: init?.method ?? 'GET',
         headers: new Headers(init?.headers),
         body: typeof init?.body === 'string' ? init.body : undefined,
-      });
+      };
+      sent.push(request);
+      answer.then(
+        (response) => (request.response = response),
+        () => {},
+      );
     }
-    return original.call(window, input, init);
+    return answer;
   };
   return { sent, restore: () => (window.fetch = original) };
 }
@@ -275,6 +284,65 @@ describe('<task-progress provider="mindproxy">', () => {
     });
   });
 
+  describe('fields read only for pacing or display', () => {
+    const url = imageUrl('d');
+    const odd: [string, unknown][] = [
+      ['a number of seconds', 1_700_000_000],
+      ['junk', 'yesterday-ish'],
+      ['an object', { at: 1 }],
+      ['null', null],
+      ['a time in the future', new Date(Date.now() + 3_600_000).toISOString()],
+    ];
+    // A valid one gives the task's age: see estimate-rendering.test.ts.
+    for (const [name, createdAt] of odd) {
+      it(`a created_at that is ${name} is ignored: the task is followed to its results`, async () => {
+        const at = (id: string, status: number, fields = {}) => ({
+          json: { ...mindproxyTask(id, { status, ...fields }), created_at: createdAt },
+        });
+        const { el, details } = await followGateway(
+          (id) => ({ status: [{ times: 1, ...at(id, 3) }, at(id, 4, { assets: { image_url: url } })] }),
+          { expectedDuration: 60_000 },
+        );
+        await untilState(el, 'completed');
+        expect(details('task-error')).to.deep.equal([]);
+        expect(parts(el, 'image').map((img) => img.getAttribute('src'))).to.deep.equal([url]);
+        const context = { taskId: el.taskId ?? '', token: undefined, baseUrl: mockApiUrl };
+        const snapshot = await mindproxyAdapter.getStatus({
+          ...context,
+          signal: new AbortController().signal,
+        });
+        expect(snapshot.age, 'no age').to.equal(undefined);
+      });
+    }
+
+    it('an event whose created_at is a number or missing is shown, and the task goes on', async () => {
+      const events = [
+        {
+          task_event_id: 1,
+          event_type: 'progress',
+          status: 3,
+          message: 'Warming up',
+          created_at: 1_700_000_000,
+        },
+        { task_event_id: 2, event_type: 'progress', status: 3, message: 'Drawing' },
+      ] as unknown as TaskEvent[];
+      const { el, details, taskId } = await followGateway((id) => ({ status: [task(id, 3)], events }), {
+        showEvents: true,
+      });
+      await untilRequests(taskId, 2, { which: gets });
+      await until(
+        () => text(parts(el, 'events')[0]?.querySelector('summary') ?? undefined) === 'Drawing',
+        'events',
+      );
+      expect(details<TaskEvent>('task-event').map((event) => event.created_at)).to.deep.equal([
+        '1700000000',
+        '',
+      ]);
+      expect(details('task-error')).to.deep.equal([]);
+      expect(el.state).to.equal('pending');
+    });
+  });
+
   describe('malformed result_assets_json', () => {
     const malformed: [string, (id: string) => MockStep][] = [
       ['not JSON', (id) => completedWithAssets(id, '{"image_url": "https://img.example/1.png"')],
@@ -382,6 +450,33 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(log[1].aborted).to.equal(false);
       // The held answer was read before the poll that saw status 6.
       expect(gets(log)).to.have.length(3);
+    });
+
+    it('reads the answers to a cancel at once, a failed one too: no request lingers until the run ends', async () => {
+      const { el, taskId } = await followGateway(
+        (id) => ({
+          status: [task(id, 2)],
+          cancel: [{ times: 1, status: 500, json: { error: 'boom' } }, { json: { task_id: id, status: 6 } }],
+        }),
+        { cancelable: true },
+      );
+      await untilRequests(taskId, 1, { which: gets });
+      fetches = recordFetches();
+      el.cancel();
+      await until(
+        () => el.error?.code === 'cancel-failed' || parts(el, 'error').length === 1,
+        'cancel failed',
+      );
+      const [failed] = fetches.sent.filter((request) => request.method === 'POST');
+      expect(failed.response?.status).to.equal(500);
+      expect(failed.response?.bodyUsed, 'the failed answer was read').to.equal(true);
+      el.cancel();
+      await untilState(el, 'cancelled');
+      const answers = fetches.sent.filter((request) => request.method === 'POST').map((r) => r.response);
+      expect(answers.map((response) => [response?.status, response?.bodyUsed])).to.deep.equal([
+        [500, true],
+        [200, true],
+      ]);
     });
 
     it('sends nothing and stays pending when task-cancel is prevented', async () => {

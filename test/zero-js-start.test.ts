@@ -1,6 +1,6 @@
 // The zero-JS start in a real browser against the mock (docs/behaviour.md, "Zero-JS start"): a
 // form and `start-url` start a task, the element follows it; bad answers end in `start-failed`.
-import { expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { TaskProgress } from '../src/index.js';
 import type { MockStep, Scenario } from '../mock/types.js';
 import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
@@ -130,6 +130,44 @@ describe('zero-JS start', () => {
     expect(button.disabled).to.equal(false);
     expect(spare.disabled, 'a button the page disabled stays so').to.equal(true);
     await untilState(el, 'completed');
+  });
+
+  it('moved mid-start (removed, put back 150 ms later), sends the start again with the same body', async () => {
+    const task = await createTask(quick);
+    const endpoint = await startEndpoint([{ json: task, delay: 800 }]);
+    const { container, form: gen } = await form();
+    const { el, details } = await element(container, endpoint.url);
+    const button = gen.querySelector('button') as HTMLButtonElement;
+    submit(gen);
+    await until(async () => (await endpoint.requests()).length === 1, 'the start was sent');
+    el.remove();
+    await aTimeout(150);
+    container.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('pending');
+    expect(parts(el, 'phase')[0].textContent).to.equal('Starting');
+    expect(button.disabled, 'the buttons are disabled again').to.equal(true);
+    await untilState(el, 'completed');
+    const [first, second] = await endpoint.requests();
+    expect(first.aborted, 'the first start was aborted').to.equal(true);
+    expect(JSON.parse(second.body ?? '')).to.deep.equal(JSON.parse(first.body ?? ''));
+    expect((await endpoint.requests()).length).to.equal(2);
+    expect(details('task-start')).to.deep.equal([{ taskId: task.taskId }]);
+    expect(button.disabled).to.equal(false);
+  });
+
+  it('moved once its start failed, stays in error with Retry, and sends nothing', async () => {
+    const endpoint = await startEndpoint([{ status: 500, json: { error: 'Busy' } }]);
+    const { container, form: gen } = await form();
+    const { el } = await element(container, endpoint.url);
+    submit(gen);
+    await untilState(el, 'error');
+    el.remove();
+    container.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(parts(el, 'retry-button')).to.have.length(1);
+    expect((await endpoint.requests()).length).to.equal(1);
   });
 
   it('abandons the task it follows on a second submit, and follows the new one', async () => {

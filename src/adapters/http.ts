@@ -36,8 +36,19 @@ export async function request(
   if (response.redirected && new URL(response.url).origin !== new URL(url, response.url).origin) {
     throw new TaskApiError('invalid-response', 'The server redirected the request to another origin.');
   }
-  if (!response.ok) throw httpError(response);
+  if (!response.ok) {
+    await release(response);
+    throw httpError(response);
+  }
   return response;
+}
+
+/**
+ * Reads and drops a body the element has no use for (a cancel's answer, an error page), so that
+ * its request ends now rather than when the run is aborted.
+ */
+export async function release(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => {});
 }
 
 /** Fetches `url` and returns its body parsed by `schema`. */

@@ -9,7 +9,8 @@ export const mindproxyTaskSchema = z.object({
   result_assets_json: z.nullish(z.string()),
   error_code: z.nullish(z.union([z.string(), z.number()])),
   error_message: z.nullish(z.string()),
-  created_at: z.nullish(z.string()),
+  // Read for pacing only: anything but an ISO date (a number of seconds, junk) is ignored.
+  created_at: z.unknown(),
 });
 
 /** One result; it needs `image_url` or `video_url`. */
@@ -32,7 +33,8 @@ export const mindproxyEventsSchema = z.object({
       event_type: z.string(),
       status: z.number(),
       message: z.string(),
-      created_at: z.string(),
+      // Never used by the element: a number is passed on as text, a missing one as empty.
+      created_at: z.nullish(z.union([z.string(), z.number()])),
     }),
   ),
 });

@@ -3,7 +3,7 @@
 // gateway key: the key never reaches the page, so no token is required here.
 import { TaskApiError } from '../errors.js';
 import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
-import { apiUrl, parseBody, readJson, request, requestJson } from './http.js';
+import { apiUrl, parseBody, readJson, release, request, requestJson } from './http.js';
 import {
   type MindproxyAssets,
   type MindproxyTask,
@@ -26,12 +26,15 @@ export const mindproxyAdapter: TaskAdapter = {
     const response = await request(apiUrl(ctx, taskPath(ctx)), ctx);
     const task = await readJson(response, ctx, mindproxyTaskSchema);
     // The task's age by the server's own clock: the page's may be off.
-    const age = Date.parse(response.headers.get('Date') ?? '') - Date.parse(task.created_at ?? '');
+    const created = typeof task.created_at === 'string' ? Date.parse(task.created_at) : NaN;
+    const age = Date.parse(response.headers.get('Date') ?? '') - created;
     return { ...toSnapshot(task), ...(age >= 0 ? { age } : {}) };
   },
 
   async cancel(ctx, reason) {
-    await request(apiUrl(ctx, `${taskPath(ctx)}/cancel`), ctx, { method: 'POST', body: { reason } });
+    await release(
+      await request(apiUrl(ctx, `${taskPath(ctx)}/cancel`), ctx, { method: 'POST', body: { reason } }),
+    );
   },
 
   async getEvents(ctx, offset) {
@@ -44,7 +47,11 @@ export const mindproxyAdapter: TaskAdapter = {
         mindproxyEventsSchema,
       );
       events.push(
-        ...page.task_events.map((event) => ({ ...event, task_event_id: String(event.task_event_id) })),
+        ...page.task_events.map((event) => ({
+          ...event,
+          task_event_id: String(event.task_event_id),
+          created_at: String(event.created_at ?? ''),
+        })),
       );
       if (page.task_events.length < EVENTS_PAGE_SIZE) return events;
     }

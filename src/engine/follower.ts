@@ -16,6 +16,7 @@ import {
 import type { FollowEnvironment } from './environment.js';
 import { TaskRequests } from './requests.js';
 import {
+  MAX_DURATION,
   type WaitKind,
   Waits,
   estimateFor,
@@ -38,7 +39,7 @@ type Action =
   | { type: 'stopped'; error: TaskError }
   | { type: 'retry'; retry: RetrySchedule | undefined }
   | { type: 'cancelling' }
-  | { type: 'cancel-failed'; error: TaskError }
+  | { type: 'cancel-failed'; error: TaskError | undefined }
   | { type: 'events'; events: TaskEventRecord[] };
 
 /** What the follower knows: what it publishes, but the phase, which it derives. */
@@ -218,7 +219,12 @@ export class Follower implements SubscriptionHost {
       await this.#requests.cancel(this.#timeout(), run.signal, reason);
       if (!run.signal.aborted) this.#waits.wake();
     } catch (thrown) {
-      if (run.signal.aborted) return;
+      if (run.signal.aborted) {
+        // Stopped mid-cancel (every element left): the cancel may never have arrived, so the task
+        // shows its own phase again and Cancel can be pressed again.
+        if (this.#state.cancelling) this.#dispatch({ type: 'cancel-failed', error: undefined });
+        return;
+      }
       const error = { ...toTaskError(toTaskApiError(thrown)), code: 'cancel-failed' };
       this.#subscribers.failedOnce(error);
       this.#dispatch({ type: 'cancel-failed', error });
@@ -323,7 +329,10 @@ export class Follower implements SubscriptionHost {
     options: Pick<FollowOptions, 'durationKind' | 'rememberDurations'>,
   ) {
     const now = this.env.now();
-    this.#origin ??= report.age === undefined ? sentAt : now - report.age;
+    // An age no task could have (NaN, negative, beyond the longest estimate) is not used.
+    const { age: told } = report;
+    const known = typeof told === 'number' && told >= 0 && told <= MAX_DURATION;
+    this.#origin ??= known ? now - told : sentAt;
     this.#fromStart ??= report.state === 'pending';
     const age = now - this.#origin;
     if (report.state === 'completed' && this.#fromStart && options.durationKind !== undefined) {

@@ -43,6 +43,8 @@ export type { Subscription } from './subscribers.js';
 export class Engine {
   readonly env: FollowEnvironment;
   readonly #followers = new Map<string, Follower>();
+  /** The follower of each subscription, for a subscriber that comes back. */
+  readonly #followerOf = new WeakMap<Subscription, Follower>();
   readonly #adapterIds = new WeakMap<TaskAdapter, number>();
   #nextAdapterId = 0;
 
@@ -57,13 +59,22 @@ export class Engine {
     return JSON.stringify([id, baseUrl, taskId]);
   }
 
-  /** Follows the task `options` name, told to `listener`, until the subscription is unsubscribed. */
-  follow(options: FollowOptions, listener: FollowListener): Subscription {
-    return this.#follower(options).subscribe(options, listener);
+  /**
+   * Follows the task `options` name, told to `listener`, until the subscription is unsubscribed.
+   * `left`, a subscription to the same task that was unsubscribed, comes back to its follower
+   * even once the engine forgot it: an element moved in the DOM finds its task as it left it.
+   */
+  follow(options: FollowOptions, listener: FollowListener, left?: Subscription): Subscription {
+    const key = this.key(options);
+    const back = left && this.#followerOf.get(left);
+    if (back && !this.#followers.has(key)) this.#followers.set(key, back);
+    const follower = this.#follower(key, options);
+    const subscription = follower.subscribe(options, listener);
+    this.#followerOf.set(subscription, follower);
+    return subscription;
   }
 
-  #follower(options: FollowOptions): Follower {
-    const key = this.key(options);
+  #follower(key: string, options: FollowOptions): Follower {
     let follower = this.#followers.get(key);
     if (!follower) {
       const created: Follower = new Follower(this.env, options.adapter, options.taskId, options.baseUrl, () =>

@@ -115,9 +115,12 @@ export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSch
 /** The spread assumed around an `expected-duration` (about ±10 %). */
 export const GIVEN_SIGMA = 0.1;
 
-/** `ms` when it can be a task's duration (a positive, finite number), else undefined. */
-export const usableDuration = (ms: number | undefined) =>
-  typeof ms === 'number' && ms > 0 && ms < Infinity ? ms : undefined;
+/** The longest duration an estimate may be: longer is no estimate a page could wait out. */
+export const MAX_DURATION = 24 * 60 * 60 * 1000;
+
+/** `ms` when it can be a task's duration (a positive number of at most 24 h), else undefined. */
+export const usableDuration = (ms: unknown) =>
+  typeof ms === 'number' && ms > 0 && ms <= MAX_DURATION ? ms : undefined;
 
 export function estimateFor(
   options: Pick<FollowOptions, 'expectedDuration' | 'durationKind' | 'rememberDurations'>,
@@ -166,7 +169,7 @@ export class DurationHistory {
   }
 
   record(kind: string, ms: number, remember: boolean): void {
-    if (!(ms > 0 && ms < Infinity)) return;
+    if (usableDuration(ms) === undefined) return;
     const list = [...this.durations(kind, remember), Math.round(ms)].slice(-HISTORY_LIMIT);
     this.#memory.set(kind, list);
     if (!remember) return;
@@ -189,7 +192,8 @@ export class DurationHistory {
   #read(kind: string): number[] {
     try {
       const parsed: unknown = JSON.parse(this.#store?.getItem(storeKey(kind)) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter((value) => typeof value === 'number' && value > 0) : [];
+      // `1e999` parses to Infinity: only what could be a duration is kept (and written back).
+      return Array.isArray(parsed) ? parsed.filter((value) => usableDuration(value) !== undefined) : [];
     } catch {
       return [];
     }

@@ -131,6 +131,33 @@ describe('estimate: an engine pacing by expected-duration', () => {
     expect(sub.last.estimate).to.deep.equal({ from: env.now() - 1 - 4000, duration: 30_000, sigma: 0.1 });
   });
 
+  it('takes no expected duration that is not a positive number of at most 24 h', async () => {
+    for (const expectedDuration of [1e300, 24 * 3600_000 + 1, Infinity, NaN, 0, -30_000]) {
+      const { sent, sub } = await followTimed(new FakeEnvironment(), 20_000, { expectedDuration });
+      expect(sent.slice(0, 4), String(expectedDuration)).to.deep.equal([0, 2000, 5000, 9500]);
+      expect(sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
+    }
+    const { sub } = await followTimed(new FakeEnvironment(), 1000, { expectedDuration: 24 * 3600_000 });
+    expect(
+      sub.seen.find((snapshot) => snapshot.estimate)?.estimate?.duration,
+      'a whole day is a duration',
+    ).to.equal(24 * 3600_000);
+  });
+
+  it('counts from the first poll when the API tells an age no task could have', async () => {
+    for (const age of [NaN, -5000, Infinity, 1e300, 24 * 3600_000 + 1]) {
+      const env = new FakeEnvironment();
+      const { adapter } = timedTask(env, 60_000, age);
+      const sub = new Subscriber(new Engine(env), adapter, { expectedDuration: 30_000 });
+      await env.advance(1);
+      expect(sub.last.estimate, String(age)).to.deep.equal({
+        from: env.now() - 1,
+        duration: 30_000,
+        sigma: 0.1,
+      });
+    }
+  });
+
   it('without an estimate, keeps the growing interval', async () => {
     const { sent } = await followTimed(new FakeEnvironment(), 20_000, { durationKind: 'fresh' });
     expect(sent.slice(0, 4)).to.deep.equal([0, 2000, 5000, 9500]);
@@ -218,6 +245,20 @@ describe('estimate: the duration history', () => {
     expect(
       new DurationHistory({ getItem: () => '{not json', setItem: () => {} }).durations('k', true),
     ).to.deep.equal([]);
+  });
+
+  it('uses no stored duration beyond 24 h (1e999 parses to Infinity), nor writes one back', async () => {
+    const key = `task-progress:durations:${KIND}`;
+    const storage = new Map([[key, '[1e999, 1e999, 1e999, 1e999, 86400001, 1e300]']]);
+    const env = new FakeEnvironment({ storage });
+    expect(env.durations.estimate(KIND, true)).to.equal(undefined);
+    const { sent, sub } = await followTimed(env, 20_000, { durationKind: KIND, rememberDurations: true });
+    expect(sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
+    expect(JSON.parse(storage.get(key) ?? '')).to.deep.equal([sent.at(-1)]);
+    env.durations.record(KIND, 24 * 3600_000 + 1, true);
+    expect(env.durations.durations(KIND, true), 'a task longer than a day is not learned').to.deep.equal([
+      sent.at(-1),
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { MAX_DELAY } from '../../src/engine/index.js';
 import { type Script } from './fake-adapter.js';
 import { ended, event, hang, httpFailure, image, networkFailure, pending } from './answers.js';
-import { HOUR, expectStopped, follow } from './follow.js';
+import { HOUR, Subscriber, expectStopped, follow } from './follow.js';
 
 describe('engine: max-retries', () => {
   it('gives up after max-retries + 1 failures in a row, and stops', async () => {
@@ -286,6 +286,22 @@ describe('engine: cancel', () => {
     await env.advance(60);
     expect(api.times()).to.deep.equal([0, 100]);
     expect(sub.last.state).to.equal('pending');
+  });
+
+  it('left by every subscriber mid-cancel, drops the cancel: back, it shows the API’s phase and cancels again', async () => {
+    const { env, api, engine, sub, cancelled } = await cancelAt40({
+      status: [pending('queued')],
+      cancel: [hang(), undefined],
+    });
+    expect(sub.last.phase).to.equal('cancelling');
+    sub.unsubscribe();
+    await cancelled;
+    const back = new Subscriber(engine, api.adapter);
+    await env.advance(0);
+    expect(back.last).to.deep.include({ state: 'pending', phase: 'queued' });
+    void back.subscription.cancel('again');
+    await env.advance(0);
+    expect(api.of('cancel').map((call) => call.argument)).to.deep.equal(['changed my mind', 'again']);
   });
 
   it('without a cancel endpoint, stops following as cancelled', async () => {
