@@ -13,15 +13,20 @@ export async function bounded<T>(
   signal: AbortSignal,
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const timeout = new AbortController();
-  const timer = env.setTimeout(() => timeout.abort(), ms);
-  const both = AbortSignal.any([signal, timeout.signal]);
+  // One controller that the run's signal forwards to, rather than `AbortSignal.any` (Safari 17.4,
+  // Firefox 124, Chrome 116: newer than the browsers the element runs in).
+  const both = new AbortController();
+  const forward = () => both.abort(signal.reason);
+  const timer = env.setTimeout(() => both.abort(), ms);
+  if (signal.aborted) forward();
+  else signal.addEventListener('abort', forward, { once: true });
   try {
-    return await Promise.race([call(both), rejectOnAbort(both)]);
+    return await Promise.race([call(both.signal), rejectOnAbort(both.signal)]);
   } catch (error) {
-    if (timeout.signal.aborted && !signal.aborted) throw new TaskApiError('network', 'Timed out.');
+    if (both.signal.aborted && !signal.aborted) throw new TaskApiError('network', 'Timed out.');
     throw error;
   } finally {
+    signal.removeEventListener('abort', forward);
     env.clearTimeout(timer);
   }
 }

@@ -2,7 +2,7 @@
 // its retries, pauses, cancel and event paging, shared by every element following the task on the
 // page (docs/behaviour.md, "Sharing"). It knows nothing of Lit or the DOM: time, timers, visibility
 // and the network come in through its environment and adapter; it tells everything in snapshots.
-import { type TaskApiError, toTaskApiError, toTaskError } from '../errors.js';
+import { type TaskApiError, ownFailure, toTaskError } from '../errors.js';
 import type { TaskAdapter, TaskSnapshot } from '../types.js';
 import type { FollowEnvironment } from './environment.js';
 import { estimateFor } from './estimate.js';
@@ -146,7 +146,7 @@ export class FollowEngine {
     } catch (thrown) {
       if (run.signal.aborted) return;
       this.#cancelling = false;
-      const error = { ...toTaskError(toTaskApiError(thrown)), code: 'cancel-failed' };
+      const error = { ...toTaskError(ownFailure(thrown)), code: 'cancel-failed' };
       this.#subscribers.failedOnce(error);
       this.#publish({ phase: this.#apiPhase, cancelError: error });
     }
@@ -220,7 +220,7 @@ export class FollowEngine {
         delay = pollDelay(options, ++pendingAnswers, this.#env.random, schedule, elapsed);
       } catch (thrown) {
         if (signal.aborted) return;
-        const error = toTaskApiError(thrown);
+        const error = ownFailure(thrown);
         if (error.code === 'unauthorized' && options.tokenProviders.length && !tokenRefreshed) {
           tokenRefreshed = true;
           if (await this.#calls.tokens.refresh(options.tokenProviders, requestTimeout(options), signal))
@@ -248,7 +248,8 @@ export class FollowEngine {
 
   /** Tells subscribers of a failed request; the wait before the retry, or undefined if nobody follows. */
   #failed(error: TaskApiError, pacing: Pacing): number | undefined {
-    const fatal = error.code === 'unauthorized' || error.code === 'not-found';
+    // A failure of the element's own code would fail the same way again: not retried.
+    const fatal = error.code === 'unauthorized' || error.code === 'not-found' || error.code === 'internal';
     const taskError = toTaskError(error);
     this.#subscribers.failed(taskError, fatal);
     if (fatal) {

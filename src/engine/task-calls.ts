@@ -1,6 +1,7 @@
 // The task's API as the engine calls it: through the adapter, with the current token, each call
 // bounded by the request timeout and by the run it belongs to.
 import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
+import { toTaskApiError } from '../errors.js';
 import { bounded } from './bounded.js';
 import type { FollowEnvironment } from './environment.js';
 import { TokenKeeper } from './token.js';
@@ -60,13 +61,15 @@ export class TaskCalls {
     signal: AbortSignal,
     call: (adapter: TaskAdapter, ctx: AdapterContext) => Promise<T> | T,
   ): Promise<T> {
-    return bounded(this.#env, ms, signal, async (bound) =>
-      call(this.#adapter, {
-        taskId: this.#taskId,
-        token: this.tokens.current,
-        baseUrl: this.#baseUrl,
-        signal: bound,
-      }),
-    );
+    return bounded(this.#env, ms, signal, async (bound) => {
+      const ctx = { taskId: this.#taskId, token: this.tokens.current, baseUrl: this.#baseUrl, signal: bound };
+      try {
+        return await call(this.#adapter, ctx);
+      } catch (thrown) {
+        // Classified here, where it is known to come from the adapter: what the engine's own code
+        // throws past this point is an `internal` failure.
+        throw bound.aborted ? thrown : toTaskApiError(thrown);
+      }
+    });
   }
 }
