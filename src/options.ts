@@ -31,7 +31,9 @@ export function followTarget(
   defaults: Record<NumericOption, number>,
   unsafeUrlMessage: string,
 ): FollowTarget {
-  const adapter = settings.adapter ?? providers[settings.provider] ?? mynthAdapter;
+  // Own keys only: `provider="constructor"` names no provider, not a member of Object's prototype.
+  const named = Object.hasOwn(providers, settings.provider) ? providers[settings.provider] : undefined;
+  const adapter = settings.adapter ?? named ?? mynthAdapter;
   const number = (name: NumericOption) => (Number.isFinite(settings[name]) ? settings[name] : defaults[name]);
   const baseUrl = (settings.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
   const source = settings.adapter ? 'adapter' : settings.provider;
