@@ -3,6 +3,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
+import compat from 'eslint-plugin-compat';
+import baseline from './scripts/eslint-baseline.mjs';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', '.test-results', 'custom-elements.json'] },
@@ -18,6 +20,14 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts', 'mock/bodies.js'],
     languageOptions: { globals: globals.browser },
     extends: [litConfigs['flat/recommended'], wcConfigs['flat/best-practice']],
+  },
+  {
+    // What ships runs in the browsers `browserslist` in package.json names (README, Browsers):
+    // a browser API newer than them needs a fallback.
+    files: ['src/**/*.ts'],
+    extends: [compat.configs['flat/recommended']],
+    plugins: { baseline },
+    rules: { 'baseline/static-apis': 'error' },
   },
   {
     files: ['test/**/*.ts'],

@@ -1,5 +1,6 @@
-// Browser tests: every test file runs in Chromium and in Firefox ESR (over WebDriver BiDi), both the
-// system's own, against the mock task API served from a second origin.
+// Browser tests: every test file runs in Chromium, in Firefox ESR (over WebDriver BiDi) and in
+// WebKitGTK (over WebDriver classic, under a virtual display), all the system's own, against the
+// mock task API served from a second origin.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { relative } from 'node:path';
@@ -8,8 +9,9 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startMockServer } from './mock/server.js';
 import { CHROMIUM_ARGS, browsers, findBrowser } from './scripts/browsers.mjs';
+import { WebKitLauncher } from './scripts/webkit-launcher.mjs';
 
-const [chromium, firefox] = browsers.map((browser) => findBrowser(browser));
+const [chromium, firefox, webkit] = browsers.map((browser) => findBrowser(browser));
 
 /**
  * Starts the mock API beside the test server and tells test pages where it is. Pages named
@@ -132,6 +134,7 @@ export default {
       puppeteer: puppeteerCore,
       launchOptions: { browser: 'firefox', executablePath: firefox },
     }),
+    new WebKitLauncher(/** @type {string} */ (webkit)),
   ],
   reporters: [defaultReporter(), countReporter()],
   // Lit announces its development build once per page; every other browser log is shown.

@@ -1,5 +1,5 @@
 // The framework examples (demo/examples/: plain HTML, React 19, Vue 3, Svelte 5), built with Vite
-// and served with the mock task API, in Chromium and in Firefox: in each, the element follows a
+// and served with the mock task API, in Chromium, Firefox and WebKit: in each, the element follows a
 // quick task to `completed` and the framework's own handler records `task-complete`.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -111,26 +111,17 @@ describe('the framework examples', () => {
       it(`${example.name}: the element completes and the framework's handler sees task-complete`, async () => {
         assert.deepEqual(missingDist, [], 'dist/ is not built: run `npm run build` first');
         const page = await newPage();
-        /** @type {string[]} */
-        const pageErrors = [];
-        page.on('pageerror', (error) => pageErrors.push(String(error)));
         const names = example.cases.map((item) => item.name);
         try {
-          await page.goto(`${url}/${example.name}/`, { waitUntil: 'load', timeout: TIMEOUT });
+          await page.goto(`${url}/${example.name}/`, TIMEOUT);
           /** @type {CaseSnapshot[]} */
           let cases;
           try {
-            const handle = await page.waitForFunction(
-              snapshot,
-              { timeout: TIMEOUT, polling: 100 },
-              names,
-              false,
-            );
-            cases = /** @type {CaseSnapshot[]} */ (await handle.jsonValue());
+            cases = /** @type {CaseSnapshot[]} */ (await page.waitFor(snapshot, [names, false], TIMEOUT));
           } catch (error) {
             const seen = await page.evaluate(snapshot, names, true).catch(() => 'no snapshot');
             throw new Error(
-              `${example.name} in ${browserName} did not finish: ${JSON.stringify(seen)}; page errors: ${JSON.stringify(pageErrors)}`,
+              `${example.name} in ${browserName} did not finish: ${JSON.stringify(seen)}; page errors: ${JSON.stringify(page.errors)}`,
               { cause: error },
             );
           }
@@ -152,7 +143,7 @@ describe('the framework examples', () => {
               `${example.name} (${item.name}) in ${browserName}`,
             );
           }
-          assert.deepEqual(pageErrors, []);
+          assert.deepEqual(page.errors, []);
         } finally {
           await page.close();
         }

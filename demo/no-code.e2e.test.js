@@ -1,10 +1,12 @@
-// The no-code page (demo/no-code.html) in Chromium and Firefox: a page with a form, the element and
+// The no-code page (demo/no-code.html) in Chromium, Firefox and WebKit: a page with a form, the element and
 // the self-contained file, and no script of its own, starts a task on submit and follows it; a
 // task whose first image URLs expired ends showing fresh images after one more results request.
+// A smoke test runs the first in an older WebKit (WPE WebKit 2.38, of Safari 16.0's time).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { describeEachBrowser } from '../scripts/browser-suites.mjs';
+import { findBrowser, wpe, wpeCapabilities } from '../scripts/browsers.mjs';
+import { describeEachBrowser, openWebDriverBrowser } from '../scripts/browser-suites.mjs';
 import { startDemoServer } from '../scripts/demo-driver.mjs';
 
 const TIMEOUT = 30_000;
@@ -17,6 +19,35 @@ const settled = `(() => {
   const loaded = images.every((image) => image.complete && image.naturalWidth > 0);
   return ['completed', 'failed', 'error'].includes(el?.state) && loaded && el.state;
 })()`;
+
+/**
+ * Opens the page at `url` with `newPage`, submits the form with `scenario`, and
+ * resolves the state it ends in, the element's task id and the number of its images.
+ * @param {() => Promise<import('../scripts/browser-suites.mjs').TestPage>} newPage
+ * @param {string} url
+ * @param {string} scenario
+ */
+async function submit(newPage, url, scenario) {
+  const tab = await newPage();
+  try {
+    await tab.goto(url, TIMEOUT);
+    await tab.waitFor(`customElements.get('task-progress') !== undefined`, [], TIMEOUT);
+    await tab.select('#scenario', scenario);
+    await tab.click('form button');
+    const state = await tab.waitFor(settled, [], TIMEOUT);
+    const seen = await tab.evaluate(`(() => {
+        const el = document.querySelector('task-progress');
+        return { taskId: el.taskId, images: el.images.length, rendered: el.shadowRoot.querySelectorAll('img').length, url: location.href, failure: JSON.stringify(el.error) };
+      })()`);
+    assert.deepEqual(tab.errors, []);
+    return /** @type {{ state: string, taskId: string, images: number, rendered: number, url: string, failure: string }} */ ({
+      state,
+      .../** @type {object} */ (seen),
+    });
+  } finally {
+    await tab.close();
+  }
+}
 
 describe('the no-code page', () => {
   /** @type {Awaited<ReturnType<typeof startDemoServer>>} */
@@ -44,40 +75,6 @@ describe('the no-code page', () => {
   });
 
   describeEachBrowser((newPage) => {
-    /**
-     * Opens the page, submits the form with `scenario`, and resolves the state it ends in, the
-     * element's task id and the number of its images.
-     * @param {string} scenario
-     */
-    async function submit(scenario) {
-      const tab = await newPage();
-      /** @type {string[]} */
-      const errors = [];
-      tab.on('pageerror', (error) => errors.push(String(error)));
-      try {
-        await tab.goto(`${server.url}/no-code.html`, { waitUntil: 'load', timeout: TIMEOUT });
-        await tab.waitForFunction(`customElements.get('task-progress') !== undefined`, {
-          timeout: TIMEOUT,
-        });
-        await tab.select('#scenario', scenario);
-        await tab.click('form button');
-        const state = await (
-          await tab.waitForFunction(settled, { timeout: TIMEOUT, polling: 100 })
-        ).jsonValue();
-        const seen = await tab.evaluate(`(() => {
-            const el = document.querySelector('task-progress');
-            return { taskId: el.taskId, images: el.images.length, url: location.href };
-          })()`);
-        assert.deepEqual(errors, []);
-        return /** @type {{ state: string, taskId: string, images: number, url: string }} */ ({
-          state,
-          .../** @type {object} */ (seen),
-        });
-      } finally {
-        await tab.close();
-      }
-    }
-
     /** @param {string} taskId */
     async function resultsRequests(taskId) {
       const response = await fetch(`${server.url}/__mock/tasks/${taskId}/requests`);
@@ -86,7 +83,7 @@ describe('the no-code page', () => {
     }
 
     it('starts a task from the form and follows it to its images', async () => {
-      const seen = await submit('quick-success');
+      const seen = await submit(newPage, `${server.url}/no-code.html`, 'quick-success');
       assert.equal(seen.state, 'completed');
       assert.equal(seen.images, 4);
       assert.match(seen.taskId, /^tsk_/);
@@ -94,10 +91,38 @@ describe('the no-code page', () => {
     });
 
     it('expired image URLs: fresh images after exactly one more results request', async () => {
-      const seen = await submit('expired-urls');
+      const seen = await submit(newPage, `${server.url}/no-code.html`, 'expired-urls');
       assert.equal(seen.state, 'completed');
       assert.equal(seen.images, 4);
       assert.equal(await resultsRequests(seen.taskId), 2);
     });
   });
+
+  const [wpeDriver, cog] = wpe.map((tool) => findBrowser(tool));
+  describe(
+    'WPE WebKit (the older WebKit)',
+    { skip: wpeDriver && cog ? false : 'WPE WebKit is not installed' },
+    () => {
+      /** @type {import('../scripts/browser-suites.mjs').TestBrowser | undefined} */
+      let browser;
+
+      before(async () => {
+        browser = await openWebDriverBrowser(
+          [/** @type {string} */ (wpeDriver)],
+          wpeCapabilities(/** @type {string} */ (cog)),
+        );
+      });
+
+      after(async () => {
+        await browser?.close();
+      });
+
+      it('smoke: follows a task to completion and renders its images', async () => {
+        const open = () => /** @type {NonNullable<typeof browser>} */ (browser).newPage();
+        const seen = await submit(open, `${server.url}/no-code.html`, 'quick-success');
+        assert.equal(seen.state, 'completed');
+        assert.equal(seen.images, 4);
+      });
+    },
+  );
 });

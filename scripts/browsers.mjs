@@ -1,5 +1,7 @@
-// Where the two test browsers live. Tests use the system's browsers, never a downloaded build:
-// Debian's `chromium` and `firefox-esr` packages, or whatever CHROME_PATH / FIREFOX_PATH name.
+// Where the test browsers live. Tests use the system's browsers, never a downloaded build: Debian's
+// `chromium`, `firefox-esr` and `webkit2gtk-driver` packages (WebKitGTK, driven over WebDriver
+// classic under a virtual display), or whatever CHROME_PATH / FIREFOX_PATH / WEBKIT_DRIVER_PATH name;
+// and for the older WebKit's smoke test, WPE WebKit (`wpewebkit-driver` and `cog`).
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -14,7 +16,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** @type {{ name: string, env: string, commands: string[], debianPackage: string }[]} */
+/** @typedef {{ name: string, env?: string, commands: string[], debianPackage: string }} SystemTool */
+
+/** The engines every browser test runs in. @type {SystemTool[]} */
 export const browsers = [
   {
     name: 'Chromium',
@@ -28,14 +32,55 @@ export const browsers = [
     commands: ['firefox-esr', 'firefox'],
     debianPackage: 'firefox-esr',
   },
+  {
+    name: 'WebKit',
+    env: 'WEBKIT_DRIVER_PATH',
+    commands: ['WebKitWebDriver'],
+    debianPackage: 'webkit2gtk-driver',
+  },
 ];
 
+/** The virtual display WebKitGTK runs in (WPE's headless platform needs none). @type {SystemTool} */
+export const xvfb = { name: 'xvfb-run', commands: ['xvfb-run'], debianPackage: 'xvfb' };
+
+/** A command run under a display of its own, on a free display number. */
+export const XVFB_COMMAND = ['xvfb-run', '-a', '-s', '-screen 0 1280x1024x24'];
+
+/** The older WebKit of the smoke test: WPE's driver and its browser, `cog`. @type {SystemTool[]} */
+export const wpe = [
+  {
+    name: 'WPE WebKit',
+    env: 'WPE_DRIVER_PATH',
+    commands: ['WPEWebDriver'],
+    debianPackage: 'wpewebkit-driver',
+  },
+  { name: 'cog', env: 'COG_PATH', commands: ['cog'], debianPackage: 'cog' },
+];
+
+/** WebKitGTK's capabilities: MiniBrowser in automation mode, over WebDriver classic (it has no BiDi). */
+export const WEBKIT_CAPABILITIES = {
+  browserName: 'MiniBrowser',
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { args: ['--automation'] },
+};
+
 /**
- * The executable of a browser, or undefined when none is installed.
- * @param {(typeof browsers)[number]} browser
+ * WPE WebKit's capabilities: `cog` truly headless, over WebDriver classic.
+ * @param {string} cog the executable
+ */
+export function wpeCapabilities(cog) {
+  return {
+    'wdio:enforceWebDriverClassic': true,
+    'wpe:browserOptions': { binary: cog, args: ['--automation', '--platform=headless'] },
+  };
+}
+
+/**
+ * The executable of a browser (or tool), or undefined when none is installed.
+ * @param {SystemTool} browser
  */
 export function findBrowser(browser) {
-  return process.env[browser.env] || findCommand(browser.commands);
+  return (browser.env && process.env[browser.env]) || findCommand(browser.commands);
 }
 
 /** Chromium's executable, or undefined when none is installed. */

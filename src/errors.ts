@@ -49,9 +49,9 @@ export function httpError(response: Response): TaskApiError {
 }
 
 /**
- * Classifies anything thrown while following a task: the built-in errors as they are, errors of
- * custom adapters by the HTTP status they carry (`httpStatus` or `status`), the rest as network
- * errors.
+ * Classifies what an adapter threw: the built-in errors as they are, errors of custom adapters by
+ * the HTTP status they carry (`httpStatus` or `status`), the rest as network errors (a custom
+ * adapter's own `fetch` rejects with a plain `TypeError` when the network is down).
  */
 export function toTaskApiError(thrown: unknown): TaskApiError {
   if (thrown instanceof TaskApiError) return thrown;
@@ -71,6 +71,16 @@ export function toTaskApiError(thrown: unknown): TaskApiError {
     });
   }
   return new TaskApiError('network', message);
+}
+
+/**
+ * What reached the engine: an adapter's error (a `TaskApiError` once it left the adapter) as it is;
+ * anything else is a failure of the element's own code (a bug, a missing browser feature), `internal`.
+ */
+export function ownFailure(thrown: unknown): TaskApiError {
+  if (thrown instanceof TaskApiError) return thrown;
+  const message = thrown instanceof Error && thrown.message ? thrown.message : String(thrown);
+  return new TaskApiError('internal', message);
 }
 
 /** The plain `TaskError` object events and the `error` property carry. */

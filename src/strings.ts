@@ -78,6 +78,7 @@ export const defaultStrings: TaskProgressStrings = {
     'not-found': 'This task could not be found. Start a new generation.',
     'invalid-task-id': 'This task id is not valid. Start a new generation.',
     timeout: 'The generation is taking longer than expected. Retry to keep waiting.',
+    internal: 'Something went wrong on this page. Reload the page to try again.',
     default: 'Check your connection, then retry.',
   },
   retry: 'Retry',

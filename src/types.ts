@@ -19,7 +19,8 @@ export type TaskErrorCode =
   | 'task-failed'
   | 'cancel-failed'
   | 'invalid-task-id'
-  | 'start-failed';
+  | 'start-failed'
+  | 'internal';
 
 export interface TaskError {
   code: TaskErrorCode | (string & {});

@@ -3,6 +3,7 @@
 // what they show of time is read on the fake clock (test/helpers/fake-clock.ts) at exact moments.
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { noMediaEmulation } from './helpers/engines.js';
 import { mindproxyTask } from '../mock/bodies.js';
 import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
 import type { TaskProgress } from '../src/index.js';
@@ -290,8 +291,7 @@ describe('estimate: reserved layout', () => {
   });
 
   it('the placeholders shimmer, and stop under reduced motion', async function () {
-    // Puppeteer emulates media features through CDP only, which Firefox over WebDriver BiDi lacks.
-    if (navigator.userAgent.includes('Firefox')) this.skip();
+    if (noMediaEmulation) this.skip();
     const { el } = await follow({ status: [pending] }, { expectedCount: 1 });
     const tile = one(el, 'placeholder');
     expect(getComputedStyle(tile).animationName).to.equal('shimmer');

@@ -1,7 +1,7 @@
 // Hostile and absurd input, against the mock task API over real HTTP (docs/behaviour.md, Security
 // and Errors): ids that would move requests off the task's path, delays too long for a timer, token
-// providers that never answer, absurd sizes, attributes that are not numbers, and answers
-// redirected to another origin. The exact waits are tested on the engine's fake clock (test/engine).
+// providers that never answer, absurd sizes, attributes that are not numbers, provider names of
+// Object's members, and answers redirected to another origin. The exact waits are tested on the engine's fake clock (test/engine).
 import { aTimeout, expect } from '@open-wc/testing';
 import { mynthResults } from '../mock/bodies.js';
 import type { TaskProgress } from '../src/index.js';
@@ -166,6 +166,20 @@ describe('attributes that are not numbers take their default', () => {
     await aTimeout(300);
     expect(await statusRequestsOf(task.taskId)).to.have.length(6);
   });
+});
+
+describe('a provider named like a member of Object', () => {
+  for (const provider of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    it(`provider="${provider}" falls back to mynth`, async () => {
+      const { el, taskId } = await follow({ status: [completed], results: results(1) }, { provider });
+      await untilState(el, 'completed');
+      expect(el.images).to.have.length(1);
+      expect((await requestsOf(taskId)).map((request) => request.url)).to.deep.equal([
+        `/tasks/${taskId}/status`,
+        `/tasks/${taskId}/results`,
+      ]);
+    });
+  }
 });
 
 describe('an answer redirected to another origin', () => {

@@ -1,5 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { noMediaEmulation } from './helpers/engines.js';
 import { mynthResults } from '../mock/bodies.js';
 import type { TaskAdapter, TaskImage, TaskProgress, TaskState } from '../src/index.js';
 import type { AdapterContext, SucceededImage, TaskSnapshot } from '../src/types.js';
@@ -838,8 +839,7 @@ describe('rendering: custom adapter', () => {
 });
 
 describe('rendering: prefers-reduced-motion', () => {
-  // Puppeteer emulates media features through CDP only, which Firefox over WebDriver BiDi lacks.
-  const canEmulate = !navigator.userAgent.includes('Firefox');
+  const canEmulate = !noMediaEmulation;
 
   afterEach(async () => {
     if (canEmulate) await emulateMedia({ reducedMotion: 'no-preference' });

@@ -1,8 +1,27 @@
 // The one way the built-in adapters call an API: bearer token in a header, JSON validated by a
 // zod schema, every failure turned into a `TaskApiError`.
-import { TaskApiError, httpError } from '../errors.js';
-import type { AdapterContext } from '../types.js';
+import { TaskApiError, httpError, ownFailure } from '../errors.js';
+import type { AdapterContext, TaskAdapter } from '../types.js';
 import { type Schema, validate } from './schema.js';
+
+/**
+ * A built-in adapter as it ships: it throws only `TaskApiError`s, so anything else it throws is a
+ * failure of the element's own code (`internal`), not a network error to retry.
+ */
+export function builtInAdapter(adapter: TaskAdapter): TaskAdapter {
+  const wrapped: Record<string, unknown> = { ...adapter };
+  for (const [name, method] of Object.entries(adapter)) {
+    if (typeof method !== 'function') continue;
+    wrapped[name] = async (ctx: AdapterContext, ...rest: unknown[]) => {
+      try {
+        return await method.call(adapter, ctx, ...rest);
+      } catch (thrown) {
+        throw ctx.signal.aborted ? thrown : ownFailure(thrown);
+      }
+    };
+  }
+  return wrapped as unknown as TaskAdapter;
+}
 
 /** Joins the base URL and a path of already-encoded segments. */
 export function apiUrl(ctx: AdapterContext, path: string): string {

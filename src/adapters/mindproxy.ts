@@ -3,7 +3,7 @@
 // gateway key: the key never reaches the page, so no token is required here.
 import { TaskApiError } from '../errors.js';
 import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
-import { apiUrl, parseBody, readJson, release, request, requestJson } from './http.js';
+import { apiUrl, builtInAdapter, parseBody, readJson, release, request, requestJson } from './http.js';
 import {
   type MindproxyAssets,
   type MindproxyTask,
@@ -18,7 +18,7 @@ export const EVENTS_PAGE_SIZE = 50;
 const taskPath = (ctx: AdapterContext) => `/v1/tasks/${encodeURIComponent(ctx.taskId)}`;
 const PENDING_PHASES: Record<number, string> = { 1: 'created', 2: 'queued', 3: 'processing' };
 
-export const mindproxyAdapter: TaskAdapter = {
+export const mindproxyAdapter: TaskAdapter = builtInAdapter({
   defaultBaseUrl: 'https://gateway.mindproxy.ai',
   requiresToken: false,
 
@@ -56,7 +56,7 @@ export const mindproxyAdapter: TaskAdapter = {
       if (page.task_events.length < EVENTS_PAGE_SIZE) return events;
     }
   },
-};
+});
 
 function toSnapshot(task: MindproxyTask): TaskSnapshot {
   const { status } = task;

@@ -1,12 +1,12 @@
 // The Mynth dialect: `GET /tasks/:id/status`, then `GET /tasks/:id/results` once completed.
 import { TaskApiError } from '../errors.js';
 import type { AdapterContext, TaskAdapter, TaskImage } from '../types.js';
-import { apiUrl, requestJson } from './http.js';
+import { apiUrl, builtInAdapter, requestJson } from './http.js';
 import { type MynthImage, mynthResultsSchema, mynthStatusSchema } from './mynth.schemas.js';
 
 const taskPath = (ctx: AdapterContext) => `/tasks/${encodeURIComponent(ctx.taskId)}`;
 
-export const mynthAdapter: TaskAdapter = {
+export const mynthAdapter: TaskAdapter = builtInAdapter({
   defaultBaseUrl: 'https://api.mynth.io',
 
   async getStatus(ctx) {
@@ -32,7 +32,7 @@ export const mynthAdapter: TaskAdapter = {
     }
     return ('images' in body ? body : body.data).images.map(toTaskImage);
   },
-};
+});
 
 function toTaskImage(image: MynthImage, index: number): TaskImage {
   if (image.status === 'failed') {

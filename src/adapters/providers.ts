@@ -6,4 +6,6 @@ import { mynthAdapter } from './mynth.js';
 export const providers: Record<string, TaskAdapter> = { mynth: mynthAdapter, mindproxy: mindproxyAdapter };
 
 /** The adapter of `provider`; `mynth` for any other value. */
-export const providerAdapter = (provider: string): TaskAdapter => providers[provider] ?? mynthAdapter;
+export const providerAdapter = (provider: string): TaskAdapter =>
+  // Own keys only: `provider="constructor"` names no provider, not a member of Object's prototype.
+  (Object.hasOwn(providers, provider) ? providers[provider] : undefined) ?? mynthAdapter;

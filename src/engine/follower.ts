@@ -2,7 +2,7 @@
 // (docs/behaviour.md, "Sharing"): the request loop (status polls, then the results once), its
 // retries, its waits and pauses, cancel, event paging, the task's age, and asking again for results
 // whose URLs expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
-import { type TaskApiError, toTaskApiError, toTaskError } from '../errors.js';
+import { type TaskApiError, ownFailure, toTaskError } from '../errors.js';
 import type { TaskAdapter, TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
 import {
   ENDED_STATES,
@@ -225,7 +225,7 @@ export class Follower implements SubscriptionHost {
         if (this.#state.cancelling) this.#dispatch({ type: 'cancel-failed', error: undefined });
         return;
       }
-      const error = { ...toTaskError(toTaskApiError(thrown)), code: 'cancel-failed' };
+      const error = { ...toTaskError(ownFailure(thrown)), code: 'cancel-failed' };
       this.#subscribers.failedOnce(error);
       this.#dispatch({ type: 'cancel-failed', error });
     }
@@ -303,7 +303,7 @@ export class Follower implements SubscriptionHost {
         delay = pollDelay(options, ++pendingAnswers, this.env.random, schedule, elapsed);
       } catch (thrown) {
         if (signal.aborted) return;
-        const error = toTaskApiError(thrown);
+        const error = ownFailure(thrown);
         if (error.code === 'unauthorized' && options.tokenProviders.length && !tokenRefreshed) {
           tokenRefreshed = true;
           if (await this.#requests.refreshToken(options.tokenProviders, ms, signal)) continue;
@@ -353,7 +353,8 @@ export class Follower implements SubscriptionHost {
 
   /** Tells subscribers of a failed request; the wait before the retry, or undefined if nobody follows. */
   #failed(error: TaskApiError, pacing: Pacing): number | undefined {
-    const fatal = error.code === 'unauthorized' || error.code === 'not-found';
+    // A failure of the element's own code would fail the same way again: not retried.
+    const fatal = error.code === 'unauthorized' || error.code === 'not-found' || error.code === 'internal';
     const taskError = toTaskError(error);
     this.#subscribers.failed(taskError, fatal);
     if (fatal) {

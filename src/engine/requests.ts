@@ -1,7 +1,7 @@
 // The task's API as the engine calls it: through the adapter, with the current token (the newest
 // one the page gave, or one fetched from a `tokenProvider` after a 401/403 or, for a JWT, shortly
 // before it expires), each call bounded by the request timeout and by the run it belongs to.
-import { TaskApiError } from '../errors.js';
+import { TaskApiError, toTaskApiError } from '../errors.js';
 import { jwtExpiry } from '../jwt.js';
 import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
 import type { TokenProvider } from './contract.js';
@@ -29,15 +29,20 @@ export async function bounded<T>(
   signal: AbortSignal,
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const timeout = new AbortController();
-  const timer = env.setTimeout(() => timeout.abort(), ms);
-  const both = AbortSignal.any([signal, timeout.signal]);
+  // One controller that the run's signal forwards to, rather than `AbortSignal.any` (Safari 17.4,
+  // Firefox 124, Chrome 116: newer than the browsers the element runs in).
+  const both = new AbortController();
+  const forward = () => both.abort(signal.reason);
+  const timer = env.setTimeout(() => both.abort(), ms);
+  if (signal.aborted) forward();
+  else signal.addEventListener('abort', forward, { once: true });
   try {
-    return await Promise.race([call(both), rejectOnAbort(both)]);
+    return await Promise.race([call(both.signal), rejectOnAbort(both.signal)]);
   } catch (error) {
-    if (timeout.signal.aborted && !signal.aborted) throw new TaskApiError('network', 'Timed out.');
+    if (both.signal.aborted && !signal.aborted) throw new TaskApiError('network', 'Timed out.');
     throw error;
   } finally {
+    signal.removeEventListener('abort', forward);
     env.clearTimeout(timer);
   }
 }
@@ -138,13 +143,15 @@ export class TaskRequests {
     signal: AbortSignal,
     call: (adapter: TaskAdapter, ctx: AdapterContext) => Promise<T> | T,
   ): Promise<T> {
-    return bounded(this.#env, ms, signal, async (bound) =>
-      call(this.#adapter, {
-        taskId: this.#taskId,
-        token: this.#token,
-        baseUrl: this.#baseUrl,
-        signal: bound,
-      }),
-    );
+    return bounded(this.#env, ms, signal, async (bound) => {
+      const ctx = { taskId: this.#taskId, token: this.#token, baseUrl: this.#baseUrl, signal: bound };
+      try {
+        return await call(this.#adapter, ctx);
+      } catch (thrown) {
+        // Classified here, where it is known to come from the adapter: what the engine's own code
+        // throws past this point is an `internal` failure.
+        throw bound.aborted ? thrown : toTaskApiError(thrown);
+      }
+    });
   }
 }

@@ -1,8 +1,10 @@
 // One subscriber following a task through the engine on the fake clock (docs/behaviour.md): giving
 // up, the time limits, pauses, refresh, the end of a task, cancel and events.
 import { expect } from '@open-wc/testing';
-import { MAX_DELAY } from '../../src/engine/index.js';
-import { type Script } from './fake-adapter.js';
+import { builtInAdapter } from '../../src/adapters/http.js';
+import { Engine, MAX_DELAY } from '../../src/engine/index.js';
+import { Fail, type Script, fakeAdapter } from './fake-adapter.js';
+import { FakeEnvironment } from './fake-environment.js';
 import { ended, event, hang, httpFailure, image, networkFailure, pending } from './answers.js';
 import { HOUR, Subscriber, expectStopped, follow } from './follow.js';
 
@@ -338,5 +340,37 @@ describe('engine: events', () => {
     await env.advance(300);
     expect(api.times()).to.deep.equal([0, 100, 250]);
     expect(api.of('events')).to.deep.equal([]);
+  });
+});
+
+describe('engine: failures of its own code', () => {
+  it('a failure of the engine’s own code is `internal`: state error at once, not retried', async () => {
+    const broken = () => {
+      throw new TypeError('random is not a function');
+    };
+    const { env, api, sub } = follow({ status: [pending(), pending()] }, {}, { random: broken });
+    await env.advance(HOUR);
+    expect(api.times()).to.deep.equal([0]);
+    expect(sub.failures).to.deep.equal([['internal', false]]);
+    expect(sub.last.state).to.equal('error');
+    expect(sub.last.error).to.deep.equal({ code: 'internal', message: 'random is not a function' });
+  });
+
+  it('what a built-in adapter’s own code throws is `internal`, not retried', async () => {
+    const env = new FakeEnvironment();
+    const api = fakeAdapter(env, { status: [new Fail(new TypeError('body.map is not a function'))] });
+    const sub = new Subscriber(new Engine(env), builtInAdapter(api.adapter));
+    await env.advance(HOUR);
+    expect(api.times()).to.deep.equal([0]);
+    expect(sub.failures).to.deep.equal([['internal', false]]);
+    expect(sub.last.error).to.deep.equal({ code: 'internal', message: 'body.map is not a function' });
+  });
+
+  it('a custom adapter’s plain error (its fetch failed) is a network error, retried', async () => {
+    const { env, api, sub } = follow({ status: [new Fail(new TypeError('Failed to fetch')), pending()] });
+    await env.advance(150);
+    expect(api.times()).to.deep.equal([0, 100]);
+    expect(sub.failures).to.deep.equal([['network', true]]);
+    expect(sub.last.state).to.equal('pending');
   });
 });
