@@ -10,7 +10,7 @@ import { completed, follow, mount, parts, pending, results, shadow, untilState }
 import { createTask, mockApiUrl } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
 
-const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (el: Element | undefined) => el?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const one = (el: TaskProgress, name: string) => {
   const found = parts(el, name);
   expect(found, `part ${name}`).to.have.length(1);

@@ -1,7 +1,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { mynthResults } from '../mock/bodies.js';
-import type { TaskAdapter, TaskImage, TaskProgress, TaskState } from '../src/index.js';
+import type { TaskAdapter, TaskImage, TaskProgress, TaskState, TaskStateChangeEvent } from '../src/index.js';
 import type { AdapterContext, SucceededImage, TaskSnapshot } from '../src/types.js';
 import { mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import {
@@ -212,7 +212,7 @@ describe('rendering: events', () => {
     const seen: [TaskState, string[]][] = [];
     const rendered = (el: TaskProgress) =>
       ['progress', 'grid', 'message', 'retry-button'].filter((name) => parts(el, name).length > 0);
-    whileTesting('task-state-change', (event) => {
+    whileTesting('task-state-change', (event: TaskStateChangeEvent) => {
       const target = event.target as TaskProgress;
       seen.push([event.detail.state, rendered(target)]);
     });
@@ -774,6 +774,7 @@ describe('rendering: custom adapter', () => {
     const adapter: TaskAdapter = {
       async getStatus() {
         calls++;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- an adapter may throw a plain object; this is the case under test
         throw { status: 404 };
       },
     };

@@ -63,8 +63,8 @@ export async function readJson<T>(response: Response, ctx: AdapterContext, schem
 export function parseBody<T>(schema: Schema<T>, body: unknown, httpStatus?: number): T {
   const result = validate(schema, body);
   if (result.issues) {
-    const path = result.issues[0]?.path;
-    const where = path?.length ? ` at ${path.join('.')}` : '';
+    const { path } = result.issues[0];
+    const where = path.length ? ` at ${path.join('.')}` : '';
     throw new TaskApiError('invalid-response', `Unexpected response${where}.`, {
       httpStatus,
     });
