@@ -16,6 +16,50 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
     },
   },
+  // Type-aware rules for the TypeScript files, each typed by its nearest tsconfig.json (the two
+  // Vite configs by tsconfig.node.json). The JavaScript files (mock/, scripts/, bench/, the demo's
+  // servers) keep the rules above: their types come from JSDoc and inference, loose enough that the
+  // `no-unsafe-*` rules would flag mostly `any`s that tsc's checkJs already accepts.
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.strictTypeCheckedOnly],
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['vite.config.ts', 'demo/examples/vite.config.ts'],
+          defaultProject: 'tsconfig.node.json',
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // A number in a template literal (a count, an index in a URL) is the plain way to write it.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `() => el.remove()` is the usual shape of a callback that returns nothing.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // open-wc's DOM-diff plugin types every chai `equal` as a promise; it is one only on `.dom`.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [{ from: 'package', name: 'Equal', package: '@open-wc/semantic-dom-diff' }],
+        },
+      ],
+      // Fakes implement async interfaces (adapters, token providers) and often have nothing to await.
+      '@typescript-eslint/require-await': 'off',
+      // Tests keep a global's methods (`fetch`, `console.*`) to put them back afterwards.
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['demo/examples/vue/*.ts'],
+    // Plain TypeScript cannot read a `.vue` file (vue-tsc types them), so `App` is untyped here.
+    rules: { '@typescript-eslint/no-unsafe-argument': 'off' },
+  },
   {
     files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts', 'mock/bodies.js'],
     languageOptions: { globals: globals.browser },

@@ -20,25 +20,25 @@ const MAX_LOG_ENTRIES = 60;
 /** Mock tasks are short: the page polls them faster than the element's default. */
 const MOCK_POLL_INTERVAL = 1000;
 
-function byId<T extends HTMLElement>(id: string): T {
+function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   const element = document.getElementById(id);
-  if (!element) throw new Error(`The page has no #${id}.`);
-  return element as T;
+  if (!(element instanceof type)) throw new Error(`The page has no ${type.name} #${id}.`);
+  return element;
 }
 
-const startForm = byId<HTMLFormElement>('start-form');
-const promptInput = byId<HTMLTextAreaElement>('prompt');
-const scenarioFieldset = byId<HTMLFieldSetElement>('scenarios');
-const scenarioButtons = byId<HTMLDivElement>('scenario-buttons');
-const realStart = byId<HTMLDivElement>('real-start');
-const startStatus = byId<HTMLParagraphElement>('start-status');
-const modeText = byId<HTMLParagraphElement>('mode');
-const hint = byId<HTMLParagraphElement>('hint');
-const stage = byId<HTMLDivElement>('stage');
-const markup = byId<HTMLPreElement>('markup');
-const eventLog = byId<HTMLOListElement>('event-log');
-const themeForm = byId<HTMLFormElement>('theme');
-const schemeButton = byId<HTMLButtonElement>('scheme');
+const startForm = byId('start-form', HTMLFormElement);
+const promptInput = byId('prompt', HTMLTextAreaElement);
+const scenarioFieldset = byId('scenarios', HTMLFieldSetElement);
+const scenarioButtons = byId('scenario-buttons', HTMLDivElement);
+const realStart = byId('real-start', HTMLDivElement);
+const startStatus = byId('start-status', HTMLParagraphElement);
+const modeText = byId('mode', HTMLParagraphElement);
+const hint = byId('hint', HTMLParagraphElement);
+const stage = byId('stage', HTMLDivElement);
+const markup = byId('markup', HTMLPreElement);
+const eventLog = byId('event-log', HTMLOListElement);
+const themeForm = byId('theme', HTMLFormElement);
+const schemeButton = byId('scheme', HTMLButtonElement);
 
 let config: DemoConfig = { mode: 'mock' };
 /** The scenario of the task on stage, to start another one when the page is asked to retry. */
@@ -178,7 +178,7 @@ function clockTime(): string {
 interface DetailFields {
   state?: string;
   previousState?: string;
-  status?: unknown;
+  status?: string | number;
   images?: { status: string }[];
   error?: { code?: string; message?: string } | null;
   willRetry?: boolean;
@@ -193,7 +193,7 @@ interface DetailFields {
 function eventSummary(type: string, detail: DetailFields): string {
   switch (type) {
     case 'task-state-change':
-      return `${detail.previousState} → ${detail.state}${detail.status === undefined ? '' : ` (status ${String(detail.status)})`}`;
+      return `${detail.previousState} → ${detail.state}${detail.status === undefined ? '' : ` (status ${detail.status})`}`;
     case 'task-complete': {
       const images = detail.images ?? [];
       const failed = images.filter((image) => image.status === 'failed').length;
@@ -227,7 +227,7 @@ function logEntry(type: string, detail: unknown, source: 'element' | 'page' = 'e
   name.textContent = type;
   const summary = document.createElement('span');
   summary.className = 'event-summary';
-  summary.textContent = eventSummary(type, (detail ?? {}) as DetailFields);
+  summary.textContent = eventSummary(type, detail ?? {});
   const time = document.createElement('time');
   time.dateTime = new Date().toISOString();
   time.textContent = clockTime();
@@ -255,7 +255,7 @@ stage.addEventListener('task-retry', (event) => {
     void start(currentScenario, element);
 });
 
-byId<HTMLButtonElement>('clear-events').addEventListener('click', () => eventLog.replaceChildren());
+byId('clear-events', HTMLButtonElement).addEventListener('click', () => eventLog.replaceChildren());
 
 // Theme
 

@@ -55,12 +55,15 @@ export function httpError(response: Response): TaskApiError {
  */
 export function toTaskApiError(thrown: unknown): TaskApiError {
   if (thrown instanceof TaskApiError) return thrown;
-  const error = thrown as {
-    message?: unknown;
-    httpStatus?: unknown;
-    status?: unknown;
-    retryAfterMs?: unknown;
-  };
+  const error = thrown as
+    | {
+        message?: unknown;
+        httpStatus?: unknown;
+        status?: unknown;
+        retryAfterMs?: unknown;
+      }
+    | null
+    | undefined;
   const status = typeof error?.httpStatus === 'number' ? error.httpStatus : error?.status;
   const message = typeof error?.message === 'string' && error.message ? error.message : 'Request failed.';
   const retryAfterMs = typeof error?.retryAfterMs === 'number' ? error.retryAfterMs : undefined;

@@ -60,7 +60,7 @@ export class FormStart implements ReactiveController {
     this.#root = this.#host.getRootNode();
     this.#root.addEventListener('submit', this, true);
     // Moved or re-rendered mid-start: the aborted request is sent again, with the same body.
-    if (this.#interrupted && this.#body) this.#send(this.#body, this.#form());
+    if (this.#interrupted && this.#body) void this.#send(this.#body, this.#form());
     this.#interrupted = false;
   }
 
@@ -170,7 +170,7 @@ export class FormStart implements ReactiveController {
 /** A form's fields as a JSON object: text values (files are left out), a repeated name as an array. */
 function fields(form: HTMLFormElement, submitter?: HTMLElement | null): Fields {
   // No prototype: a field named `__proto__` is a field like any other.
-  const all: Record<string, string | string[]> = Object.create(null);
+  const all = Object.create(null) as Record<string, string | string[] | undefined>;
   for (const [name, value] of new FormData(form, submitter)) {
     if (typeof value !== 'string') continue;
     const had = all[name];

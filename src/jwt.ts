@@ -3,7 +3,7 @@
 /** The `exp` of a JWT in ms since the epoch, or undefined for any other token. */
 export function jwtExpiry(token: string | undefined): number | undefined {
   const payload = token?.split('.')[1];
-  if (!payload || token?.split('.').length !== 3) return undefined;
+  if (!payload || token.split('.').length !== 3) return undefined;
   try {
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;

@@ -10,7 +10,8 @@ export const browserEnvironment: FollowEnvironment = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   random: Math.random,
   hidden: () => document.visibilityState === 'hidden',
-  online: () => navigator.onLine !== false,
+  // Where `onLine` is missing, the browser is taken for online.
+  online: () => (navigator.onLine as boolean | undefined) !== false,
   watch(wake) {
     const watching = new AbortController();
     const { signal } = watching;

@@ -117,5 +117,7 @@ export function mergedStrings(): (overrides: TaskProgressStringsOverride | undef
 
 /** The guidance shown under an error. */
 export function errorHint(strings: TaskProgressStrings, error: TaskError | null): string {
-  return strings.errorHints[error?.code ?? 'default'] ?? strings.errorHints.default ?? '';
+  // Overrides may name any code and leave out others, `default` included.
+  const hints: Partial<Record<string, string>> = strings.errorHints;
+  return hints[error?.code ?? 'default'] ?? hints.default ?? '';
 }

@@ -481,7 +481,7 @@ describe('unsafe URLs and server text', () => {
     const failed = parts(mounted.el, 'image-failed');
     expect(failed).to.have.length(2);
     for (const tile of failed) {
-      const texts = [...tile.querySelectorAll('*')].map((node) => node.textContent?.trim());
+      const texts = [...tile.querySelectorAll('*')].map((node) => node.textContent.trim());
       expect(texts).to.include(payload);
     }
     expect(shadow(mounted.el).querySelectorAll('img')).to.have.length(0);
@@ -492,7 +492,7 @@ describe('unsafe URLs and server text', () => {
     const mounted = await follow({ status: [{ json: { status: 'failed', error: payload } }] });
     await untilState(mounted.el, 'failed');
     const [error] = parts(mounted.el, 'error');
-    expect(error.textContent?.trim()).to.equal(payload);
+    expect(error.textContent.trim()).to.equal(payload);
     expect(mounted.details<TaskFailedDetail>('task-failed')[0].error?.message).to.equal(payload);
     expect(shadow(mounted.el).querySelectorAll('img')).to.have.length(0);
     expect(shadow(mounted.el).querySelector('[onerror]')).to.equal(null);
@@ -621,7 +621,7 @@ describe('Mynth wire format', () => {
     });
     await untilState(mounted.el, 'failed');
     expect(mounted.details<TaskFailedDetail>('task-failed')[0]).to.deep.include({ state: 'failed' });
-    expect(parts(mounted.el, 'error')[0].textContent?.trim()).to.equal('Out of credits');
+    expect(parts(mounted.el, 'error')[0].textContent.trim()).to.equal('Out of credits');
     expect(errorsOf(mounted)).to.deep.equal([]);
   });
 });

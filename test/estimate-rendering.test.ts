@@ -22,7 +22,7 @@ import { createTask, mockApiUrl } from './helpers/mock-api.js';
 import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 
-const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (el: Element | undefined) => el?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const one = (el: TaskProgress, name: string) => {
   const found = parts(el, name);
   expect(found, `part ${name}`).to.have.length(1);
@@ -132,7 +132,7 @@ describe('estimate: the ETA and the determinate bar', () => {
       expect(parts(el, 'eta'), 'no ETA').to.have.length(0);
       expect(one(el, 'progress').hasAttribute('aria-valuenow')).to.equal(false);
       await untilState(el, 'completed');
-      const stored: unknown[] = JSON.parse(localStorage.getItem(key) ?? '');
+      const stored = JSON.parse(localStorage.getItem(key) ?? '') as unknown[];
       expect(stored).to.have.length(1);
       expect(stored[0]).to.be.a('number').above(0);
     } finally {

@@ -27,7 +27,7 @@ async function untilLoaded(el: TaskProgress, count: number) {
   }, `expected ${count} loaded images`);
 }
 
-const failedText = (el: TaskProgress) => parts(el, 'image-failed').map((tile) => tile.textContent?.trim());
+const failedText = (el: TaskProgress) => parts(el, 'image-failed').map((tile) => tile.textContent.trim());
 
 describe('expiring result URLs', () => {
   it('shows the fresh images after exactly one more results request', async () => {
@@ -77,7 +77,10 @@ describe('expiring result URLs', () => {
     // The expired image says so only after the other one loaded.
     const { el, taskId } = await follow({ status: [completed], results: [expired([0], 500)] });
     await untilState(el, 'completed');
-    await until(() => (parts(el, 'image')[1] as HTMLImageElement)?.complete, 'the second image loaded');
+    await until(
+      () => (parts(el, 'image')[1] as HTMLImageElement | undefined)?.complete,
+      'the second image loaded',
+    );
     const second = parts(el, 'image')[1];
     await until(() => parts(el, 'image-failed').length === 1, 'the first tile failed');
     await untilLoaded(el, 1);

@@ -2,7 +2,7 @@
 // what it lets go of, read from the mock API's request log over real HTTP.
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { LoggedRequest } from '../mock/types.js';
-import type { TaskProgress } from '../src/index.js';
+import type { TaskProgress, TaskStateChangeEvent } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf, statusOf, statusRequestsOf } from './helpers/mock-api.js';
 import {
   completed,
@@ -532,10 +532,9 @@ describe('settling of attributes and properties', () => {
       const log = await requestsOf(task.taskId);
       expect(log.map((r) => r.authorization)).to.deep.equal([bearer, bearer, bearer]);
       expect(events.filter((e) => e.type === 'task-error')).to.deep.equal([]);
-      expect(events.filter((e) => e.type === 'task-state-change').map((e) => e.detail.state)).to.deep.equal([
-        'pending',
-        'completed',
-      ]);
+      expect(
+        events.filter((e) => e.type === 'task-state-change').map((e: TaskStateChangeEvent) => e.detail.state),
+      ).to.deep.equal(['pending', 'completed']);
     });
   }
 

@@ -4,7 +4,7 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { mindproxyTask } from '../mock/bodies.js';
 import type { LoggedRequest, MockStep, Scenario, TaskEvent } from '../mock/types.js';
 import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
-import type { TaskProgress } from '../src/index.js';
+import type { TaskErrorEvent, TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
 import { follow, mount, parts, pending, shadow, untilRequests, untilState } from './helpers/element.js';
 import { until } from './helpers/until.js';
@@ -51,7 +51,7 @@ async function followGateway(
 }
 
 const phaseText = (el: TaskProgress) => parts(el, 'phase')[0]?.textContent?.trim();
-const text = (node: Element | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (node: Element | undefined) => node?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
 /** Every phase text the element shows, in order, from now on. */
 function recordPhases(el: TaskProgress) {
@@ -420,7 +420,7 @@ describe('<task-progress provider="mindproxy">', () => {
       const sent = fetches.sent.filter((r) => r.method === 'POST');
       expect(sent).to.have.length(1);
       expect(sent[0].headers.get('Content-Type')).to.match(/^application\/json/);
-      const body = JSON.parse(sent[0].body ?? 'null');
+      const body = JSON.parse(sent[0].body ?? 'null') as { reason?: unknown };
       expect(body.reason).to.be.a('string').with.length.greaterThan(0);
 
       expect(details('task-failed')).to.deep.equal([{ taskId, state: 'cancelled', error: null }]);
@@ -506,7 +506,7 @@ describe('<task-progress provider="mindproxy">', () => {
         { cancelable: true },
       );
       await until(() => phaseText(el) === 'Queued', 'expected phase Queued');
-      const failure = oneEvent(el, 'task-error');
+      const failure = oneEvent<TaskErrorEvent>(el, 'task-error');
       parts(el, 'cancel-button')[0].click();
       const { detail } = await failure;
       await el.updateComplete;

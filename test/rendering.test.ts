@@ -2,7 +2,7 @@ import { aTimeout, expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { noMediaEmulation } from './helpers/engines.js';
 import { mynthResults } from '../mock/bodies.js';
-import type { TaskAdapter, TaskImage, TaskProgress, TaskState } from '../src/index.js';
+import type { TaskAdapter, TaskImage, TaskProgress, TaskState, TaskStateChangeEvent } from '../src/index.js';
 import type { AdapterContext, SucceededImage, TaskSnapshot } from '../src/types.js';
 import { mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import {
@@ -207,7 +207,7 @@ describe('rendering: events', () => {
     const seen: [TaskState, string[]][] = [];
     const rendered = (el: TaskProgress) =>
       ['progress', 'grid', 'message', 'retry-button'].filter((name) => parts(el, name).length > 0);
-    whileTesting('task-state-change', (event) => {
+    whileTesting('task-state-change', (event: TaskStateChangeEvent) => {
       const target = event.target as TaskProgress;
       seen.push([event.detail.state, rendered(target)]);
     });
@@ -769,6 +769,7 @@ describe('rendering: custom adapter', () => {
     const adapter: TaskAdapter = {
       async getStatus() {
         calls++;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- an adapter may throw a plain object; this is the case under test
         throw { status: 404 };
       },
     };

@@ -50,8 +50,10 @@ async function element(container: HTMLElement, startUrl: string, formId = 'gen')
 
 const submit = (target: HTMLFormElement) => target.querySelector('button')?.click();
 const bodies = async (requests: () => Promise<{ body?: string }[]>) =>
-  (await requests()).map((request) => JSON.parse(request.body ?? 'null'));
+  (await requests()).map((request): unknown => JSON.parse(request.body ?? 'null'));
 const errorText = (el: TaskProgress) => parts(el, 'error')[0]?.textContent;
+/** The fields of an event's detail that the tests below write down. */
+type Summary = { taskId: string; state?: string };
 
 describe('zero-JS start', () => {
   it('posts the form as JSON on submit, follows the answered task and fires task-start', async () => {
@@ -71,7 +73,9 @@ describe('zero-JS start', () => {
       action: 'go',
     });
     expect(details('task-start')).to.deep.equal([{ taskId: task.taskId }]);
-    const order = events.map((event) => `${event.type}:${event.detail.taskId}:${event.detail.state ?? ''}`);
+    const order = events.map(
+      (event: CustomEvent<Summary>) => `${event.type}:${event.detail.taskId}:${event.detail.state ?? ''}`,
+    );
     expect(order).to.deep.equal([
       'task-state-change::pending',
       `task-start:${task.taskId}:`,
@@ -212,11 +216,9 @@ describe('zero-JS start', () => {
     expect(el.state).to.equal('idle');
     expect(el.taskId).to.equal(undefined);
     expect((gen.querySelector('button') as HTMLButtonElement).disabled).to.equal(false);
-    expect(events.map((event) => `${event.type}:${event.detail.state ?? ''}`)).to.deep.equal([
-      'task-state-change:pending',
-      'task-cancel:',
-      'task-state-change:idle',
-    ]);
+    expect(
+      events.map((event: CustomEvent<Summary>) => `${event.type}:${event.detail.state ?? ''}`),
+    ).to.deep.equal(['task-state-change:pending', 'task-cancel:', 'task-state-change:idle']);
   });
 
   it('start(body) posts the body; start() posts the form', async () => {

@@ -14,7 +14,7 @@ export function builtInAdapter(adapter: TaskAdapter): TaskAdapter {
     if (typeof method !== 'function') continue;
     wrapped[name] = async (ctx: AdapterContext, ...rest: unknown[]) => {
       try {
-        return await method.call(adapter, ctx, ...rest);
+        return await (method as (...args: unknown[]) => unknown).call(adapter, ctx, ...rest);
       } catch (thrown) {
         throw ctx.signal.aborted ? thrown : ownFailure(thrown);
       }
@@ -93,8 +93,8 @@ export async function readJson<T>(response: Response, ctx: AdapterContext, schem
 export function parseBody<T>(schema: Schema<T>, body: unknown, httpStatus?: number): T {
   const result = validate(schema, body);
   if (result.issues) {
-    const path = result.issues[0]?.path;
-    const where = path?.length ? ` at ${path.join('.')}` : '';
+    const { path } = result.issues[0];
+    const where = path.length ? ` at ${path.join('.')}` : '';
     throw new TaskApiError('invalid-response', `Unexpected response${where}.`, {
       httpStatus,
     });

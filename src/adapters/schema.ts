@@ -32,11 +32,12 @@ export const nullish = <T extends core.$ZodType>(innerType: T) =>
 /**
  * Validates `data` through the schema's Standard Schema interface (`~standard.validate`), which
  * every zod schema has; unknown fields are dropped, not refused. Unlike `safeParse`, it needs none
- * of zod's error classes. The schemas here have no async parts, so the result is never a promise.
+ * of zod's error classes. The schemas here have no async parts, so the result is never a promise;
+ * a failure has at least one issue, and its issues are zod's, whose paths are plain keys (no
+ * Standard Schema path segment objects).
  */
 export function validate<T>(schema: Schema<T>, data: unknown) {
-  return schema['~standard'].validate(data) as Exclude<
-    ReturnType<Schema<T>['~standard']['validate']>,
-    Promise<unknown>
-  >;
+  return schema['~standard'].validate(data) as
+    | { value: T; issues?: undefined }
+    | { value?: undefined; issues: readonly [core.$ZodIssue, ...core.$ZodIssue[]] };
 }

@@ -11,7 +11,7 @@ export interface FollowEnvironment {
   setTimeout(callback: () => void, ms: number): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
   /** A number in [0, 1), for jitter. */
-  random(): number;
+  random: () => number;
   /** Whether the page is hidden (then the engine waits, unless told to poll when hidden). */
   hidden(): boolean;
   /** Whether the browser believes it is online (when not, the engine waits). */

@@ -2,6 +2,7 @@
 // (docs/behaviour.md, "Sharing"): the request loop (status polls, then the results once), its
 // retries, its waits and pauses, cancel, event paging, the task's age, and asking again for results
 // whose URLs expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
+/* eslint-disable @typescript-eslint/no-unnecessary-condition -- `signal.aborted` changes across each await, which the rule cannot see */
 import { type TaskApiError, ownFailure, toTaskError } from '../errors.js';
 import type { TaskAdapter, TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
 import {

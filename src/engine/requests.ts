@@ -79,7 +79,7 @@ export class TaskRequests {
   }
 
   get canCancel(): boolean {
-    return Boolean(this.#adapter.cancel);
+    return typeof this.#adapter.cancel === 'function';
   }
 
   /** Requests carry `token` from now on. */

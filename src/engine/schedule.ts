@@ -193,7 +193,9 @@ export class DurationHistory {
     try {
       const parsed: unknown = JSON.parse(this.#store?.getItem(storeKey(kind)) ?? '[]');
       // `1e999` parses to Infinity: only what could be a duration is kept (and written back).
-      return Array.isArray(parsed) ? parsed.filter((value) => usableDuration(value) !== undefined) : [];
+      return Array.isArray(parsed)
+        ? parsed.filter((value): value is number => usableDuration(value) !== undefined)
+        : [];
     } catch {
       return [];
     }

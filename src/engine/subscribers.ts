@@ -34,7 +34,7 @@ export class Subscription {
   ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
   requestFailure: RequestFailure | undefined;
   /** Its `timeout`, while armed. */
-  timer: TimerHandle | undefined;
+  timer: TimerHandle;
 
   /** What the element asked for last. */
   options: FollowOptions;

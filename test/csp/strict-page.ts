@@ -30,22 +30,22 @@ const { taskId, publicAccessToken } = await createTask({
 const enforced = trustedTypesEnforced();
 const el = document.createElement('task-progress');
 Object.assign(el, { baseUrl: mockApiUrl, pollInterval: 50, taskId, publicAccessToken });
-el.addEventListener('task-complete', async () => {
-  const img = el.shadowRoot?.querySelector('img');
-  if (img && !img.complete) await new Promise((done) => img.addEventListener('load', done, { once: true }));
-  const tiles = el.shadowRoot?.querySelectorAll('[part~="tile"]').length ?? 0;
-  const grid = el.shadowRoot?.querySelector('[part="grid"]');
-  parent.postMessage(
-    {
-      state: el.state,
-      tiles,
-      imageLoaded: Boolean(img?.complete && img.naturalWidth > 0),
-      gridStyled: grid ? getComputedStyle(grid).display === 'grid' : false,
-      trustedTypes: 'trustedTypes' in window,
-      enforced,
-      violations,
-    },
-    '*',
-  );
-});
+const completed = new Promise((done) => el.addEventListener('task-complete', done, { once: true }));
 document.body.append(el);
+await completed;
+const img = el.shadowRoot?.querySelector('img');
+if (img && !img.complete) await new Promise((done) => img.addEventListener('load', done, { once: true }));
+const tiles = el.shadowRoot?.querySelectorAll('[part~="tile"]').length ?? 0;
+const grid = el.shadowRoot?.querySelector('[part="grid"]');
+parent.postMessage(
+  {
+    state: el.state,
+    tiles,
+    imageLoaded: Boolean(img?.complete && img.naturalWidth > 0),
+    gridStyled: grid ? getComputedStyle(grid).display === 'grid' : false,
+    trustedTypes: 'trustedTypes' in window,
+    enforced,
+    violations,
+  },
+  '*',
+);

@@ -18,7 +18,7 @@ export function App() {
 
   useEffect(() => {
     let active = true;
-    startTask().then((started) => active && setTask(started));
+    void startTask().then((started) => active && setTask(started));
     return () => {
       active = false;
     };
