@@ -10,7 +10,7 @@ export const API_DOC = 'docs/api.md';
 /**
  * @typedef {{ name: string, type?: { text: string }, default?: string, description?: string,
  *   kind?: string, privacy?: string, static?: boolean, readonly?: boolean, fieldName?: string,
- *   attribute?: string }} Item
+ *   attribute?: string, parameters?: { name: string, optional?: boolean }[] }} Item
  */
 
 /** @param {string | undefined} text */

@@ -43,7 +43,10 @@ for (const page of pages) {
 
 const readme = readFileSync(new URL('README.md', root), 'utf8');
 
-/** The relative targets of a page's Markdown links and images, without their #fragment. */
+/**
+ * The relative targets of a page's Markdown links and images, without their #fragment.
+ * @param {string} text
+ */
 function relativeLinks(text) {
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
     .map((match) => match[1].split('#')[0])
