@@ -56,9 +56,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['demo/examples/**/*.{ts,tsx}'],
-    // The examples import the built package, whose types exist only after `npm run build`, which
-    // `npm test` runs after the lint; `npm run typecheck:examples` checks them against the build.
+    files: ['demo/examples/**/*.{ts,tsx}', 'test/types/**/*.{ts,tsx}'],
+    // The examples and the type tests import the built package, whose types exist only after
+    // `npm run build`, which `npm test` runs after the lint; `npm run typecheck:examples` and
+    // `npm run typecheck:consumer` check them against the build.
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

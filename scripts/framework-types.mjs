@@ -1,59 +1,141 @@
 // Writes the framework typings of <task-progress> into dist/, generated from custom-elements.json:
-// JSX (React 19 and others) by the analyzer's integration generator, Vue 3 and Svelte 5 here. Each
-// has an empty JS module beside it, so that `import 'task-progress/vue'` resolves everywhere.
+// JSX (React 19 and others), Vue 3 and Svelte 5. Each attribute and property appears once with the
+// element's own type; the read-only `state`, `images` and `error` are typed `never`, so that setting
+// one from a template is a type error (left out, Vue would take it as a fallthrough attribute).
+// Each file has an empty JS module beside it, so that `import 'task-progress/vue'` resolves
+// everywhere. `npm run typecheck:consumer` checks them in a strict consumer.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { elementDeclaration } from './manifest.mjs';
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const options = { outdir: 'dist', componentTypePath: () => './index.js', hideLogs: true };
+const element = elementDeclaration(JSON.parse(readFileSync('custom-elements.json', 'utf8')));
 
-// The generator prints its result in colour codes even with `hideLogs`, into a log file too: quiet it.
-const log = console.log;
-console.log = () => {};
-try {
-  generateJsxTypes(manifest, { ...options, fileName: 'jsx.d.ts' });
-} finally {
-  console.log = log;
-}
-
-// Vue 3 and Svelte 5 typings. Vue checks a template's props by their camelCase names and
-// `@task-complete` as `onTaskComplete`; Svelte 5 takes attributes, properties and
-// `ontask-complete` handlers on the element, through `svelte/elements`.
-const element = elementDeclaration(manifest);
-/** @type {{ name: string, description?: string }[]} */
-const settable = element.members.filter(
+/** @typedef {{ name: string, description?: string }} Named */
+/** @type {(Named & { readonly?: boolean })[]} */
+const fields = element.members.filter(
   (/** @type {any} */ member) =>
-    member.kind === 'field' &&
-    !member.static &&
-    !member.readonly &&
-    (member.privacy ?? 'public') === 'public',
+    member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public',
 );
-/** @type {{ name: string, fieldName: string, description?: string }[]} */
+const settable = fields.filter((field) => !field.readonly);
+const readOnly = fields.filter((field) => field.readonly);
+/** @type {(Named & { fieldName?: string, type?: { text: string } })[]} */
 const attributes = element.attributes.filter(
-  (/** @type {any} */ attribute) =>
-    attribute.name !== attribute.fieldName && settable.some((member) => member.name === attribute.fieldName),
+  (/** @type {any} */ attribute) => !readOnly.some((field) => field.name === attribute.fieldName),
 );
-/** @type {{ name: string, description?: string }[]} */
+/** @type {Named[]} */
 const events = element.events;
 
 /** @param {string | undefined} text */
 const doc = (text) => (text ? `  /** ${text.replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '');
 /** @param {string} name `task-complete` → `TaskComplete` */
 const pascal = (name) => name.replace(/(?:^|-)(\w)/g, (_, letter) => letter.toUpperCase());
-const handler = (/** @type {string} */ name) => `(event: HTMLElementEventMap['${name}']) => void`;
-const properties = settable.map(
-  (member) => `${doc(member.description)}  ${member.name}?: TaskProgress['${member.name}'];\n`,
+/** @param {string} name `start-url` → `startUrl` */
+const camel = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+/** @param {string} name */
+const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
+
+/**
+ * The type of an attribute: its property's, or for an attribute without one (`form`) the manifest's,
+ * which then has to be a type that needs no import.
+ * @param {Named & { fieldName?: string, type?: { text: string } }} attribute
+ */
+function attributeType(attribute) {
+  if (attribute.fieldName) return `TaskProgress['${attribute.fieldName}']`;
+  const text = attribute.type?.text ?? 'string';
+  if (!/^(string|number|boolean)$/.test(text)) {
+    throw new Error(`The attribute ${attribute.name} has no property, and its type ${text} needs an import.`);
+  }
+  return text;
+}
+
+/** @param {Named} field */
+const property = (field) => `${doc(field.description)}  ${field.name}?: TaskProgress['${field.name}'];\n`;
+/** @param {Named & { fieldName?: string, type?: { text: string } }} entry @param {string} name */
+const attribute = (entry, name) => `${doc(entry.description)}  ${key(name)}?: ${attributeType(entry)};\n`;
+const readOnlyProperties = readOnly
+  .map((field) => `${doc(`Read-only, not settable. ${field.description ?? ''}`)}  ${field.name}?: never;\n`)
+  .join('');
+/** @param {(name: string) => string} name the handler's name for an event's name */
+const handlers = (name) =>
+  events
+    .map(
+      (event) =>
+        `${doc(event.description)}  ${key(name(event.name))}?: (event: HTMLElementEventMap['${event.name}']) => void;\n`,
+    )
+    .join('');
+const attributesWithoutProperty = attributes.filter((attribute) => !attribute.fieldName);
+// The attributes not named as their property (`task-id`, `form`), for Svelte, which takes both.
+const kebabAttributes = attributes.filter((attribute) => attribute.name !== attribute.fieldName);
+const propertiesWithoutAttribute = settable.filter(
+  (field) => !attributes.some((a) => a.fieldName === field.name),
+);
+const header = `import type { TaskProgress } from './index.js';\n`;
+
+// JSX: attributes by their names (React 19 sets `task-id` as an attribute), the properties that
+// have no attribute, `ontask-complete` handlers; and, for JSX runtimes whose own types add nothing
+// to a custom element, the attributes every element takes.
+writeFileSync(
+  'dist/jsx.d.ts',
+  `${header}
+/** <task-progress> in JSX: \`task-id\`, \`tokenProvider\`, \`ontask-complete\`. */
+export type TaskProgressProps = {
+${attributes.map((a) => attribute(a, a.name)).join('')}${propertiesWithoutAttribute.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}};
+
+/** The attributes every element takes. */
+type BaseProps = {
+  children?: unknown;
+  class?: string;
+  className?: string;
+  id?: string;
+  slot?: string;
+  part?: string;
+  exportparts?: string;
+  hidden?: boolean;
+  title?: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl' | 'auto';
+  tabIndex?: number;
+  style?: string | Record<string, string | number>;
+  key?: string | number;
+  ref?: unknown;
+};
+
+/** The tags of this package, for a JSX runtime's \`IntrinsicElements\`. */
+export type CustomElements = {
+  'task-progress': TaskProgressProps & BaseProps;
+};
+
+/** The tags under a prefix or suffix, for an element defined under another name. */
+export type ScopedElements<Prefix extends string = '', Suffix extends string = ''> = {
+  [Key in keyof CustomElements as \`\${Prefix}\${Key}\${Suffix}\`]: CustomElements[Key];
+};
+`,
 );
 
+// React 19 renders custom elements natively: the element's own props with React's for any element.
+writeFileSync(
+  'dist/react-jsx.d.ts',
+  `import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+${header}import type { TaskProgressProps } from './jsx.js';
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'task-progress': DetailedHTMLProps<HTMLAttributes<TaskProgress>, TaskProgress> & TaskProgressProps;
+    }
+  }
+}
+`,
+);
+
+// Vue checks a template's props by their camelCase names (`:task-id` is `taskId`) and
+// `@task-complete` as `onTaskComplete`.
 writeFileSync(
   'dist/vue.d.ts',
   `import type { DefineComponent } from 'vue';
-import type { TaskProgress } from './index.js';
-
+${header}
 /** <task-progress> in Vue templates: \`:task-id\`, \`.publicAccessToken\`, \`@task-complete\`. */
 export type TaskProgressVueProps = {
-${properties.join('')}${events.map((event) => `${doc(event.description)}  on${pascal(event.name)}?: ${handler(event.name)};\n`).join('')}};
+${settable.map(property).join('')}${attributesWithoutProperty.map((a) => attribute(a, camel(a.name))).join('')}${readOnlyProperties}${handlers((name) => `on${pascal(name)}`)}};
 
 declare module 'vue' {
   interface GlobalComponents {
@@ -63,14 +145,15 @@ declare module 'vue' {
 `,
 );
 
+// Svelte 5 takes attributes, properties and `ontask-complete` handlers on the element, through
+// `svelte/elements`.
 writeFileSync(
   'dist/svelte.d.ts',
   `import type { HTMLAttributes } from 'svelte/elements';
-import type { TaskProgress } from './index.js';
-
+${header}
 /** <task-progress> in Svelte 5 markup: attributes, properties, and \`ontask-complete\` style events. */
 export type TaskProgressSvelteProps = HTMLAttributes<TaskProgress> & {
-${attributes.map((attribute) => `${doc(attribute.description)}  '${attribute.name}'?: TaskProgress['${attribute.fieldName}'];\n`).join('')}${properties.join('')}${events.map((event) => `${doc(event.description)}  'on${event.name}'?: ${handler(event.name)};\n`).join('')}};
+${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}};
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
@@ -80,16 +163,4 @@ declare module 'svelte/elements' {
 `,
 );
 
-// React 19 renders custom elements natively; this adds the tag to React's JSX.
-writeFileSync(
-  'dist/react-jsx.d.ts',
-  `import type { CustomElements } from './jsx.js';
-
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements extends CustomElements {}
-  }
-}
-`,
-);
 for (const name of ['jsx', 'vue', 'svelte', 'react-jsx']) writeFileSync(`dist/${name}.js`, 'export {};\n');

@@ -17,7 +17,7 @@ import type {
 } from './events.js';
 import { TaskProgress as TaskProgressElement } from './task-progress.js';
 
-export const TaskProgress = createComponent({
+const component = createComponent({
   tagName: 'task-progress',
   elementClass: TaskProgressElement,
   react: React,
@@ -34,3 +34,10 @@ export const TaskProgress = createComponent({
     onTaskStart: 'task-start' as EventName<TaskStartEvent>,
   },
 });
+
+/** The read-only properties, which a prop could not set: typed `never`, so that setting one is a type error. */
+type ReadOnlyProps = { state?: never; images?: never; error?: never };
+
+export const TaskProgress = component as React.ForwardRefExoticComponent<
+  Omit<React.ComponentPropsWithRef<typeof component>, keyof ReadOnlyProps> & ReadOnlyProps
+>;
