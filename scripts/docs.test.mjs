@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { it } from 'node:test';
+import { readme, readmeCodeBlock } from './readme.mjs';
 
 const root = new URL('../', import.meta.url);
 const { scripts } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -41,8 +42,6 @@ for (const page of pages) {
   });
 }
 
-const readme = readFileSync(new URL('README.md', root), 'utf8');
-
 /**
  * The relative targets of a page's Markdown links and images, without their #fragment.
  * @param {string} text
@@ -74,11 +73,7 @@ it('README names the tarball npm pack writes, which holds the element file and e
 });
 
 it("README's Plain HTML snippet runs without a bundler: it imports no package by name", () => {
-  const section = readme.slice(readme.indexOf('### Plain HTML'));
-  const snippet = section.slice(
-    section.indexOf('```html'),
-    section.indexOf('```\n', section.indexOf('```html') + 7),
-  );
+  const snippet = readmeCodeBlock('### Plain HTML', 'html');
   const specifiers = [
     ...[...snippet.matchAll(/\bimport\s*(?:[^'"]*from\s*)?['"]([^'"]+)['"]/g)].map((match) => match[1]),
     ...[...snippet.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]),
