@@ -1,7 +1,6 @@
 // The elements that follow one task, each through its subscription: the options each asked for,
 // the rules each applies on its own to what it shows (its `timeout`, its `max-retries`, a cancel
 // that only stops following here), and the options they add up to for the requests they share.
-import { TaskApiError, toTaskError } from '../errors.js';
 import type { TaskError } from '../types.js';
 import type {
   FollowListener,
@@ -109,7 +108,7 @@ export class Subscription {
       () => {
         this.timer = undefined;
         const seconds = Number((timeout / 1000).toFixed(1));
-        this.giveUp(toTaskError(new TaskApiError('timeout', `The task did not finish within ${seconds} s.`)));
+        this.giveUp({ code: 'timeout', message: `The task did not finish within ${seconds} s.` });
         this.tell();
         this.#host.stopIfUnwatched();
       },
@@ -147,29 +146,15 @@ export class Subscription {
   }
 }
 
-export class Subscribers {
-  readonly #all = new Set<Subscription>();
-
-  get size(): number {
-    return this.#all.size;
-  }
-
-  add(subscription: Subscription): void {
-    this.#all.add(subscription);
-  }
-
-  delete(subscription: Subscription): void {
-    this.#all.delete(subscription);
-  }
-
+export class Subscribers extends Set<Subscription> {
   /** Whether one of them was given this token. */
   given(token: string | undefined): boolean {
-    return [...this.#all].some((subscription) => subscription.options.token === token);
+    return [...this].some((subscription) => subscription.options.token === token);
   }
 
   /** Those still following: not given up, nor cancelled here. */
   active(): Subscription[] {
-    return [...this.#all].filter((subscription) => subscription.active);
+    return [...this].filter((subscription) => subscription.active);
   }
 
   /** The options of the run: as eager as the most eager of those still following. */
@@ -179,7 +164,7 @@ export class Subscribers {
 
   /** A request succeeded: nobody counts failures in a row any more. */
   succeeded(): void {
-    for (const subscription of this.#all) subscription.failures = 0;
+    for (const subscription of this) subscription.failures = 0;
   }
 
   /** A request failed: those still following count it, and may give up. */
@@ -189,7 +174,7 @@ export class Subscribers {
 
   /** A request failed that nobody retries (a cancel): all of them are told. */
   failedOnce(error: TaskError): void {
-    for (const subscription of this.#all) subscription.requestFailure = { error, willRetry: false };
+    for (const subscription of this) subscription.requestFailure = { error, willRetry: false };
   }
 
   /** Starts the timeouts of those still following. */
@@ -198,12 +183,12 @@ export class Subscribers {
   }
 
   disarm(): void {
-    for (const subscription of this.#all) subscription.disarm();
+    for (const subscription of this) subscription.disarm();
   }
 
   /** Tells each the task as it now sees it; one a listener unsubscribed meanwhile is skipped. */
   tell(): void {
-    for (const subscription of [...this.#all]) if (this.#all.has(subscription)) subscription.tell();
+    for (const subscription of [...this]) if (this.has(subscription)) subscription.tell();
   }
 }
 
