@@ -8,7 +8,7 @@ import {
 } from 'lit';
 import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
-import { type FollowOptions, requestTimeout } from './engine/index.js';
+import { ENDED_STATES, type FollowOptions, requestTimeout } from './engine/index.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
@@ -264,8 +264,10 @@ export class TaskProgress extends LitElement {
     if (this.state === 'pending') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
     // Every state event is told here, after the element rendered that state.
-    const { events, ended } = announcements(this.#announced, this.#rendered, this.#toldEnded);
-    if (ended) this.#toldEnded.add(this.#rendered.taskId);
+    const { taskId, snapshot } = this.#rendered;
+    const events = announcements(this.#announced, this.#rendered, this.#toldEnded);
+    // An ended task's ending is told now, or was told before.
+    if (snapshot && ENDED_STATES.includes(snapshot.state)) this.#toldEnded.add(taskId);
     this.#announced = this.#rendered;
     for (const event of events) this.dispatchEvent(event);
   }
