@@ -3,10 +3,10 @@ import type { TaskError, TaskErrorCode } from './types.js';
 
 /** An error an adapter throws; the built-in adapters throw only these. */
 export class TaskApiError extends Error {
-  readonly code: TaskErrorCode;
-  readonly httpStatus?: number;
+  declare readonly code: TaskErrorCode;
+  declare readonly httpStatus?: number;
   /** How long the server asked to wait (`Retry-After`), in ms. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(
     code: TaskErrorCode,
@@ -14,10 +14,10 @@ export class TaskApiError extends Error {
     options: { httpStatus?: number; retryAfterMs?: number } = {},
   ) {
     super(message);
-    this.name = 'TaskApiError';
     this.code = code;
     this.httpStatus = options.httpStatus;
     this.retryAfterMs = options.retryAfterMs;
+    this.name = 'TaskApiError';
   }
 }
 

@@ -28,13 +28,13 @@ export class FollowController implements ReactiveController {
   /** The task followed or last followed; empty while idle. */
   taskId = '';
   /** What the engine last said of the task; undefined while idle. */
-  snapshot: FollowSnapshot | undefined;
+  declare snapshot: FollowSnapshot | undefined;
   /** The time of this update, on the engine's clock. */
   now = 0;
   /** Whole seconds since following began, as of this update. */
   elapsedSeconds = 0;
   /** The time left while pending with an estimate, as of this update (it changes at most once a second). */
-  eta: Eta | undefined;
+  declare eta: Eta | undefined;
   /** The results' URLs that failed to load, even after asking for the results again. */
   readonly broken = new BrokenMedia(
     () => this.#subscription?.refreshResults() ?? Promise.resolve(),

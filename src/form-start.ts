@@ -33,7 +33,7 @@ type Fields = Record<string, unknown>;
 
 export class FormStart implements ReactiveController {
   /** What the element shows while a start runs, or after it failed; otherwise undefined. */
-  snapshot: FollowSnapshot | undefined;
+  declare snapshot: FollowSnapshot | undefined;
   /** The body of the last start, sent again by Retry. */
   #body: Fields | undefined;
   #run: AbortController | undefined;

@@ -98,7 +98,7 @@ const settled = (state: State): State =>
   state.state === 'pending' ? state : { ...state, retry: undefined, cancelling: false, estimate: undefined };
 
 export class Follower implements SubscriptionHost {
-  readonly env: FollowEnvironment;
+  declare readonly env: FollowEnvironment;
   readonly #subscribers = new Subscribers();
   #state: State;
   #shared: SharedSnapshot;

@@ -41,7 +41,7 @@ export {
 export type { Subscription } from './subscribers.js';
 
 export class Engine {
-  readonly env: FollowEnvironment;
+  declare readonly env: FollowEnvironment;
   readonly #followers = new Map<string, Follower>();
   /** The follower of each subscription, for a subscriber that comes back. */
   readonly #followerOf = new WeakMap<Subscription, Follower>();

@@ -30,13 +30,13 @@ export class Subscription {
   /** Failed requests in a row since this subscriber last saw a success or retried. */
   failures = 0;
   /** How this subscriber stopped on its own, while others may go on. */
-  ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
-  requestFailure: RequestFailure | undefined;
+  declare ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
+  declare requestFailure: RequestFailure | undefined;
   /** Its `timeout`, while armed. */
-  timer: TimerHandle;
+  declare timer: TimerHandle;
 
   /** What the element asked for last. */
-  options: FollowOptions;
+  declare options: FollowOptions;
   readonly #listener: FollowListener;
   readonly #host: SubscriptionHost;
 
