@@ -38,14 +38,16 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** The `TaskApiError` of an answer with HTTP status `status`. */
+function statusError(status: number, message: string, retryAfterMs: number | undefined): TaskApiError {
+  const code = codeForStatus(status, retryAfterMs !== undefined);
+  return new TaskApiError(code, message, { httpStatus: status, retryAfterMs });
+}
+
 /** The `TaskApiError` a failed response stands for. */
 export function httpError(response: Response): TaskApiError {
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-  const code = codeForStatus(response.status, retryAfterMs !== undefined);
-  return new TaskApiError(code, `HTTP ${response.status}`, {
-    httpStatus: response.status,
-    retryAfterMs,
-  });
+  const { status } = response;
+  return statusError(status, `HTTP ${status}`, parseRetryAfter(response.headers.get('Retry-After')));
 }
 
 /**
@@ -67,13 +69,9 @@ export function toTaskApiError(thrown: unknown): TaskApiError {
   const status = typeof error?.httpStatus === 'number' ? error.httpStatus : error?.status;
   const message = typeof error?.message === 'string' && error.message ? error.message : 'Request failed.';
   const retryAfterMs = typeof error?.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
-  if (typeof status === 'number') {
-    return new TaskApiError(codeForStatus(status, retryAfterMs !== undefined), message, {
-      httpStatus: status,
-      retryAfterMs,
-    });
-  }
-  return new TaskApiError('network', message);
+  return typeof status === 'number'
+    ? statusError(status, message, retryAfterMs)
+    : new TaskApiError('network', message);
 }
 
 /**
