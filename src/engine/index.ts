@@ -66,24 +66,17 @@ export class Engine {
    */
   follow(options: FollowOptions, listener: FollowListener, left?: Subscription): Subscription {
     const key = this.key(options);
-    const back = left && this.#followerOf.get(left);
-    if (back && !this.#followers.has(key)) this.#followers.set(key, back);
-    const follower = this.#follower(key, options);
+    const follower: Follower =
+      this.#followers.get(key) ??
+      (left && this.#followerOf.get(left)) ??
+      new Follower(this.env, options.adapter, options.taskId, options.baseUrl, () =>
+        this.env.setTimeout(() => {
+          if (this.#followers.get(key) === follower && !follower.subscribed) this.#followers.delete(key);
+        }, 0),
+      );
+    this.#followers.set(key, follower);
     const subscription = follower.subscribe(options, listener);
     this.#followerOf.set(subscription, follower);
     return subscription;
-  }
-
-  #follower(key: string, options: FollowOptions): Follower {
-    let follower = this.#followers.get(key);
-    if (!follower) {
-      const created: Follower = new Follower(this.env, options.adapter, options.taskId, options.baseUrl, () =>
-        this.env.setTimeout(() => {
-          if (this.#followers.get(key) === created && !created.subscribed) this.#followers.delete(key);
-        }, 0),
-      );
-      this.#followers.set(key, (follower = created));
-    }
-    return follower;
   }
 }
