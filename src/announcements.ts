@@ -35,21 +35,17 @@ export function announcements(
   // A new task starts from idle; a return to idle is told with the state it left.
   const previousState: TaskState = sameTask || state === 'idle' ? (before.snapshot?.state ?? 'idle') : 'idle';
   const events: TaskProgressEvent<unknown>[] = [];
-  if (!snapshot) {
-    if (previousState !== 'idle')
-      events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: undefined }));
-    return events;
-  }
-  for (const event of snapshot.events.slice(previous?.events.length ?? 0))
+  // Idle, with no snapshot, tells at most its change of state.
+  for (const event of snapshot?.events.slice(previous?.events.length ?? 0) ?? [])
     events.push(new TaskEventEvent(event));
-  const failure = snapshot.requestFailure;
+  const failure = snapshot?.requestFailure;
   if (failure && failure !== previous?.requestFailure) {
     events.push(new TaskErrorEvent({ taskId, error: failure.error, willRetry: failure.willRetry }));
   }
   if (state !== previousState) {
-    events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: snapshot.status }));
+    events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: snapshot?.status }));
   }
-  if (told.has(taskId)) return events;
+  if (!snapshot || told.has(taskId)) return events;
   if (state === 'completed') {
     const images = [...(snapshot.images ?? [])];
     const urls = images.flatMap((image) => (image.status === 'succeeded' ? [image.url] : []));
