@@ -4,12 +4,13 @@
 // whose URLs expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
 /* eslint-disable @typescript-eslint/no-unnecessary-condition -- `signal.aborted` changes across each await, which the rule cannot see */
 import { type TaskApiError, ownFailure, toTaskError } from '../errors.js';
-import type { TaskAdapter, TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
+import type { TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
 import {
   ENDED_STATES,
   type EstimatedEnd,
   type FollowListener,
   type FollowOptions,
+  type FollowedTask,
   type Pacing,
   type RetrySchedule,
   type SharedSnapshot,
@@ -117,16 +118,10 @@ export class Follower implements SubscriptionHost {
   #refreshing: Promise<void> | undefined;
   readonly #onUnused: () => void;
 
-  constructor(
-    env: FollowEnvironment,
-    adapter: TaskAdapter,
-    taskId: string,
-    baseUrl: string,
-    onUnused = () => {},
-  ) {
+  constructor(env: FollowEnvironment, task: FollowedTask, onUnused = () => {}) {
     this.env = env;
     this.#onUnused = onUnused;
-    this.#requests = new TaskRequests(env, adapter, taskId, baseUrl);
+    this.#requests = new TaskRequests(env, task);
     this.#waits = new Waits(env);
     this.#state = {
       state: 'pending',

@@ -4,7 +4,7 @@
 // once nothing has subscribed to it for a moment (an element moved in the DOM subscribes again at
 // once, and finds its task as it left it).
 import type { TaskAdapter } from '../types.js';
-import type { FollowListener, FollowOptions } from './contract.js';
+import type { FollowListener, FollowOptions, FollowedTask } from './contract.js';
 import type { FollowEnvironment } from './environment.js';
 import { Follower } from './follower.js';
 import type { Subscription } from './subscribers.js';
@@ -53,7 +53,7 @@ export class Engine {
   }
 
   /** The key of the follower of `options.taskId` at `options.baseUrl` through `options.adapter`. */
-  key({ adapter, baseUrl, taskId }: Pick<FollowOptions, 'adapter' | 'baseUrl' | 'taskId'>): string {
+  key({ adapter, baseUrl, taskId }: FollowedTask): string {
     let id = this.#adapterIds.get(adapter);
     if (id === undefined) this.#adapterIds.set(adapter, (id = this.#nextAdapterId++));
     return JSON.stringify([id, baseUrl, taskId]);
@@ -69,7 +69,7 @@ export class Engine {
     const follower: Follower =
       this.#followers.get(key) ??
       (left && this.#followerOf.get(left)) ??
-      new Follower(this.env, options.adapter, options.taskId, options.baseUrl, () =>
+      new Follower(this.env, options, () =>
         this.env.setTimeout(() => {
           if (this.#followers.get(key) === follower && !follower.subscribed) this.#followers.delete(key);
         }, 0),
