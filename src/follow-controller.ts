@@ -147,14 +147,13 @@ export class FollowController implements ReactiveController {
   }
 
   #tick(): void {
-    const wanted = this.state === 'pending' && Boolean(this.#subscription);
-    if (wanted && this.#clock === undefined) {
-      this.#clock = this.env.setTimeout(() => {
+    if (this.state === 'pending' && this.#subscription) {
+      this.#clock ??= this.env.setTimeout(() => {
         this.#clock = undefined;
         this.#host.requestUpdate();
         this.#tick();
       }, 1000);
-    } else if (!wanted && this.#clock !== undefined) {
+    } else {
       this.env.clearTimeout(this.#clock);
       this.#clock = undefined;
     }
