@@ -49,9 +49,9 @@ interface State extends Omit<SharedSnapshot, 'phase'> {
   /** The phase the API last reported, shown again if a cancel fails. */
   apiPhase?: string;
   /** The results come from a request of their own (the completed status did not carry them). */
-  resultsRequested: boolean;
+  resultsRequested?: boolean;
   /** A cancel request was sent and the API has not ended the task yet. */
-  cancelling: boolean;
+  cancelling?: boolean;
 }
 
 function reduce(state: State, action: Action): State {
@@ -127,8 +127,6 @@ export class Follower implements SubscriptionHost {
       state: 'pending',
       events: [],
       startedAt: env.now(),
-      resultsRequested: false,
-      cancelling: false,
     };
     this.#shared = this.#published();
   }
