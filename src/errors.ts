@@ -85,8 +85,6 @@ export function ownFailure(thrown: unknown): TaskApiError {
 }
 
 /** The plain `TaskError` object events and the `error` property carry. */
-export function toTaskError(error: TaskApiError): TaskError {
-  return error.httpStatus === undefined
-    ? { code: error.code, message: error.message }
-    : { code: error.code, message: error.message, httpStatus: error.httpStatus };
+export function toTaskError({ code, message, httpStatus }: TaskApiError): TaskError {
+  return httpStatus === undefined ? { code, message } : { code, message, httpStatus };
 }
