@@ -57,12 +57,12 @@ export class FollowController implements ReactiveController {
     host.addController(this);
   }
 
-  get state(): TaskState {
+  get #state(): TaskState {
     return this.snapshot?.state ?? 'idle';
   }
 
   /** The environment whose clock this element reads. */
-  get env(): FollowEnvironment {
+  get #env(): FollowEnvironment {
     return this.#engine.env;
   }
 
@@ -77,16 +77,16 @@ export class FollowController implements ReactiveController {
 
   hostUpdate(): void {
     if (this.#host.isConnected) this.#sync();
-    this.now = this.env.now();
+    this.now = this.#env.now();
     const startedAt = this.snapshot?.startedAt;
     this.elapsedSeconds = startedAt ? Math.max(0, Math.floor((this.now - startedAt) / 1000)) : 0;
-    const end = this.state === 'pending' ? this.snapshot?.estimate : undefined;
+    const end = this.#state === 'pending' ? this.snapshot?.estimate : undefined;
     this.eta = end && nextEta(this.eta, this.now, end);
   }
 
   /** Follows the same task again after `error`. */
   retry(): void {
-    if (this.state !== 'error') return;
+    if (this.#state !== 'error') return;
     if (this.#subscription) this.#subscription.retry();
     else this.#attach(this.#target().options);
   }
@@ -96,7 +96,7 @@ export class FollowController implements ReactiveController {
   }
 
   cancel(reason: string): void {
-    if (this.state === 'pending') void this.#subscription?.cancel(reason);
+    if (this.#state === 'pending') void this.#subscription?.cancel(reason);
   }
 
   /** Follows what the element now asks for: a new task, the same one again, or new options. */
@@ -116,7 +116,7 @@ export class FollowController implements ReactiveController {
       this.broken.clear();
       this.eta = undefined;
       if (key) this.#attach(options);
-    } else if (key && !this.#subscription && (this.state === 'pending' || this.state === 'completed')) {
+    } else if (key && !this.#subscription && (this.#state === 'pending' || this.#state === 'completed')) {
       // Reconnected: back to the follower it left, which goes on pending, or holds the results
       // (not fetched again) for a refresh of expired URLs.
       this.#attach(options);
@@ -147,14 +147,14 @@ export class FollowController implements ReactiveController {
   }
 
   #tick(): void {
-    if (this.state === 'pending' && this.#subscription) {
-      this.#clock ??= this.env.setTimeout(() => {
+    if (this.#state === 'pending' && this.#subscription) {
+      this.#clock ??= this.#env.setTimeout(() => {
         this.#clock = undefined;
         this.#host.requestUpdate();
         this.#tick();
       }, 1000);
     } else {
-      this.env.clearTimeout(this.#clock);
+      this.#env.clearTimeout(this.#clock);
       this.#clock = undefined;
     }
   }

@@ -29,14 +29,13 @@ export interface SubscriptionHost {
 export class Subscription {
   /** Failed requests in a row since this subscriber last saw a success or retried. */
   failures = 0;
-  /** How this subscriber stopped on its own, while others may go on. */
-  declare ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
   declare requestFailure: RequestFailure | undefined;
-  /** Its `timeout`, while armed. */
-  declare timer: TimerHandle;
-
   /** What the element asked for last. */
   declare options: FollowOptions;
+  /** How this subscriber stopped on its own, while others may go on. */
+  #ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
+  /** Its `timeout`, while armed. */
+  #timer: TimerHandle;
   readonly #listener: FollowListener;
   readonly #host: SubscriptionHost;
 
@@ -81,20 +80,20 @@ export class Subscription {
   // How the follower keeps it.
 
   get active(): boolean {
-    return !this.ended;
+    return !this.#ended;
   }
 
   /** Counts a failed request; gives up when it is fatal or one too many. */
   failed(error: TaskError, fatal: boolean): void {
     const willRetry = !fatal && ++this.failures <= this.options.maxRetries;
-    this.requestFailure = { error, willRetry };
-    if (!willRetry && !fatal) this.ended = { state: 'error', error };
+    if (willRetry || fatal) this.requestFailure = { error, willRetry };
+    else this.#giveUp(error);
   }
 
   /** Gives up on its own, with a last failure that will not be retried. */
-  giveUp(error: TaskError): void {
+  #giveUp(error: TaskError): void {
     this.requestFailure = { error, willRetry: false };
-    this.ended = { state: 'error', error };
+    this.#ended = { state: 'error', error };
   }
 
   /**
@@ -103,12 +102,12 @@ export class Subscription {
    */
   arm(): void {
     const { timeout } = this.options;
-    if (this.timer !== undefined || !(timeout > 0) || timeout === Infinity) return;
-    this.timer = this.#host.env.setTimeout(
+    if (this.#timer !== undefined || !(timeout > 0) || timeout === Infinity) return;
+    this.#timer = this.#host.env.setTimeout(
       () => {
-        this.timer = undefined;
+        this.#timer = undefined;
         const seconds = Number((timeout / 1000).toFixed(1));
-        this.giveUp({ code: 'timeout', message: `The task did not finish within ${seconds} s.` });
+        this.#giveUp({ code: 'timeout', message: `The task did not finish within ${seconds} s.` });
         this.tell();
         this.#host.stopIfUnwatched();
       },
@@ -117,32 +116,32 @@ export class Subscription {
   }
 
   disarm(): void {
-    this.#host.env.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#host.env.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Tells the listener the task as this subscriber now sees it. */
   tell(): void {
-    this.#listener(this.view(this.#host.shared()));
+    this.#listener(this.#view(this.#host.shared()));
   }
 
   /** Stops following here only, as `cancelled` (for an API without a cancel endpoint). */
   cancelHere(): void {
-    this.ended = { state: 'cancelled' };
+    this.#ended = { state: 'cancelled' };
     this.disarm();
     this.tell();
   }
 
   /** Follows again after giving up. */
   resume(): void {
-    this.ended = undefined;
+    this.#ended = undefined;
     this.failures = 0;
   }
 
   /** The snapshot this subscriber shows. */
-  view(shared: SharedSnapshot): FollowSnapshot {
+  #view(shared: SharedSnapshot): FollowSnapshot {
     const own = { ...shared, requestFailure: this.requestFailure };
-    return this.ended ? { ...own, ...this.ended, retry: undefined } : own;
+    return this.#ended ? { ...own, ...this.#ended, retry: undefined } : own;
   }
 }
 
