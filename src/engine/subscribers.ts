@@ -27,11 +27,11 @@ export interface SubscriptionHost {
 }
 
 export class Subscription {
-  /** Failed requests in a row since this subscriber last saw a success or retried. */
-  failures = 0;
-  declare requestFailure: RequestFailure | undefined;
   /** What the element asked for last. */
   declare options: FollowOptions;
+  /** Failed requests in a row since this subscriber last saw a success or retried. */
+  #failures = 0;
+  #requestFailure: RequestFailure | undefined;
   /** How this subscriber stopped on its own, while others may go on. */
   #ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
   /** Its `timeout`, while armed. */
@@ -83,16 +83,26 @@ export class Subscription {
     return !this.#ended;
   }
 
+  /** A request succeeded: failures in a row count from none again. */
+  succeeded(): void {
+    this.#failures = 0;
+  }
+
+  /** A request failed that nobody retries (a cancel): told, not counted. */
+  failedOnce(error: TaskError): void {
+    this.#requestFailure = { error, willRetry: false };
+  }
+
   /** Counts a failed request; gives up when it is fatal or one too many. */
   failed(error: TaskError, fatal: boolean): void {
-    const willRetry = !fatal && ++this.failures <= this.options.maxRetries;
-    if (willRetry || fatal) this.requestFailure = { error, willRetry };
+    const willRetry = !fatal && ++this.#failures <= this.options.maxRetries;
+    if (willRetry || fatal) this.#requestFailure = { error, willRetry };
     else this.#giveUp(error);
   }
 
   /** Gives up on its own, with a last failure that will not be retried. */
   #giveUp(error: TaskError): void {
-    this.requestFailure = { error, willRetry: false };
+    this.#requestFailure = { error, willRetry: false };
     this.#ended = { state: 'error', error };
   }
 
@@ -135,12 +145,12 @@ export class Subscription {
   /** Follows again after giving up. */
   resume(): void {
     this.#ended = undefined;
-    this.failures = 0;
+    this.#failures = 0;
   }
 
   /** The snapshot this subscriber shows. */
   #view(shared: SharedSnapshot): FollowSnapshot {
-    const own = { ...shared, requestFailure: this.requestFailure };
+    const own = { ...shared, requestFailure: this.#requestFailure };
     return this.#ended ? { ...own, ...this.#ended, retry: undefined } : own;
   }
 }
@@ -163,7 +173,7 @@ export class Subscribers extends Set<Subscription> {
 
   /** A request succeeded: nobody counts failures in a row any more. */
   succeeded(): void {
-    for (const subscription of this) subscription.failures = 0;
+    for (const subscription of this) subscription.succeeded();
   }
 
   /** A request failed: those still following count it, and may give up. */
@@ -173,7 +183,7 @@ export class Subscribers extends Set<Subscription> {
 
   /** A request failed that nobody retries (a cancel): all of them are told. */
   failedOnce(error: TaskError): void {
-    for (const subscription of this) subscription.requestFailure = { error, willRetry: false };
+    for (const subscription of this) subscription.failedOnce(error);
   }
 
   /** Starts the timeouts of those still following. */
