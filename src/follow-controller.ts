@@ -16,14 +16,6 @@ import { pageEngine } from './page-engine.js';
 import { sanitizeImages } from './safe-url.js';
 import type { TaskState } from './types.js';
 
-/** What the element asks of its controller, read in each update. */
-export interface FollowTarget {
-  /** What to follow; `taskId` empty while there is none. */
-  options: FollowOptions;
-  /** Replaces a result whose URL is unsafe. */
-  unsafeUrlMessage: string;
-}
-
 export class FollowController implements ReactiveController {
   /** The task followed or last followed; empty while idle. */
   taskId = '';
@@ -49,11 +41,21 @@ export class FollowController implements ReactiveController {
   #clock: unknown;
   #key = '';
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #target: () => FollowTarget;
+  readonly #options: () => FollowOptions;
+  readonly #unsafeUrlMessage: () => string;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, target: () => FollowTarget) {
+  /**
+   * `options` says what to follow (`taskId` empty while there is none), read in each update;
+   * `unsafeUrlMessage` what replaces a result whose URL is unsafe.
+   */
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    options: () => FollowOptions,
+    unsafeUrlMessage: () => string,
+  ) {
     this.#host = host;
-    this.#target = target;
+    this.#options = options;
+    this.#unsafeUrlMessage = unsafeUrlMessage;
     host.addController(this);
   }
 
@@ -88,7 +90,7 @@ export class FollowController implements ReactiveController {
   retry(): void {
     if (this.#state !== 'error') return;
     if (this.#subscription) this.#subscription.retry();
-    else this.#attach(this.#target().options);
+    else this.#attach(this.#options());
   }
 
   refresh(): void {
@@ -101,7 +103,7 @@ export class FollowController implements ReactiveController {
 
   /** Follows what the element now asks for: a new task, the same one again, or new options. */
   #sync(): void {
-    const { options } = this.#target();
+    const options = this.#options();
     const { taskId, adapter, token } = options;
     const ready = taskId && (adapter.requiresToken === false || token);
     // A test may have put the page on another environment since this element last followed a task.
@@ -129,7 +131,7 @@ export class FollowController implements ReactiveController {
     this.#subscription = this.#engine.follow(
       options,
       (snapshot) => {
-        const images = snapshot.images && sanitizeImages(snapshot.images, this.#target().unsafeUrlMessage);
+        const images = snapshot.images && sanitizeImages(snapshot.images, this.#unsafeUrlMessage());
         this.snapshot = images ? { ...snapshot, images } : snapshot;
         this.#tick();
         this.#host.requestUpdate();

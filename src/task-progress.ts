@@ -167,10 +167,11 @@ export class TaskProgress extends LitElement {
       if ('default' in option) Object.assign(this, { [name]: option.default });
   }
 
-  readonly #follow = new FollowController(this, () => ({
-    options: this.#followOptions(),
-    unsafeUrlMessage: this.#text.unsafeUrl,
-  }));
+  readonly #follow = new FollowController(
+    this,
+    () => this.#followOptions(),
+    () => this.#text.unsafeUrl,
+  );
   readonly #start = new FormStart(
     this,
     () => ({ timeout: requestTimeout(this), failedMessage: this.#text.startFailed }),
