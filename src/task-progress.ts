@@ -8,7 +8,7 @@ import {
 } from 'lit';
 import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
-import { ENDED_STATES, type FollowOptions, requestTimeout } from './engine/index.js';
+import { ENDED_STATES, type FollowOptions } from './engine/index.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
@@ -174,7 +174,7 @@ export class TaskProgress extends LitElement {
   );
   readonly #start = new FormStart(
     this,
-    () => ({ timeout: requestTimeout(this), failedMessage: this.#text.startFailed }),
+    () => this.#text.startFailed,
     (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })),
   );
   /** What the last render showed, and what the events told so far. */
