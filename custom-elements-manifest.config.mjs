@@ -16,9 +16,10 @@ function reflectedState() {
 }
 
 /**
- * The element declares its options once, in the `options` table of src/task-progress.ts (attribute,
- * default, doc, and `as Option<T>` for a type without a default): write each as a field and an
- * attribute, as the analyzer does for Lit's own property declarations.
+ * The element declares its options once, in the `options` table of src/task-progress.ts (default,
+ * doc, `as Option<T>` for a type without a default, and `attribute: false` for one without an
+ * attribute, which is otherwise its name in kebab case unless the table names it): write each as a
+ * field and an attribute, as the analyzer does for Lit's own property declarations.
  */
 function optionsTable() {
   /** @type {{ name: string, attribute: string | undefined, type: string, default?: string, description: string }[]} */
@@ -59,7 +60,12 @@ function optionsTable() {
           .map((tag) => ts.getTextOfJSDocComment(tag.comment) ?? '');
         options.push({
           name,
-          attribute: value && ts.isStringLiteral(value) ? value.text : value ? undefined : name.toLowerCase(),
+          attribute:
+            value && ts.isStringLiteral(value)
+              ? value.text
+              : value
+                ? undefined
+                : name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`),
           type,
           ...(initializer && { default: initializer.getText().replaceAll('_', '') }),
           description: doc.join('\n'),

@@ -21,14 +21,13 @@ export interface Shown {
 /**
  * The events from `before` to `now`, in the order a listener expects them: the task's own events,
  * a failed request, the new state, then its ending. `told` holds the task ids whose ending was
- * told already: `task-complete` and `task-failed` come once per task id; `ended` says whether the
- * events tell it now.
+ * told already: `task-complete` and `task-failed` come once per task id.
  */
 export function announcements(
   before: Shown,
   now: Shown,
   told: ReadonlySet<string>,
-): { events: TaskProgressEvent<unknown>[]; ended: boolean } {
+): TaskProgressEvent<unknown>[] {
   const { taskId, snapshot } = now;
   const sameTask = before.taskId === taskId;
   const previous = sameTask ? before.snapshot : undefined;
@@ -36,27 +35,23 @@ export function announcements(
   // A new task starts from idle; a return to idle is told with the state it left.
   const previousState: TaskState = sameTask || state === 'idle' ? (before.snapshot?.state ?? 'idle') : 'idle';
   const events: TaskProgressEvent<unknown>[] = [];
-  if (!snapshot) {
-    if (previousState !== 'idle')
-      events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: undefined }));
-    return { events, ended: false };
-  }
-  for (const event of snapshot.events.slice(previous?.events.length ?? 0))
+  // Idle, with no snapshot, tells at most its change of state.
+  for (const event of snapshot?.events.slice(previous?.events.length ?? 0) ?? [])
     events.push(new TaskEventEvent(event));
-  const failure = snapshot.requestFailure;
+  const failure = snapshot?.requestFailure;
   if (failure && failure !== previous?.requestFailure) {
     events.push(new TaskErrorEvent({ taskId, error: failure.error, willRetry: failure.willRetry }));
   }
   if (state !== previousState) {
-    events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: snapshot.status }));
+    events.push(new TaskStateChangeEvent({ taskId, state, previousState, status: snapshot?.status }));
   }
-  if (told.has(taskId)) return { events, ended: false };
+  if (!snapshot || told.has(taskId)) return events;
   if (state === 'completed') {
     const images = [...(snapshot.images ?? [])];
     const urls = images.flatMap((image) => (image.status === 'succeeded' ? [image.url] : []));
     events.push(new TaskCompleteEvent({ taskId, images, urls }));
   } else if (state === 'failed' || state === 'cancelled' || state === 'expired') {
     events.push(new TaskFailedEvent({ taskId, state, error: snapshot.error ?? null }));
-  } else return { events, ended: false };
-  return { events, ended: true };
+  }
+  return events;
 }

@@ -3,10 +3,10 @@ import type { TaskError, TaskErrorCode } from './types.js';
 
 /** An error an adapter throws; the built-in adapters throw only these. */
 export class TaskApiError extends Error {
-  readonly code: TaskErrorCode;
-  readonly httpStatus?: number;
+  declare readonly code: TaskErrorCode;
+  declare readonly httpStatus?: number;
   /** How long the server asked to wait (`Retry-After`), in ms. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(
     code: TaskErrorCode,
@@ -14,10 +14,10 @@ export class TaskApiError extends Error {
     options: { httpStatus?: number; retryAfterMs?: number } = {},
   ) {
     super(message);
-    this.name = 'TaskApiError';
     this.code = code;
     this.httpStatus = options.httpStatus;
     this.retryAfterMs = options.retryAfterMs;
+    this.name = 'TaskApiError';
   }
 }
 
@@ -38,14 +38,16 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** The `TaskApiError` of an answer with HTTP status `status`. */
+function statusError(status: number, message: string, retryAfterMs: number | undefined): TaskApiError {
+  const code = codeForStatus(status, retryAfterMs !== undefined);
+  return new TaskApiError(code, message, { httpStatus: status, retryAfterMs });
+}
+
 /** The `TaskApiError` a failed response stands for. */
 export function httpError(response: Response): TaskApiError {
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-  const code = codeForStatus(response.status, retryAfterMs !== undefined);
-  return new TaskApiError(code, `HTTP ${response.status}`, {
-    httpStatus: response.status,
-    retryAfterMs,
-  });
+  const { status } = response;
+  return statusError(status, `HTTP ${status}`, parseRetryAfter(response.headers.get('Retry-After')));
 }
 
 /**
@@ -67,13 +69,9 @@ export function toTaskApiError(thrown: unknown): TaskApiError {
   const status = typeof error?.httpStatus === 'number' ? error.httpStatus : error?.status;
   const message = typeof error?.message === 'string' && error.message ? error.message : 'Request failed.';
   const retryAfterMs = typeof error?.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
-  if (typeof status === 'number') {
-    return new TaskApiError(codeForStatus(status, retryAfterMs !== undefined), message, {
-      httpStatus: status,
-      retryAfterMs,
-    });
-  }
-  return new TaskApiError('network', message);
+  return typeof status === 'number'
+    ? statusError(status, message, retryAfterMs)
+    : new TaskApiError('network', message);
 }
 
 /**
@@ -87,8 +85,6 @@ export function ownFailure(thrown: unknown): TaskApiError {
 }
 
 /** The plain `TaskError` object events and the `error` property carry. */
-export function toTaskError(error: TaskApiError): TaskError {
-  return error.httpStatus === undefined
-    ? { code: error.code, message: error.message }
-    : { code: error.code, message: error.message, httpStatus: error.httpStatus };
+export function toTaskError({ code, message, httpStatus }: TaskApiError): TaskError {
+  return httpStatus === undefined ? { code, message } : { code, message, httpStatus };
 }

@@ -16,25 +16,17 @@ import { pageEngine } from './page-engine.js';
 import { sanitizeImages } from './safe-url.js';
 import type { TaskState } from './types.js';
 
-/** What the element asks of its controller, read in each update. */
-export interface FollowTarget {
-  /** What to follow; `taskId` empty while there is none. */
-  options: FollowOptions;
-  /** Replaces a result whose URL is unsafe. */
-  unsafeUrlMessage: string;
-}
-
 export class FollowController implements ReactiveController {
   /** The task followed or last followed; empty while idle. */
   taskId = '';
   /** What the engine last said of the task; undefined while idle. */
-  snapshot: FollowSnapshot | undefined;
+  declare snapshot: FollowSnapshot | undefined;
   /** The time of this update, on the engine's clock. */
   now = 0;
   /** Whole seconds since following began, as of this update. */
   elapsedSeconds = 0;
   /** The time left while pending with an estimate, as of this update (it changes at most once a second). */
-  eta: Eta | undefined;
+  declare eta: Eta | undefined;
   /** The results' URLs that failed to load, even after asking for the results again. */
   readonly broken = new BrokenMedia(
     () => this.#subscription?.refreshResults() ?? Promise.resolve(),
@@ -49,20 +41,30 @@ export class FollowController implements ReactiveController {
   #clock: unknown;
   #key = '';
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #target: () => FollowTarget;
+  readonly #options: () => FollowOptions;
+  readonly #unsafeUrlMessage: () => string;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, target: () => FollowTarget) {
+  /**
+   * `options` says what to follow (`taskId` empty while there is none), read in each update;
+   * `unsafeUrlMessage` what replaces a result whose URL is unsafe.
+   */
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    options: () => FollowOptions,
+    unsafeUrlMessage: () => string,
+  ) {
     this.#host = host;
-    this.#target = target;
+    this.#options = options;
+    this.#unsafeUrlMessage = unsafeUrlMessage;
     host.addController(this);
   }
 
-  get state(): TaskState {
+  get #state(): TaskState {
     return this.snapshot?.state ?? 'idle';
   }
 
   /** The environment whose clock this element reads. */
-  get env(): FollowEnvironment {
+  get #env(): FollowEnvironment {
     return this.#engine.env;
   }
 
@@ -77,18 +79,18 @@ export class FollowController implements ReactiveController {
 
   hostUpdate(): void {
     if (this.#host.isConnected) this.#sync();
-    this.now = this.env.now();
+    this.now = this.#env.now();
     const startedAt = this.snapshot?.startedAt;
     this.elapsedSeconds = startedAt ? Math.max(0, Math.floor((this.now - startedAt) / 1000)) : 0;
-    const end = this.state === 'pending' ? this.snapshot?.estimate : undefined;
+    const end = this.#state === 'pending' ? this.snapshot?.estimate : undefined;
     this.eta = end && nextEta(this.eta, this.now, end);
   }
 
   /** Follows the same task again after `error`. */
   retry(): void {
-    if (this.state !== 'error') return;
+    if (this.#state !== 'error') return;
     if (this.#subscription) this.#subscription.retry();
-    else this.#attach(this.#target().options);
+    else this.#attach(this.#options());
   }
 
   refresh(): void {
@@ -96,12 +98,12 @@ export class FollowController implements ReactiveController {
   }
 
   cancel(reason: string): void {
-    if (this.state === 'pending') void this.#subscription?.cancel(reason);
+    if (this.#state === 'pending') void this.#subscription?.cancel(reason);
   }
 
   /** Follows what the element now asks for: a new task, the same one again, or new options. */
   #sync(): void {
-    const { options } = this.#target();
+    const options = this.#options();
     const { taskId, adapter, token } = options;
     const ready = taskId && (adapter.requiresToken === false || token);
     // A test may have put the page on another environment since this element last followed a task.
@@ -116,7 +118,7 @@ export class FollowController implements ReactiveController {
       this.broken.clear();
       this.eta = undefined;
       if (key) this.#attach(options);
-    } else if (key && !this.#subscription && (this.state === 'pending' || this.state === 'completed')) {
+    } else if (key && !this.#subscription && (this.#state === 'pending' || this.#state === 'completed')) {
       // Reconnected: back to the follower it left, which goes on pending, or holds the results
       // (not fetched again) for a refresh of expired URLs.
       this.#attach(options);
@@ -129,7 +131,7 @@ export class FollowController implements ReactiveController {
     this.#subscription = this.#engine.follow(
       options,
       (snapshot) => {
-        const images = snapshot.images && sanitizeImages(snapshot.images, this.#target().unsafeUrlMessage);
+        const images = snapshot.images && sanitizeImages(snapshot.images, this.#unsafeUrlMessage());
         this.snapshot = images ? { ...snapshot, images } : snapshot;
         this.#tick();
         this.#host.requestUpdate();
@@ -147,15 +149,14 @@ export class FollowController implements ReactiveController {
   }
 
   #tick(): void {
-    const wanted = this.state === 'pending' && Boolean(this.#subscription);
-    if (wanted && this.#clock === undefined) {
-      this.#clock = this.env.setTimeout(() => {
+    if (this.#state === 'pending' && this.#subscription) {
+      this.#clock ??= this.#env.setTimeout(() => {
         this.#clock = undefined;
         this.#host.requestUpdate();
         this.#tick();
       }, 1000);
-    } else if (!wanted && this.#clock !== undefined) {
-      this.env.clearTimeout(this.#clock);
+    } else {
+      this.#env.clearTimeout(this.#clock);
       this.#clock = undefined;
     }
   }

@@ -7,33 +7,27 @@ import {
   ENDED_STATES,
   type FollowEnvironment,
   type FollowSnapshot,
+  type Pacing,
   bounded,
   isSendableTaskId,
+  requestTimeout,
 } from './engine/index.js';
 import { TaskApiError, toTaskError } from './errors.js';
 import { pageEngine } from './page-engine.js';
 import type { TaskError, TaskState } from './types.js';
 
-/** The element, whose task a start replaces as a page would. */
-export interface StartHost extends ReactiveControllerHost, HTMLElement {
+/** The element, whose task a start replaces as a page would; its pacing sets the request timeout. */
+export interface StartHost extends ReactiveControllerHost, HTMLElement, Pacing {
   startUrl: string | undefined;
   taskId: string | undefined;
   publicAccessToken: string | undefined;
-}
-
-/** What a start needs from the element besides `startUrl`, read when it begins. */
-export interface StartTarget {
-  /** The request timeout, in ms. */
-  timeout: number;
-  /** The error message when the server gave none. */
-  failedMessage: string;
 }
 
 type Fields = Record<string, unknown>;
 
 export class FormStart implements ReactiveController {
   /** What the element shows while a start runs, or after it failed; otherwise undefined. */
-  snapshot: FollowSnapshot | undefined;
+  declare snapshot: FollowSnapshot | undefined;
   /** The body of the last start, sent again by Retry. */
   #body: Fields | undefined;
   #run: AbortController | undefined;
@@ -44,13 +38,16 @@ export class FormStart implements ReactiveController {
   /** A start was running when the element left the page: it is sent again when it comes back. */
   #interrupted = false;
   readonly #host: StartHost;
-  readonly #target: () => StartTarget;
+  readonly #failedMessage: () => string;
   readonly #started: (taskId: string) => void;
 
-  /** `started` is called once the host follows the task a start answered with. */
-  constructor(host: StartHost, target: () => StartTarget, started: (taskId: string) => void) {
+  /**
+   * `failedMessage` is the error message when the server gave none, read when a start begins;
+   * `started` is called once the host follows the task a start answered with.
+   */
+  constructor(host: StartHost, failedMessage: () => string, started: (taskId: string) => void) {
     this.#host = host;
-    this.#target = target;
+    this.#failedMessage = failedMessage;
     this.#started = started;
     host.addController(this);
   }
@@ -125,7 +122,8 @@ export class FormStart implements ReactiveController {
     for (const button of this.#disabled) button.disabled = true;
     this.#show();
     this.#follow(undefined);
-    const { timeout, failedMessage } = this.#target();
+    const timeout = requestTimeout(this.#host);
+    const failedMessage = this.#failedMessage();
     try {
       const url = this.#host.startUrl;
       if (!url) throw new TaskApiError('start-failed', '');

@@ -8,7 +8,7 @@ import {
 } from 'lit';
 import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
-import { type FollowOptions, requestTimeout } from './engine/index.js';
+import { ENDED_STATES, type FollowOptions } from './engine/index.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
@@ -41,47 +41,48 @@ const number = (infinite = false): PropertyDeclaration => ({
 });
 
 /**
- * The element's options, each declared once: its attribute (or none), type, default and doc. Lit
- * reads it as the element's reactive properties, the constructor sets the defaults, and the
- * manifest is written from it (custom-elements-manifest.config.mjs).
+ * The element's options, each declared once: its type, default and doc, and its attribute: its
+ * name in kebab case (`pollInterval`: `poll-interval`), or none (`attribute: false`). Lit reads it
+ * as the element's reactive properties, the constructor sets the defaults, and the manifest is
+ * written from it (custom-elements-manifest.config.mjs).
  */
 const options = {
   /** The task to follow; changing it aborts everything in flight for the old id and starts over. */
-  taskId: { attribute: 'task-id' } as Option<string | undefined>,
+  taskId: {} as Option<string | undefined>,
   /** The bearer token of the task. Never reflected, logged, put in a URL or in an event. */
-  publicAccessToken: { attribute: 'public-access-token' } as Option<string | undefined>,
+  publicAccessToken: {} as Option<string | undefined>,
   /** The API dialect: `mynth` or `mindproxy`. Unknown values fall back to `mynth`. */
-  provider: { attribute: 'provider', default: 'mynth' },
+  provider: { default: 'mynth' },
   /** The API origin (the app's own proxy, a mock); the provider's own by default. */
-  baseUrl: { attribute: 'base-url' } as Option<string | undefined>,
+  baseUrl: {} as Option<string | undefined>,
   /** First delay between status polls, in ms; values under 50 are raised to 50. */
-  pollInterval: { attribute: 'poll-interval', ...number(), default: 2000 },
+  pollInterval: { ...number(), default: 2000 },
   /** The longest delay between polls and between retries, in ms (the gateway's docs advise 2–5 s). */
-  maxPollInterval: { attribute: 'max-poll-interval', ...number(), default: 5000 },
+  maxPollInterval: { ...number(), default: 5000 },
   /** The longest the element follows one task, in ms; then state `error` (`timeout`). 0 or `Infinity`: no limit. */
   timeout: { ...number(true), default: 1800000 },
   /** Failed requests in a row before giving up with state `error`. */
-  maxRetries: { attribute: 'max-retries', ...number(), default: 5 },
+  maxRetries: { ...number(), default: 5 },
   /** Keep polling while the page is hidden. */
-  pollWhenHidden: { attribute: 'poll-when-hidden', type: Boolean, default: false },
+  pollWhenHidden: { type: Boolean, default: false },
   /** Show a Cancel button while pending. */
   cancelable: { type: Boolean, default: false },
   /** mindproxy: read the task's events while pending and show the latest message. */
-  showEvents: { attribute: 'show-events', type: Boolean, default: false },
+  showEvents: { type: Boolean, default: false },
   /** The base of each image's alt text ("Generated image 2 of 4"). */
-  alt: { attribute: 'alt', default: 'Generated image' },
+  alt: { default: 'Generated image' },
   /** The app's endpoint that starts a task from the form's fields (zero-JS start); may be relative. */
-  startUrl: { attribute: 'start-url' } as Option<string | undefined>,
+  startUrl: {} as Option<string | undefined>,
   /** The task's expected duration from its creation, in ms: drives the pacing and the ETA. */
-  expectedDuration: { attribute: 'expected-duration', ...number() } as Option<number | undefined>,
+  expectedDuration: { ...number() } as Option<number | undefined>,
   /** The kind of task (e.g. the model) whose durations are learned; with the provider and `base-url`. */
-  durationKey: { attribute: 'duration-key', default: '' },
+  durationKey: { default: '' },
   /** Keep the learned durations in `localStorage` across page loads (numbers only). */
-  rememberDurations: { attribute: 'remember-durations', type: Boolean, default: false },
+  rememberDurations: { type: Boolean, default: false },
   /** How many results to expect: that many placeholder tiles are reserved while pending. */
-  expectedCount: { attribute: 'expected-count', ...number() } as Option<number | undefined>,
+  expectedCount: { ...number() } as Option<number | undefined>,
   /** The placeholders' width ÷ height: `"16/9"`, `"1.5"` or `"1024x1024"`. */
-  expectedAspectRatio: { attribute: 'expected-aspect-ratio', default: '1' },
+  expectedAspectRatio: { default: '1' },
   /** Follows any other task API with the same UI; wins over `provider`. */
   adapter: { attribute: false } as Option<TaskAdapter | undefined>,
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
@@ -89,6 +90,8 @@ const options = {
   /** Replaces any of the visible strings. */
   strings: { attribute: false } as Option<TaskProgressStringsOverride | undefined>,
 } satisfies Record<string, Option<unknown>>;
+
+const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** The value of each option, typed by its default (or by `Option<T>` where it has none). */
 type OptionValues = {
@@ -154,7 +157,9 @@ export interface TaskProgress extends OptionValues {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class TaskProgress extends LitElement {
   static override styles = styles;
-  static override properties: PropertyDeclarations = options;
+  static override properties: PropertyDeclarations = Object.fromEntries(
+    Object.entries(options).map(([name, option]) => [name, { attribute: kebabCase(name), ...option }]),
+  );
 
   constructor() {
     super();
@@ -162,13 +167,14 @@ export class TaskProgress extends LitElement {
       if ('default' in option) Object.assign(this, { [name]: option.default });
   }
 
-  readonly #follow = new FollowController(this, () => ({
-    options: this.#followOptions(),
-    unsafeUrlMessage: this.#text.unsafeUrl,
-  }));
+  readonly #follow = new FollowController(
+    this,
+    () => this.#followOptions(),
+    () => this.#text.unsafeUrl,
+  );
   readonly #start = new FormStart(
     this,
-    () => ({ timeout: requestTimeout(this), failedMessage: this.#text.startFailed }),
+    () => this.#text.startFailed,
     (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })),
   );
   /** What the last render showed, and what the events told so far. */
@@ -264,8 +270,10 @@ export class TaskProgress extends LitElement {
     if (this.state === 'pending') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
     // Every state event is told here, after the element rendered that state.
-    const { events, ended } = announcements(this.#announced, this.#rendered, this.#toldEnded);
-    if (ended) this.#toldEnded.add(this.#rendered.taskId);
+    const { taskId, snapshot } = this.#rendered;
+    const events = announcements(this.#announced, this.#rendered, this.#toldEnded);
+    // An ended task's ending is told now, or was told before.
+    if (snapshot && ENDED_STATES.includes(snapshot.state)) this.#toldEnded.add(taskId);
     this.#announced = this.#rendered;
     for (const event of events) this.dispatchEvent(event);
   }

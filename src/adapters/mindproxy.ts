@@ -28,7 +28,7 @@ export const mindproxyAdapter: TaskAdapter = builtInAdapter({
     // The task's age by the server's own clock: the page's may be off.
     const created = typeof task.created_at === 'string' ? Date.parse(task.created_at) : NaN;
     const age = Date.parse(response.headers.get('Date') ?? '') - created;
-    return { ...toSnapshot(task), ...(age >= 0 ? { age } : {}) };
+    return { ...toSnapshot(task), ...(age >= 0 && { age }) };
   },
 
   async cancel(ctx, reason) {
@@ -101,8 +101,8 @@ function parseAssets(json: string | null | undefined): TaskImage[] {
     const common = {
       status: 'succeeded' as const,
       id: String(index),
-      ...(asset.seed == null ? {} : { seed: asset.seed }),
-      ...(asset.width && asset.height ? { width: asset.width, height: asset.height } : {}),
+      ...(asset.seed != null && { seed: asset.seed }),
+      ...(asset.width && asset.height && { width: asset.width, height: asset.height }),
     };
     if (asset.video_url) {
       const poster = asset.thumbnail_url ? { thumbnailUrl: asset.thumbnail_url } : {};

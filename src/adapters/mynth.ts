@@ -47,7 +47,7 @@ function toTaskImage(image: MynthImage, index: number): TaskImage {
     id: String(image.id ?? index),
     url,
     kind: 'image',
-    ...(width && height ? { width, height } : {}),
-    ...(image.cost === undefined ? {} : { cost: image.cost }),
+    ...(width && height && { width, height }),
+    ...(image.cost !== undefined && { cost: image.cost }),
   };
 }

@@ -30,6 +30,9 @@ export interface FollowOptions {
   rememberDurations?: boolean;
 }
 
+/** The task one follower follows: its id, and the API it is asked through. */
+export type FollowedTask = Pick<FollowOptions, 'adapter' | 'baseUrl' | 'taskId'>;
+
 /** The options that set the pace of requests. */
 export type Pacing = Pick<FollowOptions, 'pollInterval' | 'maxPollInterval'>;
 

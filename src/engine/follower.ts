@@ -4,12 +4,13 @@
 // whose URLs expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
 /* eslint-disable @typescript-eslint/no-unnecessary-condition -- `signal.aborted` changes across each await, which the rule cannot see */
 import { type TaskApiError, ownFailure, toTaskError } from '../errors.js';
-import type { TaskAdapter, TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
+import type { TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
 import {
   ENDED_STATES,
   type EstimatedEnd,
   type FollowListener,
   type FollowOptions,
+  type FollowedTask,
   type Pacing,
   type RetrySchedule,
   type SharedSnapshot,
@@ -48,9 +49,9 @@ interface State extends Omit<SharedSnapshot, 'phase'> {
   /** The phase the API last reported, shown again if a cancel fails. */
   apiPhase?: string;
   /** The results come from a request of their own (the completed status did not carry them). */
-  resultsRequested: boolean;
+  resultsRequested?: boolean;
   /** A cancel request was sent and the API has not ended the task yet. */
-  cancelling: boolean;
+  cancelling?: boolean;
 }
 
 function reduce(state: State, action: Action): State {
@@ -98,7 +99,7 @@ const settled = (state: State): State =>
   state.state === 'pending' ? state : { ...state, retry: undefined, cancelling: false, estimate: undefined };
 
 export class Follower implements SubscriptionHost {
-  readonly env: FollowEnvironment;
+  declare readonly env: FollowEnvironment;
   readonly #subscribers = new Subscribers();
   #state: State;
   #shared: SharedSnapshot;
@@ -117,23 +118,15 @@ export class Follower implements SubscriptionHost {
   #refreshing: Promise<void> | undefined;
   readonly #onUnused: () => void;
 
-  constructor(
-    env: FollowEnvironment,
-    adapter: TaskAdapter,
-    taskId: string,
-    baseUrl: string,
-    onUnused = () => {},
-  ) {
+  constructor(env: FollowEnvironment, task: FollowedTask, onUnused = () => {}) {
     this.env = env;
     this.#onUnused = onUnused;
-    this.#requests = new TaskRequests(env, adapter, taskId, baseUrl);
+    this.#requests = new TaskRequests(env, task);
     this.#waits = new Waits(env);
     this.#state = {
       state: 'pending',
       events: [],
       startedAt: env.now(),
-      resultsRequested: false,
-      cancelling: false,
     };
     this.#shared = this.#published();
   }

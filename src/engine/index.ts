@@ -4,7 +4,7 @@
 // once nothing has subscribed to it for a moment (an element moved in the DOM subscribes again at
 // once, and finds its task as it left it).
 import type { TaskAdapter } from '../types.js';
-import type { FollowListener, FollowOptions } from './contract.js';
+import type { FollowListener, FollowOptions, FollowedTask } from './contract.js';
 import type { FollowEnvironment } from './environment.js';
 import { Follower } from './follower.js';
 import type { Subscription } from './subscribers.js';
@@ -41,7 +41,7 @@ export {
 export type { Subscription } from './subscribers.js';
 
 export class Engine {
-  readonly env: FollowEnvironment;
+  declare readonly env: FollowEnvironment;
   readonly #followers = new Map<string, Follower>();
   /** The follower of each subscription, for a subscriber that comes back. */
   readonly #followerOf = new WeakMap<Subscription, Follower>();
@@ -53,7 +53,7 @@ export class Engine {
   }
 
   /** The key of the follower of `options.taskId` at `options.baseUrl` through `options.adapter`. */
-  key({ adapter, baseUrl, taskId }: Pick<FollowOptions, 'adapter' | 'baseUrl' | 'taskId'>): string {
+  key({ adapter, baseUrl, taskId }: FollowedTask): string {
     let id = this.#adapterIds.get(adapter);
     if (id === undefined) this.#adapterIds.set(adapter, (id = this.#nextAdapterId++));
     return JSON.stringify([id, baseUrl, taskId]);
@@ -66,24 +66,17 @@ export class Engine {
    */
   follow(options: FollowOptions, listener: FollowListener, left?: Subscription): Subscription {
     const key = this.key(options);
-    const back = left && this.#followerOf.get(left);
-    if (back && !this.#followers.has(key)) this.#followers.set(key, back);
-    const follower = this.#follower(key, options);
+    const follower: Follower =
+      this.#followers.get(key) ??
+      (left && this.#followerOf.get(left)) ??
+      new Follower(this.env, options, () =>
+        this.env.setTimeout(() => {
+          if (this.#followers.get(key) === follower && !follower.subscribed) this.#followers.delete(key);
+        }, 0),
+      );
+    this.#followers.set(key, follower);
     const subscription = follower.subscribe(options, listener);
     this.#followerOf.set(subscription, follower);
     return subscription;
-  }
-
-  #follower(key: string, options: FollowOptions): Follower {
-    let follower = this.#followers.get(key);
-    if (!follower) {
-      const created: Follower = new Follower(this.env, options.adapter, options.taskId, options.baseUrl, () =>
-        this.env.setTimeout(() => {
-          if (this.#followers.get(key) === created && !created.subscribed) this.#followers.delete(key);
-        }, 0),
-      );
-      this.#followers.set(key, (follower = created));
-    }
-    return follower;
   }
 }

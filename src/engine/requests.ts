@@ -4,7 +4,7 @@
 import { TaskApiError, toTaskApiError } from '../errors.js';
 import { jwtExpiry } from '../jwt.js';
 import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
-import type { TokenProvider } from './contract.js';
+import type { FollowedTask, TokenProvider } from './contract.js';
 import type { FollowEnvironment } from './environment.js';
 
 /** A JWT is refreshed this long before its `exp`, and at most once in this long. */
@@ -62,24 +62,20 @@ export class TaskRequests {
   /** When a token was last asked for ahead of its expiry. */
   #lastAhead = -Infinity;
   readonly #env: FollowEnvironment;
-  readonly #adapter: TaskAdapter;
-  readonly #taskId: string;
-  readonly #baseUrl: string;
+  readonly #task: FollowedTask;
 
-  constructor(env: FollowEnvironment, adapter: TaskAdapter, taskId: string, baseUrl: string) {
+  constructor(env: FollowEnvironment, task: FollowedTask) {
     this.#env = env;
-    this.#adapter = adapter;
-    this.#taskId = taskId;
-    this.#baseUrl = baseUrl;
+    this.#task = task;
   }
 
   /** Whether the task id may be sent at all. */
   get sendable(): boolean {
-    return isSendableTaskId(this.#taskId);
+    return isSendableTaskId(this.#task.taskId);
   }
 
   get canCancel(): boolean {
-    return typeof this.#adapter.cancel === 'function';
+    return typeof this.#task.adapter.cancel === 'function';
   }
 
   /** Requests carry `token` from now on. */
@@ -144,9 +140,9 @@ export class TaskRequests {
     call: (adapter: TaskAdapter, ctx: AdapterContext) => Promise<T> | T,
   ): Promise<T> {
     return bounded(this.#env, ms, signal, async (bound) => {
-      const ctx = { taskId: this.#taskId, token: this.#token, baseUrl: this.#baseUrl, signal: bound };
+      const { adapter, taskId, baseUrl } = this.#task;
       try {
-        return await call(this.#adapter, ctx);
+        return await call(adapter, { taskId, token: this.#token, baseUrl, signal: bound });
       } catch (thrown) {
         // Classified here, where it is known to come from the adapter: what the engine's own code
         // throws past this point is an `internal` failure.

@@ -1,7 +1,6 @@
 // The elements that follow one task, each through its subscription: the options each asked for,
 // the rules each applies on its own to what it shows (its `timeout`, its `max-retries`, a cancel
 // that only stops following here), and the options they add up to for the requests they share.
-import { TaskApiError, toTaskError } from '../errors.js';
 import type { TaskError } from '../types.js';
 import type {
   FollowListener,
@@ -28,16 +27,15 @@ export interface SubscriptionHost {
 }
 
 export class Subscription {
-  /** Failed requests in a row since this subscriber last saw a success or retried. */
-  failures = 0;
-  /** How this subscriber stopped on its own, while others may go on. */
-  ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
-  requestFailure: RequestFailure | undefined;
-  /** Its `timeout`, while armed. */
-  timer: TimerHandle;
-
   /** What the element asked for last. */
-  options: FollowOptions;
+  declare options: FollowOptions;
+  /** Failed requests in a row since this subscriber last saw a success or retried. */
+  #failures = 0;
+  #requestFailure: RequestFailure | undefined;
+  /** How this subscriber stopped on its own, while others may go on. */
+  #ended: { state: 'error'; error: TaskError } | { state: 'cancelled' } | undefined;
+  /** Its `timeout`, while armed. */
+  #timer: TimerHandle;
   readonly #listener: FollowListener;
   readonly #host: SubscriptionHost;
 
@@ -82,20 +80,30 @@ export class Subscription {
   // How the follower keeps it.
 
   get active(): boolean {
-    return !this.ended;
+    return !this.#ended;
+  }
+
+  /** A request succeeded: failures in a row count from none again. */
+  succeeded(): void {
+    this.#failures = 0;
+  }
+
+  /** A request failed that nobody retries (a cancel): told, not counted. */
+  failedOnce(error: TaskError): void {
+    this.#requestFailure = { error, willRetry: false };
   }
 
   /** Counts a failed request; gives up when it is fatal or one too many. */
   failed(error: TaskError, fatal: boolean): void {
-    const willRetry = !fatal && ++this.failures <= this.options.maxRetries;
-    this.requestFailure = { error, willRetry };
-    if (!willRetry && !fatal) this.ended = { state: 'error', error };
+    const willRetry = !fatal && ++this.#failures <= this.options.maxRetries;
+    if (willRetry || fatal) this.#requestFailure = { error, willRetry };
+    else this.#giveUp(error);
   }
 
   /** Gives up on its own, with a last failure that will not be retried. */
-  giveUp(error: TaskError): void {
-    this.requestFailure = { error, willRetry: false };
-    this.ended = { state: 'error', error };
+  #giveUp(error: TaskError): void {
+    this.#requestFailure = { error, willRetry: false };
+    this.#ended = { state: 'error', error };
   }
 
   /**
@@ -104,12 +112,12 @@ export class Subscription {
    */
   arm(): void {
     const { timeout } = this.options;
-    if (this.timer !== undefined || !(timeout > 0) || timeout === Infinity) return;
-    this.timer = this.#host.env.setTimeout(
+    if (this.#timer !== undefined || !(timeout > 0) || timeout === Infinity) return;
+    this.#timer = this.#host.env.setTimeout(
       () => {
-        this.timer = undefined;
+        this.#timer = undefined;
         const seconds = Number((timeout / 1000).toFixed(1));
-        this.giveUp(toTaskError(new TaskApiError('timeout', `The task did not finish within ${seconds} s.`)));
+        this.#giveUp({ code: 'timeout', message: `The task did not finish within ${seconds} s.` });
         this.tell();
         this.#host.stopIfUnwatched();
       },
@@ -118,58 +126,44 @@ export class Subscription {
   }
 
   disarm(): void {
-    this.#host.env.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#host.env.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Tells the listener the task as this subscriber now sees it. */
   tell(): void {
-    this.#listener(this.view(this.#host.shared()));
+    this.#listener(this.#view(this.#host.shared()));
   }
 
   /** Stops following here only, as `cancelled` (for an API without a cancel endpoint). */
   cancelHere(): void {
-    this.ended = { state: 'cancelled' };
+    this.#ended = { state: 'cancelled' };
     this.disarm();
     this.tell();
   }
 
   /** Follows again after giving up. */
   resume(): void {
-    this.ended = undefined;
-    this.failures = 0;
+    this.#ended = undefined;
+    this.#failures = 0;
   }
 
   /** The snapshot this subscriber shows. */
-  view(shared: SharedSnapshot): FollowSnapshot {
-    const own = { ...shared, requestFailure: this.requestFailure };
-    return this.ended ? { ...own, ...this.ended, retry: undefined } : own;
+  #view(shared: SharedSnapshot): FollowSnapshot {
+    const own = { ...shared, requestFailure: this.#requestFailure };
+    return this.#ended ? { ...own, ...this.#ended, retry: undefined } : own;
   }
 }
 
-export class Subscribers {
-  readonly #all = new Set<Subscription>();
-
-  get size(): number {
-    return this.#all.size;
-  }
-
-  add(subscription: Subscription): void {
-    this.#all.add(subscription);
-  }
-
-  delete(subscription: Subscription): void {
-    this.#all.delete(subscription);
-  }
-
+export class Subscribers extends Set<Subscription> {
   /** Whether one of them was given this token. */
   given(token: string | undefined): boolean {
-    return [...this.#all].some((subscription) => subscription.options.token === token);
+    return [...this].some((subscription) => subscription.options.token === token);
   }
 
   /** Those still following: not given up, nor cancelled here. */
   active(): Subscription[] {
-    return [...this.#all].filter((subscription) => subscription.active);
+    return [...this].filter((subscription) => subscription.active);
   }
 
   /** The options of the run: as eager as the most eager of those still following. */
@@ -179,7 +173,7 @@ export class Subscribers {
 
   /** A request succeeded: nobody counts failures in a row any more. */
   succeeded(): void {
-    for (const subscription of this.#all) subscription.failures = 0;
+    for (const subscription of this) subscription.succeeded();
   }
 
   /** A request failed: those still following count it, and may give up. */
@@ -189,7 +183,7 @@ export class Subscribers {
 
   /** A request failed that nobody retries (a cancel): all of them are told. */
   failedOnce(error: TaskError): void {
-    for (const subscription of this.#all) subscription.requestFailure = { error, willRetry: false };
+    for (const subscription of this) subscription.failedOnce(error);
   }
 
   /** Starts the timeouts of those still following. */
@@ -198,12 +192,12 @@ export class Subscribers {
   }
 
   disarm(): void {
-    for (const subscription of this.#all) subscription.disarm();
+    for (const subscription of this) subscription.disarm();
   }
 
   /** Tells each the task as it now sees it; one a listener unsubscribed meanwhile is skipped. */
   tell(): void {
-    for (const subscription of [...this.#all]) if (this.#all.has(subscription)) subscription.tell();
+    for (const subscription of [...this]) if (this.has(subscription)) subscription.tell();
   }
 }
 
