@@ -1,11 +1,14 @@
-// The layout on a phone (SPEC §6, "Phones"), measured from what the browser rendered: tile boxes in
-// a 320 px element (a 390 px phone less the page's margins).
+// The layout on a phone and the colours and states on light and dark pages (SPEC §6, "Phones" and
+// "Colour and states"), measured from what the browser rendered: tile boxes in a 320 px element (a
+// 390 px phone less the page's margins), contrast ratios from the computed colours, the disabled
+// look and the focus ring.
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { mindproxyTask, mynthResults } from '../mock/bodies.js';
 import type { Scenario } from '../mock/types.js';
 import type { TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl } from './helpers/mock-api.js';
-import { completed, mount, parts, pending, untilState } from './helpers/element.js';
+import { completed, mount, parts, pending, shadow, untilState } from './helpers/element.js';
 import { until } from './helpers/until.js';
 
 type Props = Parameters<typeof mount>[0];
@@ -130,4 +133,140 @@ describe('screens: a phone', () => {
       expect(box(player).height).to.be.closeTo((box(player).width * 360) / 640, 1);
     });
   }
+});
+
+/** sRGB channels 0–255 (and alpha) of a computed colour: `rgb(…)`, `rgba(…)` or `color(srgb …)`. */
+function rgb(colour: string): [number, number, number, number] {
+  const numbers = (colour.match(/[\d.]+/g) ?? []).map(Number);
+  const [r, g, b, a = 1] = colour.startsWith('color(srgb')
+    ? numbers
+    : numbers.map((n, i) => (i < 3 ? n / 255 : n));
+  expect(
+    [r, g, b].every((n) => n >= 0 && n <= 1),
+    `a colour: ${colour}`,
+  ).to.equal(true);
+  return [r * 255, g * 255, b * 255, a];
+}
+
+/** WCAG 2's relative luminance of an opaque colour. */
+function luminance(colour: string): number {
+  const [r, g, b, alpha] = rgb(colour);
+  expect(alpha, `${colour} is opaque`).to.equal(1);
+  const linear = (channel: number) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** WCAG 2's contrast ratio of two opaque colours. */
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+describe('screens: colour and states', () => {
+  for (const page of ['#fff', '#111']) {
+    it(`the default accent of the bar and the buttons has 3:1 against a ${page} page`, async () => {
+      const parent = await container(PHONE, page);
+      const background = getComputedStyle(parent).backgroundColor;
+      const pendingTask = await createTask({ status: [pending] });
+      const running = await mount({ ...pendingTask, cancelable: true }, parent);
+      const failedTask = await createTask({ status: [{ json: { status: 'failed', error: 'no' } }] });
+      const failed = await mount(failedTask, parent);
+      await untilState(failed.el, 'failed');
+
+      const bar = shadow(running.el).querySelector('.bar');
+      expect(bar, 'the indeterminate bar').to.not.equal(null);
+      const colours = {
+        bar: getComputedStyle(bar as Element).backgroundColor,
+        'Cancel border': getComputedStyle(parts(running.el, 'cancel-button')[0]).borderTopColor,
+        'Retry background': getComputedStyle(parts(failed.el, 'retry-button')[0]).backgroundColor,
+      };
+      for (const [what, colour] of Object.entries(colours))
+        expect(contrast(colour, background), `${what} ${colour} on ${background}`).to.be.at.least(3);
+      // Retry's own text on the accent is text, for which WCAG asks 4.5:1.
+      const retry = getComputedStyle(parts(failed.el, 'retry-button')[0]);
+      expect(contrast(retry.color, retry.backgroundColor), 'Retry text').to.be.at.least(4.5);
+    });
+  }
+
+  it('a disabled button looks disabled: Cancel while cancelling', async () => {
+    // The cancel request is held by the mock, so the element stays in "Cancelling".
+    const scenario = gateway([{ status: 2 }]);
+    const { el } = await followIn(
+      PHONE,
+      { ...scenario, cancel: [{ delay: 8000, json: {} }] },
+      { cancelable: true },
+    );
+    const button = parts(el, 'cancel-button')[0] as HTMLButtonElement;
+    await until(() => parts(el, 'phase')[0]?.textContent.trim() === 'Queued', 'phase Queued');
+    const look = () => {
+      const { opacity, color, borderTopColor, backgroundColor, cursor } = getComputedStyle(button);
+      return { opacity, colours: [color, borderTopColor, backgroundColor].join(' '), cursor };
+    };
+    const enabled = look();
+    button.click();
+    await el.updateComplete;
+    expect(parts(el, 'phase')[0].textContent.trim()).to.equal('Cancelling');
+    expect(button.disabled).to.equal(true);
+    const disabled = look();
+    expect(disabled.cursor, 'cursor').to.not.equal(enabled.cursor);
+    expect(
+      disabled.opacity !== enabled.opacity || disabled.colours !== enabled.colours,
+      `opacity or colours differ: ${JSON.stringify({ enabled, disabled })}`,
+    ).to.equal(true);
+  });
+
+  /** Moves the focus with Tab from a button placed before the element until `target` has it. */
+  async function tabTo(el: TaskProgress, target: HTMLElement) {
+    const start = document.createElement('button');
+    start.textContent = 'before';
+    el.before(start);
+    start.focus();
+    for (let step = 0; step < 8 && shadow(el).activeElement !== target; step++)
+      await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement, 'focused by Tab').to.equal(target);
+    expect(target.matches(':focus-visible'), ':focus-visible').to.equal(true);
+  }
+
+  /** The focus ring: drawn, and not cut off by the tile around it. */
+  function expectRing(target: HTMLElement) {
+    const style = getComputedStyle(target);
+    expect(style.outlineStyle, 'outline style').to.not.equal('none');
+    const width = parseFloat(style.outlineWidth);
+    expect(width, 'outline width').to.be.greaterThan(0);
+    const clip = target.parentElement?.closest('[part~="tile"]');
+    if (clip && getComputedStyle(clip).overflow !== 'visible') {
+      const reach = parseFloat(style.outlineOffset) + width;
+      const ring = box(target);
+      const outer = new DOMRect(
+        ring.x - reach,
+        ring.y - reach,
+        ring.width + 2 * reach,
+        ring.height + 2 * reach,
+      );
+      expectInside(outer, box(clip), 'the ring inside the tile that clips it');
+    }
+  }
+
+  it('focus is visible on a button reached by keyboard', async () => {
+    const { el } = await followIn(PHONE, { status: [{ json: { status: 'failed', error: 'no' } }] });
+    await untilState(el, 'failed');
+    const [retry] = parts(el, 'retry-button');
+    await tabTo(el, retry);
+    expectRing(retry);
+  });
+
+  it('focus is visible on a result tile reached by keyboard', async () => {
+    const { el } = await followIn(PHONE, {
+      status: [completed],
+      results: [{ json: mynthResults(mockApiUrl, 2, { imageDelay: 8000 }) }],
+    });
+    await untilState(el, 'completed');
+    const link = shadow(el).querySelector<HTMLElement>('.tile-link');
+    expect(link, 'a tile link').to.not.equal(null);
+    await tabTo(el, link as HTMLElement);
+    expectRing(link as HTMLElement);
+  });
 });
