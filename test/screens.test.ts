@@ -230,12 +230,14 @@ describe('screens: colour and states', () => {
     expect(target.matches(':focus-visible'), ':focus-visible').to.equal(true);
   }
 
-  /** The focus ring: drawn, and not cut off by the tile around it. */
-  function expectRing(target: HTMLElement) {
+  /** The focus ring: drawn, 3:1 against the page behind `el`, and not cut off by the tile around it. */
+  function expectRing(el: TaskProgress, target: HTMLElement) {
     const style = getComputedStyle(target);
     expect(style.outlineStyle, 'outline style').to.not.equal('none');
     const width = parseFloat(style.outlineWidth);
     expect(width, 'outline width').to.be.greaterThan(0);
+    const page = getComputedStyle(el.parentElement as HTMLElement).backgroundColor;
+    expect(contrast(style.outlineColor, page), `ring ${style.outlineColor} on ${page}`).to.be.at.least(3);
     const clip = target.parentElement?.closest('[part~="tile"]');
     if (clip && getComputedStyle(clip).overflow !== 'visible') {
       const reach = parseFloat(style.outlineOffset) + width;
@@ -255,7 +257,7 @@ describe('screens: colour and states', () => {
     await untilState(el, 'failed');
     const [retry] = parts(el, 'retry-button');
     await tabTo(el, retry);
-    expectRing(retry);
+    expectRing(el, retry);
   });
 
   it('focus is visible on a result tile reached by keyboard', async () => {
@@ -267,6 +269,6 @@ describe('screens: colour and states', () => {
     const link = shadow(el).querySelector<HTMLElement>('.tile-link');
     expect(link, 'a tile link').to.not.equal(null);
     await tabTo(el, link as HTMLElement);
-    expectRing(link as HTMLElement);
+    expectRing(el, link as HTMLElement);
   });
 });
