@@ -22,11 +22,19 @@ export function resultsView({ text, images, alt, broken, onImageClick }: Results
     return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
   }
   const total = images.length;
+  // A failed tile reserves the box of the results that have a size (a task's results share one),
+  // as a placeholder does: the size of its neighbours, square like them when none has a size.
+  const sized = images.find(
+    (image): image is SucceededImage => image.status === 'succeeded' && !!image.width && !!image.height,
+  );
+  const box = sized ? `0 0 ${sized.width} ${sized.height}` : '0 0 1 1';
   // The tiles need no keys (no `repeat`): fresh results after expired URLs only change their URLs.
   return html`<ul part="grid" class="grid" role="list">
     ${images.map((image, index) => {
       const shown = image.status === 'succeeded' && !broken.has(image.url);
-      return html`<li part=${shown ? 'tile' : 'tile image-failed'}>
+      // A video takes a row of its own (the styles say why); a failed tile is a box reserved.
+      const layout = !shown ? 'reserve' : image.kind === 'video' ? 'wide' : nothing;
+      return html`<li part=${shown ? 'tile' : 'tile image-failed'} class=${layout}>
         ${
           shown
             ? mediaView(
@@ -35,10 +43,13 @@ export function resultsView({ text, images, alt, broken, onImageClick }: Results
                 (event) => onImageClick(event, image, index),
                 () => broken.failed(image.url),
               )
-            : html`<span>${text.imageFailed(index + 1, total)}</span>
-                <span class="failed-reason"
-                  >${image.status === 'failed' ? image.error : text.mediaFailed}</span
-                >`
+            : html`<svg viewBox=${box}></svg>
+                <span class="failed">
+                  <span>${text.imageFailed(index + 1, total)}</span>
+                  <span class="failed-reason"
+                    >${image.status === 'failed' ? image.error : text.mediaFailed}</span
+                  >
+                </span>`
         }
       </li>`;
     })}
