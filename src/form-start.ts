@@ -169,7 +169,11 @@ export class FormStart implements ReactiveController {
 function fields(form: HTMLFormElement, submitter?: HTMLElement | null): Fields {
   // No prototype: a field named `__proto__` is a field like any other.
   const all = Object.create(null) as Record<string, string | string[] | undefined>;
-  for (const [name, value] of new FormData(form, submitter)) {
+  const data = new FormData(form);
+  // The submit button's own field, as `new FormData(form, submitter)` would add it (Chrome 112+).
+  const button = submitter as HTMLButtonElement | null | undefined;
+  if (button?.name) data.append(button.name, button.value);
+  for (const [name, value] of data) {
     if (typeof value !== 'string') continue;
     const had = all[name];
     all[name] = had === undefined ? value : [had, value].flat();
