@@ -83,7 +83,9 @@ export interface Estimate {
 }
 
 /** The pacing constant, per √s: smaller polls more often and sees the end sooner. */
-export const PACING_CONSTANT = 0.7;
+export const PACING_CONSTANT = 0.5;
+/** Up to this spread, a kind is steady: near its expected end, no wait is longer than poll-interval. */
+export const STEADY_SIGMA = 0.1;
 /** The shortest wait with an estimate, unless `poll-interval` is shorter. */
 export const MIN_ESTIMATE_DELAY = 500;
 
@@ -106,7 +108,10 @@ export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSch
     const limit = k * k * 2 * floor;
     const peak = (d: number) =>
       Math.max(...[0, 0.25, 0.5, 0.75, 1].map((at) => hazard(elapsed + at * d, estimate)));
-    let d = ceiling;
+    // Within the stretch the task is likely to end in, a steady kind (a narrow spread) waits no
+    // longer than poll-interval: the stretch is short, so that costs few requests.
+    const likely = Math.abs(Math.log(elapsed / estimate.duration)) <= 2 * estimate.sigma;
+    let d = likely ? Math.min(ceiling, first * Math.max(1, estimate.sigma / STEADY_SIGMA)) : ceiling;
     while (d > floor && d * d * peak(d) > limit) d *= 0.9;
     return Math.max(d, floor);
   };
@@ -122,14 +127,32 @@ export const MAX_DURATION = 24 * 60 * 60 * 1000;
 export const usableDuration = (ms: unknown) =>
   typeof ms === 'number' && ms > 0 && ms <= MAX_DURATION ? ms : undefined;
 
+/**
+ * The kind whose history an element learns from and paces by: its own (provider, base URL,
+ * `duration-key`), and with an `expected-duration`, that duration too, as tasks the page expects to
+ * take as long spread alike.
+ */
+export function historyKind({
+  durationKind,
+  expectedDuration,
+}: Pick<FollowOptions, 'expectedDuration' | 'durationKind'>): string | undefined {
+  const given = usableDuration(expectedDuration);
+  return given === undefined || durationKind === undefined ? durationKind : `${durationKind}:${given}`;
+}
+
+/**
+ * The estimate: around an `expected-duration` when given (spread as that kind's history spreads
+ * around it, else by about ±10 %), else from the history of the kind.
+ */
 export function estimateFor(
   options: Pick<FollowOptions, 'expectedDuration' | 'durationKind' | 'rememberDurations'>,
   history: DurationHistory,
 ): Estimate | undefined {
-  const { durationKind, rememberDurations = false } = options;
-  const expectedDuration = usableDuration(options.expectedDuration);
-  if (expectedDuration !== undefined) return { duration: expectedDuration, sigma: GIVEN_SIGMA };
-  return durationKind === undefined ? undefined : history.estimate(durationKind, rememberDurations);
+  const given = usableDuration(options.expectedDuration);
+  const kind = historyKind(options);
+  const learned =
+    kind === undefined ? undefined : history.estimate(kind, options.rememberDurations ?? false, given);
+  return learned ?? (given === undefined ? undefined : { duration: given, sigma: GIVEN_SIGMA });
 }
 
 /** Where durations are kept across page loads; it may throw (quota, storage disabled). */
@@ -180,13 +203,17 @@ export class DurationHistory {
     }
   }
 
-  /** The estimate from the history of `kind`: the mean and the spread of its logarithms. */
-  estimate(kind: string, remember: boolean): Estimate | undefined {
+  /**
+   * The estimate from the history of `kind`: centred on `around` when given, else on the mean of the
+   * durations' logarithms, with their spread around that centre.
+   */
+  estimate(kind: string, remember: boolean, around?: number): Estimate | undefined {
     const logs = this.durations(kind, remember).map(Math.log);
     if (logs.length < HISTORY_MINIMUM) return undefined;
-    const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
-    const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / logs.length;
-    return { duration: Math.exp(mean), sigma: Math.max(MIN_SIGMA, Math.sqrt(variance)) };
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const centre = around === undefined ? mean(logs) : Math.log(around);
+    const variance = mean(logs.map((value) => (value - centre) ** 2));
+    return { duration: around ?? Math.exp(centre), sigma: Math.max(MIN_SIGMA, Math.sqrt(variance)) };
   }
 
   #read(kind: string): number[] {
