@@ -478,7 +478,7 @@ export async function simulateTasks({ durations: list, expected = [], rttMs, loa
 }
 
 /**
- * SPEC §5.3's targets, each checked on a simulation's rows: the share of the fixed loop's status
+ * The speed targets (docs/performance.md, "Speed targets"), each checked on a simulation's rows: the share of the fixed loop's status
  * requests, and the median and p95 of the time from completion to the results.
  * @param {Awaited<ReturnType<typeof simulatePacing>>} result
  */

@@ -618,7 +618,7 @@ if (JSON.stringify(again) !== JSON.stringify(pacing))
   throw new Error('The seeded simulation changed between two runs.');
 const targets = checkTargets(pacing);
 log(
-  `pacing simulated twice, identical; SPEC §5.3 targets met: ${targets.filter((t) => t.met).length} of ${targets.length}`,
+  `pacing simulated twice, identical; speed targets met: ${targets.filter((t) => t.met).length} of ${targets.length}`,
 );
 const tradeOff = [];
 for (const constant of TRADE_OFF) {

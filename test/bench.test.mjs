@@ -61,8 +61,9 @@ describe('bench smoke', () => {
 
   it('writes the report from the last results', async () => {
     const results = JSON.parse(await readFile(new URL('../bench/results.json', import.meta.url), 'utf8'));
-    const { resultsMd, performanceMd } = await render(results);
+    const { resultsMd, performanceMd, readme } = await render(results);
     assert.match(resultsMd, /## Pacing: requests against delay/);
     assert.match(performanceMd, /<!-- bench:start -->/);
+    assert.match(readme, /TanStack Query/);
   });
 });
