@@ -110,8 +110,9 @@ export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSch
     // The unit of time a wait is weighed in: 1 s at the default floor, scaled with a shorter one.
     const unit = 2 * floor;
     // A narrower kind is seen at its end in time with fewer polls, so it may risk a little more per
-    // wait: at one constant, σ 0.3 polled more than σ 0.5 for delays well inside the same targets.
-    const limit = k * k * (0.5 / estimate.sigma) ** 0.3;
+    // wait (the limit grows as 1/√σ): at one limit, σ 0.3 polled more than σ 0.5 for delays well
+    // inside the same targets.
+    const limit = k * k * Math.sqrt(0.5 / estimate.sigma);
     // The chance that the task completes during a wait of `d`: `d` × its mean hazard over the wait.
     const chance = (d: number) =>
       (d / 5) * [0, 0.25, 0.5, 0.75, 1].reduce((sum, at) => sum + hazard(elapsed + at * d, estimate), 0);
