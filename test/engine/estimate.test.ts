@@ -85,6 +85,23 @@ describe('estimate: the hazard schedule', () => {
     expect(eager(context(1000))).to.be.below(600);
   });
 
+  it('waits no longer than poll-interval within the likely stretch of a steady kind, and longer outside it', () => {
+    const steady = hazardSchedule({ duration: 60_000, sigma: 0.15 });
+    // The likely stretch: within 2 σ of the median, in the logarithm of the elapsed time.
+    const from = 60_000 * Math.exp(-0.3);
+    const to = 60_000 * Math.exp(0.3);
+    for (let elapsed = from + 1; elapsed < to; elapsed += 500) {
+      expect(steady(context(elapsed)), String(elapsed)).to.be.at.most(2000);
+    }
+    expect(steady(context(from - 5000))).to.be.above(2000);
+  });
+
+  it('polls a wider spread more sparsely at its expected end than a steady kind', () => {
+    const wide = hazardSchedule({ duration: 30_000, sigma: 0.5 })(context(30_000));
+    expect(wide).to.be.above(delayAt(30_000));
+    expect(wide).to.be.below(5000);
+  });
+
   it('polls less often with a larger pacing constant', () => {
     const gentle = hazardSchedule(ESTIMATE, 1.2)(context(29_000));
     const eager = hazardSchedule(ESTIMATE, 0.4)(context(29_000));
@@ -207,6 +224,15 @@ describe('estimate: the duration history', () => {
     expect(env.durations.durations(KIND, false), 'nor do they count for the kind without one').to.deep.equal(
       [],
     );
+  });
+
+  it('spreads a learned estimate by the sample deviation of the logarithms (n − 1)', () => {
+    const history = new DurationHistory();
+    for (const ms of [1000, 2000, 4000]) history.record('k', ms, false);
+    const estimate = history.estimate('k', false);
+    expect(estimate?.duration).to.be.closeTo(2000, 1e-6);
+    // Deviations of −ln 2, 0 and ln 2: their squares sum to 2 ln² 2, over n − 1 = 2.
+    expect(estimate?.sigma).to.be.closeTo(Math.LN2, 1e-9);
   });
 
   it('does not learn from a task first seen completed', async () => {
