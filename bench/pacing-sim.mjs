@@ -536,7 +536,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   for (const t of checkTargets(result)) {
     console.log(
-      `${t.met ? 'met ' : 'MISS'} σ ${t.sigma} ${t.knowledge}: ${(100 * t.share).toFixed(0)} % ≤ ${100 * t.limitShare} %, median ${t.medianSeconds.toFixed(2)} s ≤ ${t.median ?? '–'}, p95 ${t.p95Seconds.toFixed(2)} s ≤ ${t.p95Limit.toFixed(2)}`,
+      `${t.met ? 'met ' : 'MISS'} σ ${t.sigma} ${t.knowledge}: ${(100 * t.share).toFixed(1)} % ≤ ${Math.round(100 * t.limitShare)} %, median ${t.medianSeconds.toFixed(2)} s ≤ ${t.median ?? '–'}, p95 ${t.p95Seconds.toFixed(2)} s ≤ ${t.p95Limit.toFixed(2)}`,
     );
   }
   console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -5,7 +5,10 @@ import { expect } from '@open-wc/testing';
 import {
   DurationHistory,
   Engine,
+  type Estimate,
+  type EstimatedEnd,
   type FollowOptions,
+  type FollowSnapshot,
   HISTORY_LIMIT,
   type PollContext,
   hazard,
@@ -212,13 +215,16 @@ describe('estimate: the duration history', () => {
     let seen = 0;
     for (let i = 0; i < 3; i++) seen = learned((await followTimed(env, 30_000, given)).sent);
     const fourth = await followTimed(env, 30_000, given);
-    const estimate = fourth.sub.seen.find((snapshot) => snapshot.estimate)?.estimate;
+    // The published end carries the whole estimate, its spread too.
+    const estimateOf = (seen: readonly FollowSnapshot[]) =>
+      seen.find((snapshot) => snapshot.estimate)?.estimate as (EstimatedEnd & Estimate) | undefined;
+    const estimate = estimateOf(fourth.sub.seen);
     expect(estimate?.duration, 'the page’s duration stays the centre').to.equal(20_000);
     // The history keeps whole ms.
     expect(estimate?.sigma).to.be.closeTo(Math.log(seen / 20_000), 1e-4);
     const other = await followTimed(env, 30_000, { durationKind: KIND, expectedDuration: 60_000 });
     expect(
-      other.sub.seen.find((snapshot) => snapshot.estimate)?.estimate?.sigma,
+      estimateOf(other.sub.seen)?.sigma,
       'another expected-duration has no history yet: about ±10 %',
     ).to.equal(0.1);
     expect(env.durations.durations(KIND, false), 'nor do they count for the kind without one').to.deep.equal(
