@@ -1,11 +1,14 @@
-// `npm run bench`: measures the two baselines (bench/baselines/) and <task-progress> in headless
-// Chromium against the mock task API, runs the scale model, and writes bench/results.json,
-// bench/RESULTS.md and the Benchmark section of docs/performance.md.
+// `npm run bench`: measures the baselines (bench/baselines/) and <task-progress> in headless
+// Chromium against the mock task API; simulates the pacing of the element's own engine against the
+// fixed loop, TanStack Query and the Mynth SDK on thousands of tasks (bench/pacing-sim.mjs) and
+// checks the simulation against the wire in real time; runs the scale model; and writes
+// bench/results.json, bench/RESULTS.md and the Benchmark section of docs/performance.md.
 //
-// Time is compressed by BENCH_SCALE (default 0.1): task durations and every implementation's
-// polling intervals are multiplied by it, and the results are converted back to real-world time.
-// BENCH_TASKS sets the tasks per duration (20), BENCH_LEAK_CYCLES the mount/unmount cycles (1000);
-// BENCH_ONLY=economy,leaks runs only those sections and prints them instead of writing the files.
+// The browser sections but the real-time check compress time by BENCH_SCALE (default 0.1): task
+// durations and every implementation's polling intervals are multiplied by it, and the results are
+// converted back to real-world time. BENCH_TASKS sets the tasks per duration there (20),
+// BENCH_LEAK_CYCLES the mount/unmount cycles (1000); BENCH_ONLY=wire,leaks runs only those browser
+// sections and prints them instead of writing the files.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +17,14 @@ import { listen, startMockServer } from '../mock/server.js';
 import { findChromium, launchChromium } from '../scripts/browsers.mjs';
 import { bundle, sizeOf } from './bundle.mjs';
 import { writeReports } from './report.mjs';
-import { simulatePacingConstant } from './pacing-constant.mjs';
+import {
+  checkTargets,
+  durations,
+  loadEngine,
+  quantile,
+  simulatePacing,
+  simulateTasks,
+} from './pacing-sim.mjs';
 import { runScaleModel } from './scale-model.mjs';
 import { measureParts } from './size-parts.mjs';
 
@@ -35,6 +45,8 @@ const TASKS_PER_DURATION = Number(process.env.BENCH_TASKS ?? 20);
 const DURATIONS = [5, 15, 30, 60, 180];
 const RENDER_REPS = 5;
 const LEAK_CYCLES = Number(process.env.BENCH_LEAK_CYCLES ?? 1000);
+/** The pacing constants of the trade-off table (the shipped one among them). */
+const TRADE_OFF = [0.4, 0.5, 0.6, 0.7, 0.85];
 
 /** @type {{ id: Impl, label: string }[]} */
 const IMPLS = [
@@ -46,19 +58,6 @@ const IMPLS = [
 const log = (/** @type {string} */ message) =>
   console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * @param {number[]} values
- * @param {number} q
- */
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const rank = q * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
 
 /** @param {number[]} values */
 const summary = (values) => ({
@@ -178,13 +177,14 @@ function createTasks(scenarios) {
 }
 
 /**
- * Mynth tasks, each pending for its time in `durations` (real-world seconds, scaled here), then
+ * Mynth tasks, each pending for its time in `seconds` (real-world seconds, scaled here), then
  * completed with four images. A task's clock starts at its status route's first request (the
  * mock counts `forMs` from there): the bench calls it once, with `?prime`, right before mounting.
- * @param {number[]} durations
+ * @param {number[]} seconds
+ * @param {number} [scale]
  */
-function createTimedTasks(durations) {
-  const pendingMs = durations.map((duration) => duration * 1000 * SCALE);
+function createTimedTasks(seconds, scale = SCALE) {
+  const pendingMs = seconds.map((duration) => duration * 1000 * scale);
   const tasks = createTasks(
     pendingMs.map((forMs) => ({
       status: [{ forMs, json: { status: 'pending' } }, { json: { status: 'completed' } }],
@@ -210,47 +210,17 @@ async function prime(tasks) {
 }
 
 /**
- * `count` durations spread evenly over `duration` ± 1 s, so that the tasks end at every phase of
- * a 2 s polling interval.
- * @param {number} duration
- * @param {number} count
- */
-const spread = (duration, count) =>
-  Array.from({ length: count }, (_, i) => duration - 1 + (2 * (i + 0.5)) / count);
-
-/**
  * @param {BenchTask} task
  * @param {Record<string, string>} [attributes]
+ * @param {number} [scale]
  */
-const mountOptions = (task, attributes) => ({
+const mountOptions = (task, attributes, scale = SCALE) => ({
   taskId: task.taskId,
   token: task.token,
   baseUrl: mock.url,
-  scale: SCALE,
+  scale,
   attributes,
 });
-
-/**
- * What the element knows of the tasks' durations in each estimate scenario, as attributes for a
- * task of nominal duration `duration` (real seconds). With an estimate, `poll-interval` matters
- * only as the floor of the waits when under 500 ms: 500 ms × the scale is the default floor, scaled.
- * @type {Record<string, { label: string, attributes: (duration: number) => Record<string, string> }>}
- */
-const ESTIMATES = {
-  exact: {
-    label: '`expected-duration` exact',
-    attributes: (duration) => ({ 'expected-duration': String(duration * 1000 * SCALE) }),
-  },
-  over: {
-    label: '`expected-duration` × 1.5',
-    attributes: (duration) => ({ 'expected-duration': String(1.5 * duration * 1000 * SCALE) }),
-  },
-  learned: {
-    label: 'learned history (5 earlier tasks of the kind)',
-    attributes: (duration) => ({ 'duration-key': `${duration}s` }),
-  },
-};
-const floorScaled = { 'poll-interval': String(500 * SCALE) };
 
 /**
  * The task's API requests, without the priming one.
@@ -287,8 +257,9 @@ async function waitForImages(page, timeoutMs) {
  * results request, rendering) is not scaled and counts as measured.
  * @param {TimedTask} task
  * @param {PageRecord | undefined} record
+ * @param {number} [scale]
  */
-function detection(task, record) {
+function detection(task, record, scale = SCALE) {
   const { prime, status } = requestsOf(task);
   if (!prime || !record?.firstImageAt) return undefined;
   const completion = task.createdAt + prime.at + task.forMs;
@@ -296,69 +267,7 @@ function detection(task, record) {
   const poll = status.at(-1);
   if (!poll || task.createdAt + poll.at < completion - 1) return undefined;
   const polledAt = task.createdAt + poll.at;
-  return { wait: (polledAt - completion) / SCALE, rest: record.firstImageAt - polledAt };
-}
-
-/**
- * @param {Impl} impl
- * @param {keyof typeof ESTIMATES} [estimate] what the element knows of the durations; nothing when absent
- */
-async function economy(impl, estimate) {
-  const page = await openPage(impl);
-  const scenario = estimate && ESTIMATES[estimate];
-  const attributes = (/** @type {number} */ duration) =>
-    scenario ? { ...floorScaled, ...scenario.attributes(duration) } : undefined;
-  if (estimate === 'learned') {
-    // Earlier tasks of each kind, followed to their end on the same page: the element learns from them.
-    const durations = DURATIONS.flatMap((duration) => spread(duration, 5).map((d) => [duration, d]));
-    const warmup = createTimedTasks(durations.map(([, d]) => d));
-    await call(
-      page,
-      'primeAndMount',
-      warmup.map((task, i) => mountOptions(task, attributes(durations[i][0]))),
-    );
-    await waitForImages(page, Math.max(...DURATIONS) * 1000 * SCALE + 30_000);
-    await call(page, 'unmountAll');
-  }
-  const tasks = createTimedTasks(DURATIONS.flatMap((duration) => spread(duration, TASKS_PER_DURATION)));
-  const nominal = DURATIONS.flatMap((duration) => Array.from({ length: TASKS_PER_DURATION }, () => duration));
-  await call(
-    page,
-    'primeAndMount',
-    tasks.map((task, i) => mountOptions(task, attributes(nominal[i]))),
-  );
-  const records = await waitForImages(page, Math.max(...DURATIONS) * 1000 * SCALE + 30_000);
-  await sleep(2 * 10_000 * SCALE);
-  await page.close();
-  const detected = tasks.map((task) =>
-    detection(
-      task,
-      records.find((record) => record.taskId === task.taskId),
-    ),
-  );
-  /** @type {Record<string, unknown>} */
-  const byDuration = {};
-  DURATIONS.forEach((duration, d) => {
-    const range = [d * TASKS_PER_DURATION, (d + 1) * TASKS_PER_DURATION];
-    const group = tasks.slice(...range);
-    const delays = detected.slice(...range).flatMap((found) => (found ? [found] : []));
-    byDuration[duration] = {
-      statusRequests: summary(group.map((task) => requestsOf(task).status.length)),
-      resultsRequests: summary(group.map((task) => requestsOf(task).results.length)),
-      delaySeconds: summary(delays.map(({ wait, rest }) => (wait + rest) / 1000)),
-      unscaledPartMs: summary(delays.map(({ rest }) => rest)),
-      pollGapSeconds: summary(
-        group.flatMap((task) => {
-          const at = requestsOf(task).status.map((entry) => entry.at);
-          return at.slice(1).map((value, i) => (value - at[i]) / SCALE / 1000);
-        }),
-      ),
-      completed: delays.length,
-      tasks: group.length,
-    };
-  });
-  const all = detected.flatMap((found) => (found ? [(found.wait + found.rest) / 1000] : []));
-  return { byDuration, delaySeconds: summary(all) };
+  return { wait: (polledAt - completion) / scale, rest: record.firstImageAt - polledAt };
 }
 
 /** @param {Impl} impl */
@@ -574,7 +483,6 @@ async function each(name, measure) {
 
 /** @type {Record<string, [string, (impl: Impl) => Promise<unknown>]>} */
 const SECTIONS = {
-  economy: ['request economy', economy],
   hidden: ['hidden page', hidden],
   sharedTogether: ['50 elements, mounted together', (impl) => shared(impl, 'together')],
   sharedStaggered: ['50 elements, mounted one by one', (impl) => shared(impl, 'staggered')],
@@ -583,17 +491,99 @@ const SECTIONS = {
 };
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
-/** The element alone in each estimate scenario, and its rendering with `expected-count`. */
-const ELEMENT_SECTIONS = {
-  estimates: async () => {
-    /** @type {Record<string, unknown>} */
-    const out = {};
-    for (const estimate of /** @type {(keyof typeof ESTIMATES)[]} */ (Object.keys(ESTIMATES))) {
-      out[estimate] = { label: ESTIMATES[estimate].label, ...(await economy('element', estimate)) };
-      log(`estimates: ${estimate}`);
+/**
+ * The real-time check of the simulation: tasks of a few seconds, spread as the simulation's are,
+ * followed in the browser with no time scale by elements that know nothing or have an
+ * `expected-duration` (each its own `duration-key`, so that no element learns from another's task),
+ * then the same tasks in the simulation, once per seed of its jitter (the browser's jitter is
+ * `Math.random`). The two agree when the wire's status requests per task and median delay lie
+ * within the range the seeds give, widened by WIRE_TOLERANCE (a share of the requests; seconds of
+ * delay, for the browser's timers and rendering).
+ */
+const WIRE = { medians: [4, 10], sigma: 0.3, perMedian: 16, seed: 7, simulatedSeeds: 50 };
+const WIRE_TOLERANCE = { requests: 0.05, seconds: 0.15 };
+
+async function wire() {
+  const loaded = await loadEngine();
+  const random = loaded.seededRandom(WIRE.seed);
+  const specs = WIRE.medians.flatMap((median) =>
+    durations(random, median, WIRE.sigma, WIRE.perMedian).map((ms) => ({ median, ms })),
+  );
+  /** @type {Record<string, unknown>} */
+  const out = { ...WIRE, tolerance: WIRE_TOLERANCE };
+  for (const knows of ['nothing', 'estimate']) {
+    const expected = knows === 'estimate' ? specs.map(({ median }) => median * 1000) : [];
+    const tasks = createTimedTasks(
+      specs.map(({ ms }) => ms / 1000),
+      1,
+    );
+    const page = await openPage('element');
+    await call(
+      page,
+      'primeAndMount',
+      tasks.map((task, i) =>
+        mountOptions(
+          task,
+          {
+            'duration-key': task.taskId,
+            ...(expected[i] ? { 'expected-duration': String(expected[i]) } : {}),
+          },
+          1,
+        ),
+      ),
+    );
+    const records = await waitForImages(page, Math.max(...specs.map(({ ms }) => ms)) + 30_000);
+    await page.close();
+    const delays = tasks.flatMap((task) => {
+      const found = detection(
+        task,
+        records.find((record) => record.taskId === task.taskId),
+        1,
+      );
+      return found ? [found.wait + found.rest] : [];
+    });
+    const requests = tasks.reduce((sum, task) => sum + requestsOf(task).status.length, 0);
+    const onWire = {
+      requestsPerTask: requests / tasks.length,
+      medianSeconds: quantile(delays, 0.5) / 1000,
+      p95Seconds: quantile(delays, 0.95) / 1000,
+      completed: delays.length,
+      tasks: tasks.length,
+    };
+    const runs = [];
+    for (let seed = 1; seed <= WIRE.simulatedSeeds; seed++) {
+      runs.push(
+        await simulateTasks({ durations: specs.map(({ ms }) => ms), expected, rttMs: 10, loaded, seed }),
+      );
     }
-    return out;
-  },
+    const range = (/** @type {number[]} */ values) => [Math.min(...values), Math.max(...values)];
+    const simulated = {
+      requestsPerTask: range(runs.map((run) => run.statusRequests / run.tasks)),
+      medianSeconds: range(runs.map((run) => run.medianSeconds)),
+      p95Seconds: range(runs.map((run) => run.p95Seconds)),
+    };
+    const within = (
+      /** @type {number} */ value,
+      /** @type {number[]} */ [low, high],
+      /** @type {number} */ margin,
+    ) => value >= low - margin && value <= high + margin;
+    const agrees =
+      onWire.completed === onWire.tasks &&
+      within(
+        onWire.requestsPerTask,
+        simulated.requestsPerTask,
+        WIRE_TOLERANCE.requests * simulated.requestsPerTask[1],
+      ) &&
+      within(onWire.medianSeconds, simulated.medianSeconds, WIRE_TOLERANCE.seconds);
+    out[knows] = { wire: onWire, simulated, agrees };
+    log(`wire (real time): ${knows}${agrees ? '' : ' — DISAGREES with the simulation'}`);
+  }
+  return out;
+}
+
+/** The element alone: the real-time check of the simulation, and its rendering with `expected-count`. */
+const ELEMENT_SECTIONS = {
+  wire,
   reserved: async () => {
     const out = await rendering('element', { 'expected-count': '100' });
     log('rendering with expected-count');
@@ -622,8 +612,21 @@ if (only) {
 
 const scaleModel = await runScaleModel();
 log('scale model');
-const pacingConstant = await simulatePacingConstant();
-log('pacing constant');
+const pacing = await simulatePacing();
+const again = await simulatePacing();
+if (JSON.stringify(again) !== JSON.stringify(pacing))
+  throw new Error('The seeded simulation changed between two runs.');
+const targets = checkTargets(pacing);
+log(
+  `pacing simulated twice, identical; speed targets met: ${targets.filter((t) => t.met).length} of ${targets.length}`,
+);
+const tradeOff = [];
+for (const constant of TRADE_OFF) {
+  const loaded = await loadEngine({ PACING_CONSTANT: constant });
+  const result = await simulatePacing({ loaded, perMedian: 100 });
+  tradeOff.push({ constant, targets: checkTargets(result) });
+}
+log('pacing trade-off');
 
 /** @param {string} path */
 const versionOf = async (path) =>
@@ -656,7 +659,8 @@ const results = {
   sizes,
   ...measured,
   scaleModel,
-  pacingConstant,
+  pacing: { ...pacing, targets, identicalOnTwoRuns: true },
+  tradeOff,
 };
 results.meta.runSeconds = Math.round((Date.now() - started) / 1000);
 

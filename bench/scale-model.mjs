@@ -1,10 +1,9 @@
 // The API's load when 10,000 browsers follow tasks, for each polling strategy: a simulation, no
 // server. Every browser follows one task after another for an hour of simulated time; the tasks,
 // their durations and the tab's visibility are drawn once (seeded) and are the same for every
-// strategy. The element's strategy uses its own pacing code (src/engine/pacing.ts).
+// strategy. The element's strategy uses its own pacing code (`pollDelay` of src/engine).
 // `node bench/scale-model.mjs` prints the table; `npm run bench` includes it in its results.
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadEngine } from './pacing-sim.mjs';
 
 /** @typedef {{ start: number, completion: number, hiddenFrom: number, hiddenUntil: number }} Task */
 /** @typedef {(task: Task, emit: (at: number, hidden: boolean) => void) => number} Strategy */
@@ -148,20 +147,6 @@ function strategies(pacing) {
   };
 }
 
-/** Loads the element's pacing module from its TypeScript source. */
-async function loadPacing() {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('../src/engine/pacing.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = Buffer.from(result.outputFiles[0].text).toString('base64');
-  return import(`data:text/javascript;base64,${code}`);
-}
-
 /**
  * @param {number[]} values sorted ascending
  * @param {number} q
@@ -176,7 +161,7 @@ function quantile(values, q) {
  * @returns {Promise<{ model: typeof MODEL, tasks: number, strategies: Record<string, { requestsPerSecond: { mean: number, peak: number }, requestsPerTask: number, hiddenShare: number, delaySeconds: { median: number, p95: number } }> }>}
  */
 export async function runScaleModel() {
-  const pacing = await loadPacing();
+  const pacing = await loadEngine();
   const all = strategies(pacing);
   const { browsers, horizon, warmup } = MODEL;
   const window = horizon - warmup;

@@ -1,12 +1,17 @@
 // What each part of the self-contained bundle costs: the bundle is built from the sources as
 // `task-progress.min.js` is, then again with one part replaced by a stub that does nothing, and the
-// difference in min+gzip bytes is what that part adds. A stub that no longer matches its module's
-// exports fails the build, so this cannot silently measure something else.
+// difference in min+gzip bytes is what that part adds. A stub replaces its module, or, starting with
+// `export * from REAL`, keeps the module and replaces only the exports it names. It cannot silently
+// measure something else: a stub for a module that is gone, one that misses an export another module
+// imports (esbuild fails), or one that replaces an export its module no longer has, fails the run.
+import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle, sizeOf } from './bundle.mjs';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
+/** In a stub, the module it stands in for. */
+const REAL = "'real:module'";
 
 /** A schema that takes any body as it is. */
 const anyBody = 'const any = {};';
@@ -31,15 +36,13 @@ const PARTS = [
     id: 'pacing',
     label: 'duration-aware pacing (the estimate, the duration history, the hazard schedule)',
     stubs: {
-      'engine/estimate.ts': 'export const estimateFor = () => undefined;',
-      'engine/hazard-schedule.ts': 'export const hazardSchedule = () => undefined;',
-      'engine/duration-history.ts': 'export class DurationHistory { record() {} }',
+      'engine/schedule.ts': `export * from ${REAL}; export const estimateFor = () => undefined, hazardSchedule = () => undefined, historyKind = () => undefined; export class DurationHistory { record() {} }`,
     },
   },
   {
     id: 'eta',
     label: 'the ETA and the retry countdown',
-    stubs: { 'engine/eta.ts': 'export const nextEta = () => undefined, secondsUntil = () => 0;' },
+    stubs: { 'eta.ts': 'export const nextEta = () => undefined, secondsUntil = () => 0;' },
   },
   {
     id: 'styles',
@@ -54,15 +57,13 @@ const PARTS = [
     stubs: {
       'form-start.ts':
         'export class FormStart { constructor(host) { host.addController(this); } start() {} retry() { return false; } }',
-      'engine/start-task.ts': 'export const startTask = () => {};',
     },
   },
   {
     id: 'url-refresh',
     label:
-      'the refresh of expired result URLs (its rate limit and the failed media it tracks; the engine method and the tiles’ error handlers stay in the core)',
+      'the element side of refreshing expired result URLs (the failed media it tracks; the engine’s request and the tiles’ error handlers stay in the core)',
     stubs: {
-      'engine/results-refresh.ts': 'export class ResultsRefresh { run() { return Promise.resolve(); } }',
       'broken-media.ts': 'export class BrokenMedia { has() { return false; } failed() {} clear() {} }',
     },
   },
@@ -76,19 +77,57 @@ const PARTS = [
   },
 ];
 
-/** @param {Record<string, string>} stubs keyed by path under src/ */
-async function gzipBytes(stubs) {
+/**
+ * @param {Record<string, string>} stubs keyed by path under src/
+ * @param {{ entry?: string, combined?: boolean }} [options] the bundle's entry; `combined`: the
+ *   stubs of several parts, where one part's stub may leave another's module out of the bundle
+ */
+export async function gzipBytes(stubs, { entry = `${src}define.ts`, combined = false } = {}) {
+  const loaded = new Set();
   /** @type {import('esbuild').Plugin} */
   const stubParts = {
     name: 'stub-parts',
     setup(builder) {
-      builder.onLoad({ filter: /\.ts$/ }, ({ path }) => {
+      builder.onResolve({ filter: /^real:module$/ }, ({ importer }) => ({
+        path: importer,
+        namespace: 'real',
+      }));
+      builder.onLoad({ filter: /.*/, namespace: 'real' }, async ({ path }) => ({
+        contents: await readFile(path, 'utf8'),
+        loader: 'ts',
+        resolveDir: fileURLToPath(new URL('.', `file://${path}`)),
+      }));
+      builder.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
         const key = relative(src, path).split(sep).join('/');
-        return key in stubs ? { contents: stubs[key], loader: 'ts' } : undefined;
+        const stub = stubs[key];
+        if (stub === undefined) return undefined;
+        loaded.add(key);
+        if (stub.includes(REAL)) await checkReplaced(path, stub);
+        return { contents: stub, loader: 'ts' };
       });
     },
   };
-  return sizeOf(await bundle(`${src}define.ts`, { plugins: [stubParts] })).gzip;
+  const size = sizeOf(await bundle(entry, { plugins: [stubParts] })).gzip;
+  const missing = Object.keys(stubs).filter((key) => !loaded.has(key));
+  if (missing.length && !combined)
+    throw new Error(`size-parts: no module of the bundle is ${missing.join(', ')}`);
+  return size;
+}
+
+/**
+ * Fails when a stub that keeps its module replaces an export the module no longer has.
+ * @param {string} path @param {string} stub
+ */
+async function checkReplaced(path, stub) {
+  const source = await readFile(path, 'utf8');
+  const names = [...stub.matchAll(/export (?:const|class|function) ([^;{(]+)/g)].flatMap(([, list]) =>
+    list.split(',').map((item) => item.split('=')[0].trim()),
+  );
+  for (const name of names) {
+    if (!new RegExp(`export (?:const|class|function) ${name}\\b`).test(source)) {
+      throw new Error(`size-parts: ${relative(src, path)} no longer exports ${name}`);
+    }
+  }
 }
 
 /**
@@ -101,6 +140,6 @@ export async function measureParts() {
   for (const { id, label, stubs } of PARTS) {
     parts.push({ id, label, gzip: whole - (await gzipBytes(stubs)) });
   }
-  const core = await gzipBytes(Object.assign({}, ...PARTS.map((part) => part.stubs)));
+  const core = await gzipBytes(Object.assign({}, ...PARTS.map((part) => part.stubs)), { combined: true });
   return { whole, parts, core };
 }

@@ -23,6 +23,7 @@ import {
   Waits,
   estimateFor,
   hazardSchedule,
+  historyKind,
   pollDelay,
   requestTimeout,
   retryDelay,
@@ -113,6 +114,8 @@ export class Follower implements SubscriptionHost {
   #origin: number | undefined;
   /** Whether the first status answer was pending: then the task's whole duration is seen here. */
   #fromStart: boolean | undefined;
+  /** The task's age in the middle of the last status request that answered pending. */
+  #pendingAge = 0;
   /** When the results were last asked for again, and that request while it runs. */
   #refreshedAt = -Infinity;
   #refreshing: Promise<void> | undefined;
@@ -315,12 +318,14 @@ export class Follower implements SubscriptionHost {
   /**
    * The task's age in ms for a status answer to a request sent at `sentAt`: from the API's creation
    * time when the status tells it, else from the first status request. Once it completes, its
-   * duration goes to the history of its kind, when it was seen from its start.
+   * duration goes to the history of its kind, when it was seen from its start: the middle of the
+   * stretch it completed in, between the last pending answer and this one (each request taken at
+   * its middle, when the server looked).
    */
   #age(
     report: TaskSnapshot,
     sentAt: number,
-    options: Pick<FollowOptions, 'durationKind' | 'rememberDurations'>,
+    options: Pick<FollowOptions, 'durationKind' | 'expectedDuration' | 'rememberDurations'>,
   ) {
     const now = this.env.now();
     // An age no task could have (NaN, negative, beyond the longest estimate) is not used.
@@ -329,8 +334,11 @@ export class Follower implements SubscriptionHost {
     this.#origin ??= known ? now - told : sentAt;
     this.#fromStart ??= report.state === 'pending';
     const age = now - this.#origin;
-    if (report.state === 'completed' && this.#fromStart && options.durationKind !== undefined) {
-      this.env.durations.record(options.durationKind, age, options.rememberDurations ?? false);
+    const looked = (sentAt + now) / 2 - this.#origin;
+    const kind = historyKind(options);
+    if (report.state === 'pending') this.#pendingAge = looked;
+    else if (report.state === 'completed' && this.#fromStart && kind !== undefined) {
+      this.env.durations.record(kind, (this.#pendingAge + looked) / 2, options.rememberDurations ?? false);
     }
     return age;
   }

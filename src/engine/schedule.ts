@@ -82,8 +82,13 @@ export interface Estimate {
   sigma: number;
 }
 
-/** The pacing constant, per √s: smaller polls more often and sees the end sooner. */
-export const PACING_CONSTANT = 0.7;
+/**
+ * The pacing constant at a spread of 0.5 (see `hazardSchedule`): smaller polls more often and sees
+ * the end sooner.
+ */
+export const PACING_CONSTANT = 0.41;
+/** Up to this spread, a kind is steady: near its expected end, no wait is longer than poll-interval. */
+export const STEADY_SIGMA = 0.16;
 /** The shortest wait with an estimate, unless `poll-interval` is shorter. */
 export const MIN_ESTIMATE_DELAY = 500;
 
@@ -98,16 +103,26 @@ export function hazard(t: number, { duration, sigma }: Estimate): number {
   return t > 0 ? (shape * x) / (t * (1 + x)) : 0;
 }
 
-/** The schedule for a task whose duration is `estimate`; `k` per √s at the 500 ms floor. */
+/** The schedule for a task whose duration is `estimate`; `k` as `PACING_CONSTANT`. */
 export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSchedule {
   return ({ elapsed, first, ceiling }) => {
     const floor = Math.min(MIN_ESTIMATE_DELAY, first);
     // The unit of time a wait is weighed in: 1 s at the default floor, scaled with a shorter one.
-    const limit = k * k * 2 * floor;
-    const peak = (d: number) =>
-      Math.max(...[0, 0.25, 0.5, 0.75, 1].map((at) => hazard(elapsed + at * d, estimate)));
-    let d = ceiling;
-    while (d > floor && d * d * peak(d) > limit) d *= 0.9;
+    const unit = 2 * floor;
+    // A narrower kind is seen at its end in time with fewer polls, so it may risk a little more per
+    // wait (the limit grows as 1/√σ): at one limit, σ 0.3 polled more than σ 0.5 for delays well
+    // inside the same targets.
+    const limit = k * k * Math.sqrt(0.5 / estimate.sigma);
+    // The chance that the task completes during a wait of `d`: `d` × its mean hazard over the wait.
+    const chance = (d: number) =>
+      (d / 5) * [0, 0.25, 0.5, 0.75, 1].reduce((sum, at) => sum + hazard(elapsed + at * d, estimate), 0);
+    // Within the stretch the task is likely to end in, a steady kind (a narrow spread) waits no
+    // longer than poll-interval: the stretch is short, so that costs few requests.
+    const likely = Math.abs(Math.log(elapsed / estimate.duration)) <= 2 * estimate.sigma;
+    let d = likely ? Math.min(ceiling, first * Math.max(1, (estimate.sigma / STEADY_SIGMA) ** 2)) : ceiling;
+    // The wait is weighed by that chance × √d, between the chance of a late result alone (what the
+    // median delay counts) and the delay expected from it, chance × d (what the p95 counts).
+    while (d > floor && chance(d) * Math.sqrt(d / unit) > limit) d *= 0.9;
     return Math.max(d, floor);
   };
 }
@@ -122,14 +137,32 @@ export const MAX_DURATION = 24 * 60 * 60 * 1000;
 export const usableDuration = (ms: unknown) =>
   typeof ms === 'number' && ms > 0 && ms <= MAX_DURATION ? ms : undefined;
 
+/**
+ * The kind whose history an element learns from and paces by: its own (provider, base URL,
+ * `duration-key`), and with an `expected-duration`, that duration too, as tasks the page expects to
+ * take as long spread alike.
+ */
+export function historyKind({
+  durationKind,
+  expectedDuration,
+}: Pick<FollowOptions, 'expectedDuration' | 'durationKind'>): string | undefined {
+  const given = usableDuration(expectedDuration);
+  return given === undefined || durationKind === undefined ? durationKind : `${durationKind}:${given}`;
+}
+
+/**
+ * The estimate: around an `expected-duration` when given (spread as that kind's history spreads
+ * around it, else by about ±10 %), else from the history of the kind.
+ */
 export function estimateFor(
   options: Pick<FollowOptions, 'expectedDuration' | 'durationKind' | 'rememberDurations'>,
   history: DurationHistory,
 ): Estimate | undefined {
-  const { durationKind, rememberDurations = false } = options;
-  const expectedDuration = usableDuration(options.expectedDuration);
-  if (expectedDuration !== undefined) return { duration: expectedDuration, sigma: GIVEN_SIGMA };
-  return durationKind === undefined ? undefined : history.estimate(durationKind, rememberDurations);
+  const given = usableDuration(options.expectedDuration);
+  const kind = historyKind(options);
+  const learned =
+    kind === undefined ? undefined : history.estimate(kind, options.rememberDurations ?? false, given);
+  return learned ?? (given === undefined ? undefined : { duration: given, sigma: GIVEN_SIGMA });
 }
 
 /** Where durations are kept across page loads; it may throw (quota, storage disabled). */
@@ -180,13 +213,19 @@ export class DurationHistory {
     }
   }
 
-  /** The estimate from the history of `kind`: the mean and the spread of its logarithms. */
-  estimate(kind: string, remember: boolean): Estimate | undefined {
+  /**
+   * The estimate from the history of `kind`: centred on `around` when given, else on the mean of the
+   * durations' logarithms, with their spread around that centre.
+   */
+  estimate(kind: string, remember: boolean, around?: number): Estimate | undefined {
     const logs = this.durations(kind, remember).map(Math.log);
     if (logs.length < HISTORY_MINIMUM) return undefined;
-    const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
-    const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / logs.length;
-    return { duration: Math.exp(mean), sigma: Math.max(MIN_SIGMA, Math.sqrt(variance)) };
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const centre = around === undefined ? mean(logs) : Math.log(around);
+    const squares = logs.map((value) => (value - centre) ** 2);
+    // Around their own mean, the logs' sample variance (n − 1): that mean was fitted to them.
+    const variance = (mean(squares) * logs.length) / (logs.length - (around === undefined ? 1 : 0));
+    return { duration: around ?? Math.exp(centre), sigma: Math.max(MIN_SIGMA, Math.sqrt(variance)) };
   }
 
   #read(kind: string): number[] {

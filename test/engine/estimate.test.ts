@@ -5,7 +5,10 @@ import { expect } from '@open-wc/testing';
 import {
   DurationHistory,
   Engine,
+  type Estimate,
+  type EstimatedEnd,
   type FollowOptions,
+  type FollowSnapshot,
   HISTORY_LIMIT,
   type PollContext,
   hazard,
@@ -44,6 +47,12 @@ function timedTask(env: FakeEnvironment, durationMs: number, ageAtStart?: number
   return { adapter, sent };
 }
 
+/**
+ * The duration the history learns from a task whose status requests went out at `sent` (answered
+ * at once): the middle between the last pending answer and the completed one.
+ */
+const learned = (sent: number[]) => ((sent.at(-2) ?? NaN) + (sent.at(-1) ?? NaN)) / 2;
+
 /** Follows a timed task to its end; resolves the status request times and the subscriber. */
 async function followTimed(
   env: FakeEnvironment,
@@ -77,6 +86,23 @@ describe('estimate: the hazard schedule', () => {
       expect(eager({ ...context(elapsed), first: 100 })).to.be.at.least(100);
     }
     expect(eager(context(1000))).to.be.below(600);
+  });
+
+  it('waits no longer than poll-interval within the likely stretch of a steady kind, and longer outside it', () => {
+    const steady = hazardSchedule({ duration: 60_000, sigma: 0.15 });
+    // The likely stretch: within 2 σ of the median, in the logarithm of the elapsed time.
+    const from = 60_000 * Math.exp(-0.3);
+    const to = 60_000 * Math.exp(0.3);
+    for (let elapsed = from + 1; elapsed < to; elapsed += 500) {
+      expect(steady(context(elapsed)), String(elapsed)).to.be.at.most(2000);
+    }
+    expect(steady(context(from - 5000))).to.be.above(2000);
+  });
+
+  it('polls a wider spread more sparsely at its expected end than a steady kind', () => {
+    const wide = hazardSchedule({ duration: 30_000, sigma: 0.5 })(context(30_000));
+    expect(wide).to.be.above(delayAt(30_000));
+    expect(wide).to.be.below(5000);
   });
 
   it('polls less often with a larger pacing constant', () => {
@@ -173,13 +199,46 @@ describe('estimate: the duration history', () => {
     expect(env.durations.estimate(KIND, false)).to.equal(undefined);
     const third = await followTimed(env, 30_000, { durationKind: KIND });
     expect(third.sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
-    // Each duration is the time from the first status request to the answer that said completed.
-    const seen = third.sent.at(-1) ?? NaN;
+    // Each duration is from the first status request to the middle of the stretch it completed in.
+    const seen = learned(third.sent);
+    expect(seen).to.be.below(third.sent.at(-1) ?? NaN);
     expect(env.durations.durations(KIND, false)).to.deep.equal([seen, seen, seen]);
     expect(env.durations.estimate(KIND, false)?.duration).to.be.closeTo(seen, 1e-6);
     const fourth = await followTimed(env, 30_000, { durationKind: KIND });
     expect(fourth.sub.seen.some((snapshot) => snapshot.estimate)).to.equal(true);
     expect(env.storage.size, 'stored without remember-durations').to.equal(0);
+  });
+
+  it('around an expected-duration, spreads as earlier tasks given that duration did', async () => {
+    const env = new FakeEnvironment();
+    const given = { durationKind: KIND, expectedDuration: 20_000 };
+    let seen = 0;
+    for (let i = 0; i < 3; i++) seen = learned((await followTimed(env, 30_000, given)).sent);
+    const fourth = await followTimed(env, 30_000, given);
+    // The published end carries the whole estimate, its spread too.
+    const estimateOf = (seen: readonly FollowSnapshot[]) =>
+      seen.find((snapshot) => snapshot.estimate)?.estimate as (EstimatedEnd & Estimate) | undefined;
+    const estimate = estimateOf(fourth.sub.seen);
+    expect(estimate?.duration, 'the page’s duration stays the centre').to.equal(20_000);
+    // The history keeps whole ms.
+    expect(estimate?.sigma).to.be.closeTo(Math.log(seen / 20_000), 1e-4);
+    const other = await followTimed(env, 30_000, { durationKind: KIND, expectedDuration: 60_000 });
+    expect(
+      estimateOf(other.sub.seen)?.sigma,
+      'another expected-duration has no history yet: about ±10 %',
+    ).to.equal(0.1);
+    expect(env.durations.durations(KIND, false), 'nor do they count for the kind without one').to.deep.equal(
+      [],
+    );
+  });
+
+  it('spreads a learned estimate by the sample deviation of the logarithms (n − 1)', () => {
+    const history = new DurationHistory();
+    for (const ms of [1000, 2000, 4000]) history.record('k', ms, false);
+    const estimate = history.estimate('k', false);
+    expect(estimate?.duration).to.be.closeTo(2000, 1e-6);
+    // Deviations of −ln 2, 0 and ln 2: their squares sum to 2 ln² 2, over n − 1 = 2.
+    expect(estimate?.sigma).to.be.closeTo(Math.LN2, 1e-9);
   });
 
   it('does not learn from a task first seen completed', async () => {
@@ -200,7 +259,7 @@ describe('estimate: the duration history', () => {
     let seen = 0;
     for (let i = 0; i < 3; i++) {
       const { sent } = await followTimed(first, 20_000, { durationKind: KIND, rememberDurations: true });
-      seen = sent.at(-1) ?? NaN;
+      seen = learned(sent);
     }
     expect([...storage.keys()]).to.deep.equal([`task-progress:durations:${KIND}`]);
     const stored: unknown = JSON.parse([...storage.values()][0]);
@@ -254,10 +313,10 @@ describe('estimate: the duration history', () => {
     expect(env.durations.estimate(KIND, true)).to.equal(undefined);
     const { sent, sub } = await followTimed(env, 20_000, { durationKind: KIND, rememberDurations: true });
     expect(sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
-    expect(JSON.parse(storage.get(key) ?? '')).to.deep.equal([sent.at(-1)]);
+    expect(JSON.parse(storage.get(key) ?? '')).to.deep.equal([learned(sent)]);
     env.durations.record(KIND, 24 * 3600_000 + 1, true);
     expect(env.durations.durations(KIND, true), 'a task longer than a day is not learned').to.deep.equal([
-      sent.at(-1),
+      learned(sent),
     ]);
   });
 });

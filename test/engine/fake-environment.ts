@@ -18,20 +18,28 @@ interface Timer {
   callback: () => void;
 }
 
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-
 /**
  * Resolves once every promise reaction queued so far, and every one they queue in turn, has run:
- * a message is a task of its own, so the browser runs all microtasks before it (unlike a zero
- * timer, it is not clamped to several ms when nested).
+ * the next task runs only after all microtasks. In a browser that task is a message (unlike a zero
+ * timer, it is not clamped to several ms when nested); in Node (the bench's simulation) it is
+ * `setImmediate`, which does not keep the process alive as an open message port would.
  */
-export function settle(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+export const settle: () => Promise<void> = nodeSettle() ?? messageSettle();
+
+function nodeSettle(): (() => Promise<void>) | undefined {
+  const { setImmediate } = globalThis as { setImmediate?: (callback: () => void) => void };
+  return setImmediate && (() => new Promise((resolve) => setImmediate(resolve)));
+}
+
+function messageSettle(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
 }
 
 /** A repeatable `random` (mulberry32), for checks over many draws. */

@@ -1,0 +1,543 @@
+// Requests against delay, simulated: the element's own engine (src/engine, through its front door,
+// with the element's default options) follows simulated tasks on a simulated clock (the tests'
+// FakeEnvironment), and on the same tasks, on the same clock, TanStack Query's QueryObserver with a
+// 2 s `refetchInterval`, the fixed 2 s loop of the tutorials, and the Mynth SDK's schedule. Task
+// durations are lognormal around their kind's median; everything random is seeded, so a run gives
+// the same numbers every time. `node bench/pacing-sim.mjs` prints the tables.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * The tests' fake clock (test/engine/fake-environment.ts), as the simulation uses it.
+ * @typedef {import('../src/engine/index.ts').FollowEnvironment & {
+ *   advance(ms: number): Promise<void>, flush(): Promise<void>, readonly pendingTimers: number[]
+ * }} FakeEnvironment
+ */
+/** @typedef {{ createdAt: number, duration: number }} SimTask */
+/** @typedef {{ status: number, results: number }} Counts */
+/** @typedef {{ status(): Promise<'pending' | 'completed'>, results(): Promise<string> }} SimApi */
+/**
+ * What the element is told of the task's duration: `expected` is the `expected-duration` a page
+ * sets for a kind of that median, in s; without it, the element learns from the page's earlier tasks
+ * (or, nothing known, each task is the page's first).
+ * @typedef {{ id: string, label: string, expected?: (median: number, random: () => number) => number }} Knowledge
+ */
+
+/** The request round trip, in ms; the server answers at its middle. */
+export const RTT = 100;
+export const SIGMAS = [0.15, 0.3, 0.5];
+/** Medians of the task kinds, in s. */
+export const MEDIANS = [5, 15, 30, 60, 180];
+
+/** @type {Knowledge[]} */
+export const KNOWLEDGE = [
+  {
+    id: 'estimate',
+    label: '`expected-duration` within ±10 % of the median',
+    expected: (median, random) => median * (0.9 + 0.2 * random()),
+  },
+  { id: 'off', label: '`expected-duration` 1.5 × the median', expected: (median) => median * 1.5 },
+  { id: 'learned', label: 'a learned history' },
+  { id: 'nothing', label: 'nothing known' },
+];
+
+/** The baselines, each a function of the clock and the task's API that resolves when the results are in. */
+export const BASELINES = [
+  { id: 'loop', label: 'fixed 2 s loop' },
+  { id: 'tanstack', label: 'TanStack Query, 2 s `refetchInterval`' },
+  { id: 'sdk', label: 'Mynth SDK (2.5 s for 12 s, then 5 s)' },
+];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The engine and the fake clock, bundled from the sources; `constants` builds a variant of the
+ * engine with some of its pacing constants (`export const NAME = number;` in schedule.ts) changed,
+ * for the trade-off table.
+ * @param {Record<string, number>} [constants]
+ */
+export async function loadEngine(constants = {}) {
+  /** @type {import('esbuild').Plugin} */
+  const variant = {
+    name: 'pacing-constants',
+    setup(builder) {
+      if (Object.keys(constants).length === 0) return;
+      builder.onLoad({ filter: /engine[\\/]schedule\.ts$/ }, async ({ path }) => {
+        let source = await readFile(path, 'utf8');
+        for (const [name, value] of Object.entries(constants)) {
+          const pattern = new RegExp(`export const ${name} = [\\d.]+;`);
+          if (!pattern.test(source)) throw new Error(`${name} is no longer a number in schedule.ts`);
+          source = source.replace(pattern, `export const ${name} = ${value};`);
+        }
+        return { contents: source, loader: 'ts' };
+      });
+    },
+  };
+  const result = await build({
+    stdin: {
+      contents: [
+        "export { Engine, pollDelay } from './src/engine/index.ts';",
+        "export { PACING_CONSTANT } from './src/engine/schedule.ts';",
+        "export { FakeEnvironment, seededRandom } from './test/engine/fake-environment.ts';",
+        "export { TaskProgress } from './src/task-progress.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+    plugins: [variant],
+  });
+  /** @type {{ Engine: typeof import('../src/engine/index.ts').Engine, pollDelay: typeof import('../src/engine/index.ts').pollDelay, PACING_CONSTANT: number, FakeEnvironment: new (options: { random: () => number }) => FakeEnvironment, seededRandom: (seed: number) => () => number, TaskProgress: { properties: unknown } }} */
+  const engine = await import(
+    `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`
+  );
+  return engine;
+}
+
+/** @typedef {Awaited<ReturnType<typeof loadEngine>>} Loaded */
+
+/**
+ * A standard normal draw (Box–Muller) from `random`.
+ * @param {() => number} random
+ */
+const normal = (random) => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+/**
+ * The durations of `count` tasks of a kind, in ms: lognormal around `median` s with spread `sigma`.
+ * @param {() => number} random @param {number} median @param {number} sigma @param {number} count
+ */
+export function durations(random, median, sigma, count) {
+  return Array.from({ length: count }, () => median * 1000 * Math.exp(sigma * normal(random)));
+}
+
+/** @param {FakeEnvironment} env @param {number} ms */
+const sleep = (env, ms) => new Promise((resolve) => env.setTimeout(() => resolve(undefined), ms));
+
+/**
+ * The task's API on the simulated clock: a status request is answered at its middle, pending
+ * until the task's duration has passed.
+ * @param {FakeEnvironment} env @param {SimTask} task @param {Counts} counts @param {number} [rtt]
+ * @returns {SimApi}
+ */
+function simApi(env, task, counts, rtt = RTT) {
+  return {
+    async status() {
+      counts.status++;
+      await sleep(env, rtt / 2);
+      const done = env.now() - task.createdAt >= task.duration;
+      await sleep(env, rtt / 2);
+      return done ? 'completed' : 'pending';
+    },
+    async results() {
+      counts.results++;
+      await sleep(env, rtt);
+      return 'results';
+    },
+  };
+}
+
+/**
+ * Runs the clock until `done` resolves; fails if nothing is left to run before it does.
+ * @template T
+ * @param {FakeEnvironment} env @param {Promise<T>} done
+ * @returns {Promise<T>}
+ */
+async function runUntil(env, done) {
+  let settled = false;
+  const result = done.finally(() => (settled = true));
+  await env.flush();
+  while (!settled) {
+    const next = env.pendingTimers[0];
+    if (next === undefined)
+      throw new Error('The simulation stalled: nothing pending, and the task not shown.');
+    await env.advance(next);
+  }
+  return result;
+}
+
+/** `setInterval` on the simulated clock. @param {FakeEnvironment} env */
+function intervalOn(env) {
+  return {
+    /** @param {() => void} callback @param {number} ms */
+    set(callback, ms) {
+      const handle = { timer: /** @type {unknown} */ (undefined) };
+      const tick = () => {
+        handle.timer = env.setTimeout(tick, ms);
+        callback();
+      };
+      handle.timer = env.setTimeout(tick, ms);
+      return handle;
+    },
+    /** @param {{ timer: unknown } | undefined} handle */
+    clear: (handle) => handle && env.clearTimeout(handle.timer),
+  };
+}
+
+/**
+ * The tutorials' loop: the status every 2 s from the start (`setInterval`), then the results.
+ * @param {FakeEnvironment} env @param {SimApi} api
+ */
+function fixedLoop(env, api) {
+  const interval = intervalOn(env);
+  return new Promise((resolve) => {
+    const handle = interval.set(async () => {
+      if ((await api.status()) === 'pending') return;
+      interval.clear(handle);
+      await api.results();
+      resolve(env.now());
+    }, 2000);
+  });
+}
+
+/**
+ * The Mynth SDK's `toTask()`: the status, then a wait of 2.5 s (5 s once 12 s have passed) plus up
+ * to 0.5 s at random, until it completes; then the task's details.
+ * @param {FakeEnvironment} env @param {SimApi} api @param {() => number} random
+ */
+async function sdkLoop(env, api, random) {
+  const start = env.now();
+  for (;;) {
+    const elapsed = env.now() - start;
+    if ((await api.status()) === 'completed') break;
+    await sleep(env, (elapsed < 12_000 ? 2500 : 5000) + random() * 500);
+  }
+  await api.results();
+  return env.now();
+}
+
+// query-core sets no refetch timer on a server, which it recognises by the absence of `window`: the
+// simulation stands for a page.
+/** @type {Record<string, unknown>} */ (globalThis).window ??= globalThis;
+const { QueryClient, QueryObserver, notifyManager, timeoutManager } = await import('@tanstack/query-core');
+
+/** The clock TanStack Query's timers run on: the task's. @type {FakeEnvironment | undefined} */
+let tanstackClock;
+const onTanstackClock = () => /** @type {FakeEnvironment} */ (tanstackClock);
+// Its timer ids are the fake clock's handles, typed as query-core's opaque ids.
+/** @type {(handle: unknown) => any} */
+const asTimerId = (handle) => handle;
+timeoutManager.setTimeoutProvider({
+  setTimeout: (callback, ms) => asTimerId(onTanstackClock().setTimeout(callback, ms)),
+  clearTimeout: (handle) => onTanstackClock().clearTimeout(handle),
+  setInterval: (callback, ms) => asTimerId(intervalOn(onTanstackClock()).set(callback, ms)),
+  clearInterval: (handle) => intervalOn(onTanstackClock()).clear(asTimerId(handle)),
+});
+notifyManager.setScheduler(queueMicrotask);
+
+/**
+ * TanStack Query as the bench's baseline element uses it: a status query refetched every 2 s while
+ * pending, then a results query.
+ * @param {FakeEnvironment} env @param {SimApi} api
+ */
+function tanstack(env, api) {
+  tanstackClock = env;
+  const client = new QueryClient();
+  const status = new QueryObserver(client, {
+    queryKey: ['status'],
+    queryFn: () => api.status(),
+    refetchInterval: (query) => ((query.state.data ?? 'pending') === 'pending' ? 2000 : false),
+    staleTime: (query) => ((query.state.data ?? 'pending') === 'pending' ? 0 : Infinity),
+  });
+  return new Promise((resolve) => {
+    const stop = status.subscribe((result) => {
+      if (result.data !== 'completed') return;
+      stop();
+      void client.fetchQuery({ queryKey: ['results'], queryFn: () => api.results() }).then(() => {
+        client.clear();
+        resolve(env.now());
+      });
+    });
+  });
+}
+
+/**
+ * The element's engine, with the element's defaults, following one task to its results.
+ * @param {Loaded} loaded @param {import('../src/engine/index.ts').Engine} engine
+ * @param {FakeEnvironment} env @param {SimApi} api
+ * @param {{ taskId: string, expectedDuration?: number, durationKind?: string }} knows
+ */
+async function element(loaded, engine, env, api, knows) {
+  // The element's options table: each option's default as the element declares it.
+  const options = /** @type {Record<string, { default: number }>} */ (loaded.TaskProgress.properties);
+  /** @type {import('../src/types.ts').TaskAdapter} */
+  const adapter = {
+    requiresToken: false,
+    async getStatus() {
+      const status = await api.status();
+      return { state: status, status };
+    },
+    async getResults() {
+      await api.results();
+      return [{ status: 'succeeded', id: '1', url: 'https://cdn.example/1.png', kind: 'image' }];
+    },
+  };
+  /** @type {(at: number) => void} */
+  let shown = () => {};
+  const done = new Promise((resolve) => (shown = resolve));
+  const subscription = engine.follow(
+    {
+      adapter,
+      baseUrl: 'https://api.example',
+      token: undefined,
+      tokenProvider: undefined,
+      pollInterval: options.pollInterval.default,
+      maxPollInterval: options.maxPollInterval.default,
+      timeout: options.timeout.default,
+      maxRetries: options.maxRetries.default,
+      pollWhenHidden: false,
+      showEvents: false,
+      rememberDurations: false,
+      ...knows,
+    },
+    (snapshot) => {
+      if (snapshot.state === 'completed' && snapshot.images) shown(env.now());
+      else if (snapshot.state !== 'pending') throw new Error(`The simulated task ended ${snapshot.state}.`);
+    },
+  );
+  const at = await done;
+  subscription.unsubscribe();
+  return at;
+}
+
+/**
+ * @param {number[]} values
+ * @param {number} q
+ */
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const rank = q * (sorted.length - 1);
+  const low = Math.floor(rank);
+  return sorted[low] + (sorted[Math.ceil(rank)] - sorted[low]) * (rank - low);
+}
+
+/**
+ * What one strategy did on a set of tasks.
+ * @param {number[]} delays ms from each task's completion to its results @param {number} requests
+ */
+const outcome = (delays, requests) => ({
+  tasks: delays.length,
+  statusRequests: requests,
+  medianSeconds: quantile(delays, 0.5) / 1000,
+  p95Seconds: quantile(delays, 0.95) / 1000,
+});
+
+/**
+ * A page: one user following `durations.length` tasks of one kind, one after the other, on its
+ * own clock (so an element learns from the earlier ones); `expected` is the `expected-duration`
+ * its author set for that kind, when the knowledge has one.
+ * @typedef {{ median: number, durations: number[], expected: number | undefined }} Page
+ */
+
+/**
+ * Follows every task of every page with `follow`.
+ * @param {Loaded} loaded
+ * @param {Page[]} pages
+ * @param {(env: FakeEnvironment, api: SimApi, page: Page, random: () => number) => Promise<number>} follow
+ * @param {number} seed
+ */
+async function simulate(loaded, pages, follow, seed) {
+  /** @type {Map<number, { delays: number[], requests: number }>} */
+  const byMedian = new Map(MEDIANS.map((median) => [median, { delays: [], requests: 0 }]));
+  for (const [p, page] of pages.entries()) {
+    const random = loaded.seededRandom(seed + p);
+    const env = new loaded.FakeEnvironment({ random });
+    for (const [i, duration] of page.durations.entries()) {
+      const task = { createdAt: env.now(), duration };
+      const counts = { status: 0, results: 0 };
+      const at = await runUntil(env, follow(env, simApi(env, task, counts), page, random));
+      if (i < WARM_UP) continue;
+      const group = /** @type {{ delays: number[], requests: number }} */ (byMedian.get(page.median));
+      group.delays.push(at - task.createdAt - duration);
+      group.requests += counts.status;
+      // A pause between tasks, so nothing of one runs into the next.
+      await env.advance(60_000);
+    }
+  }
+  const groups = [...byMedian.values()];
+  return {
+    ...outcome(
+      groups.flatMap((group) => group.delays),
+      groups.reduce((sum, group) => sum + group.requests, 0),
+    ),
+    byMedian: Object.fromEntries(
+      [...byMedian].map(([median, group]) => [median, outcome(group.delays, group.requests)]),
+    ),
+  };
+}
+
+/** Tasks a simulated user follows on one page, after the first `WARM_UP`, which are not counted. */
+export const TASKS_PER_PAGE = 25;
+/** The tasks a page followed before: they give the learned history its first durations. */
+export const WARM_UP = 5;
+
+/**
+ * Every strategy on the same tasks: for each spread, `perMedian` tasks of each median, on pages of
+ * `TASKS_PER_PAGE`.
+ * @param {{ perMedian?: number, seed?: number, sigmas?: number[], knowledge?: Knowledge[], baselines?: boolean, loaded?: Loaded }} [settings]
+ */
+export async function simulatePacing({
+  perMedian = 200,
+  seed = 1,
+  sigmas = SIGMAS,
+  knowledge = KNOWLEDGE,
+  baselines = true,
+  loaded,
+} = {}) {
+  const engineModules = loaded ?? (await loadEngine());
+  const rows = [];
+  for (const sigma of sigmas) {
+    const random = engineModules.seededRandom(seed * 1000 + Math.round(sigma * 100));
+    /** @type {{ median: number, durations: number[], factor: number }[]} */
+    const runs = MEDIANS.flatMap((median) =>
+      Array.from({ length: Math.ceil(perMedian / TASKS_PER_PAGE) }, (_, i) => ({
+        median,
+        durations: durations(
+          random,
+          median,
+          sigma,
+          WARM_UP + Math.min(TASKS_PER_PAGE, perMedian - i * TASKS_PER_PAGE),
+        ),
+        factor: random(),
+      })),
+    );
+    /** @param {Knowledge} [known] @returns {Page[]} */
+    const pagesFor = (known) =>
+      runs.map(({ median, durations: list, factor }) => ({
+        median,
+        durations: list,
+        expected: known?.expected && known.expected(median, () => factor) * 1000,
+      }));
+    /** @type {Record<string, Awaited<ReturnType<typeof simulate>>>} */
+    const strategies = {};
+    if (baselines) {
+      const pages = pagesFor();
+      strategies.loop = await simulate(engineModules, pages, (env, api) => fixedLoop(env, api), seed);
+      strategies.tanstack = await simulate(engineModules, pages, (env, api) => tanstack(env, api), seed);
+      strategies.sdk = await simulate(engineModules, pages, (env, api, _, r) => sdkLoop(env, api, r), seed);
+    }
+    for (const known of knowledge) {
+      const engines = new Map();
+      let tasks = 0;
+      strategies[known.id] = await simulate(
+        engineModules,
+        pagesFor(known),
+        (env, api, page) => {
+          if (!engines.has(env)) engines.set(env, new engineModules.Engine(env));
+          return element(engineModules, engines.get(env), env, api, {
+            taskId: `task-${tasks++}`,
+            expectedDuration: page.expected,
+            // The element always learns its kind's durations; nothing known is a first task.
+            durationKind: known.id === 'nothing' ? undefined : 'kind',
+          });
+        },
+        seed,
+      );
+    }
+    rows.push({ sigma, strategies });
+  }
+  return {
+    perMedian,
+    tasksPerPage: TASKS_PER_PAGE,
+    warmUp: WARM_UP,
+    medians: MEDIANS,
+    rttMs: RTT,
+    pacingConstant: engineModules.PACING_CONSTANT,
+    rows,
+  };
+}
+
+/**
+ * The element alone on given tasks, each the first of its page (no history), as the bench's
+ * real-time browser run follows them: for comparing the wire with the simulation.
+ * @param {{ durations: number[], expected?: number[], rttMs: number, loaded?: Loaded, seed?: number }} tasks
+ *   durations and expected durations in ms
+ */
+export async function simulateTasks({ durations: list, expected = [], rttMs, loaded, seed = 1 }) {
+  const engineModules = loaded ?? (await loadEngine());
+  const env = new engineModules.FakeEnvironment({ random: engineModules.seededRandom(seed) });
+  const engine = new engineModules.Engine(env);
+  const delays = [];
+  let requests = 0;
+  for (const [i, duration] of list.entries()) {
+    const task = { createdAt: env.now(), duration };
+    const counts = { status: 0, results: 0 };
+    const api = simApi(env, task, counts, rttMs);
+    const knows = { taskId: `wire-${i}`, expectedDuration: expected[i], durationKind: undefined };
+    const at = await runUntil(env, element(engineModules, engine, env, api, knows));
+    delays.push(at - task.createdAt - duration);
+    requests += counts.status;
+    await env.advance(60_000);
+  }
+  return outcome(delays, requests);
+}
+
+/**
+ * The speed targets (docs/performance.md, "Speed targets"), each checked on a simulation's rows: the share of the fixed loop's status
+ * requests, and the median and p95 of the time from completion to the results.
+ * @param {Awaited<ReturnType<typeof simulatePacing>>} result
+ */
+export function checkTargets(result) {
+  const TARGETS = [
+    { sigma: 0.15, knowledge: 'estimate', share: 0.65, median: 0.7, p95: 'loop' },
+    { sigma: 0.3, knowledge: 'learned', share: 0.6, median: 1.0, p95: 4.0 },
+    { sigma: 0.5, knowledge: 'learned', share: 0.6, median: 1.0, p95: 4.0 },
+    ...SIGMAS.map((sigma) => ({ sigma, knowledge: 'nothing', share: 0.55, median: undefined, p95: 5.0 })),
+  ];
+  return TARGETS.flatMap((target) => {
+    const row = result.rows.find((candidate) => candidate.sigma === target.sigma);
+    const element = row?.strategies[target.knowledge];
+    const loop = row?.strategies.loop;
+    if (!element || !loop) return [];
+    const share = element.statusRequests / loop.statusRequests;
+    const p95Limit = typeof target.p95 === 'number' ? target.p95 : loop.p95Seconds;
+    const met =
+      share <= target.share &&
+      (target.median === undefined || element.medianSeconds <= target.median) &&
+      element.p95Seconds <= p95Limit;
+    return [
+      {
+        ...target,
+        limitShare: target.share,
+        p95Limit,
+        share,
+        medianSeconds: element.medianSeconds,
+        p95Seconds: element.p95Seconds,
+        met,
+      },
+    ];
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const perMedian = Number(process.env.SIM_TASKS ?? 200);
+  const started = Date.now();
+  // SIM_CONSTANTS='{"PACING_CONSTANT":0.6}' runs a variant of the engine.
+  const constants = JSON.parse(process.env.SIM_CONSTANTS ?? '{}');
+  const result = await simulatePacing({ perMedian, loaded: await loadEngine(constants) });
+  for (const { sigma, strategies } of result.rows) {
+    const loop = strategies.loop.statusRequests;
+    console.log(`σ ${sigma}`);
+    for (const [id, s] of Object.entries(strategies)) {
+      console.log(
+        `  ${id.padEnd(9)} ${((100 * s.statusRequests) / loop).toFixed(0).padStart(4)} %  median ${s.medianSeconds.toFixed(2)} s  p95 ${s.p95Seconds.toFixed(2)} s  (${s.statusRequests} requests, ${s.tasks} tasks)`,
+      );
+      if (process.env.SIM_BY_MEDIAN)
+        for (const [median, m] of Object.entries(s.byMedian))
+          console.log(
+            `      ${median.padStart(4)} s ${((100 * m.statusRequests) / strategies.loop.byMedian[median].statusRequests).toFixed(0).padStart(4)} %  median ${m.medianSeconds.toFixed(2)} s  p95 ${m.p95Seconds.toFixed(2)} s`,
+          );
+    }
+  }
+  for (const t of checkTargets(result)) {
+    console.log(
+      `${t.met ? 'met ' : 'MISS'} σ ${t.sigma} ${t.knowledge}: ${(100 * t.share).toFixed(1)} % ≤ ${Math.round(100 * t.limitShare)} %, median ${t.medianSeconds.toFixed(2)} s ≤ ${t.median ?? '–'}, p95 ${t.p95Seconds.toFixed(2)} s ≤ ${t.p95Limit.toFixed(2)}`,
+    );
+  }
+  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,69 @@
+// A quick run of the bench's parts that need no browser, so that `npm test` fails when the bench
+// drifts from the code it measures: the size table with every stub, the simulation of the
+// element's engine on a small seeded sample, the scale model, and the report from the last results.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
+import { checkTargets, simulatePacing, simulateTasks } from '../bench/pacing-sim.mjs';
+import { render } from '../bench/report.mjs';
+import { runScaleModel } from '../bench/scale-model.mjs';
+import { gzipBytes, measureParts } from '../bench/size-parts.mjs';
+
+describe('bench smoke', () => {
+  it('measures what each part of the bundle costs, every stub matching its module', async () => {
+    const { whole, parts, core } = await measureParts();
+    for (const part of parts) assert.ok(part.gzip > 0, `${part.id} costs nothing: its stub replaces nothing`);
+    assert.ok(core < whole - parts.reduce((sum, part) => sum + part.gzip, 0) + 1000);
+  });
+
+  it('fails on a stub for a module that is gone, or for an export its module no longer has', async () => {
+    await assert.rejects(
+      gzipBytes({ 'engine/gone.ts': 'export {};' }),
+      /no module of the bundle is engine\/gone\.ts/,
+    );
+    await assert.rejects(
+      gzipBytes({ 'engine/schedule.ts': "export * from 'real:module'; export const notThere = 1;" }),
+      /schedule\.ts no longer exports notThere/,
+    );
+    await assert.rejects(gzipBytes({ 'eta.ts': 'export const nextEta = () => undefined;' }), /secondsUntil/);
+  });
+
+  it('simulates the engine and the baselines, the same numbers on every run', async () => {
+    const settings = { perMedian: 6, sigmas: [0.3] };
+    const first = await simulatePacing(settings);
+    assert.deepEqual(await simulatePacing(settings), first);
+    const { strategies } = first.rows[0];
+    assert.deepEqual(Object.keys(strategies), [
+      'loop',
+      'tanstack',
+      'sdk',
+      'estimate',
+      'off',
+      'learned',
+      'nothing',
+    ]);
+    for (const [id, outcome] of Object.entries(strategies)) {
+      assert.equal(outcome.tasks, 30, id);
+      assert.ok(outcome.medianSeconds > 0 && outcome.p95Seconds >= outcome.medianSeconds, id);
+    }
+    // The loop polls every 2 s: its median delay is about half of that, plus the results request.
+    assert.ok(Math.abs(strategies.loop.medianSeconds - 1.1) < 0.5, String(strategies.loop.medianSeconds));
+    assert.ok(strategies.nothing.statusRequests < strategies.loop.statusRequests);
+    assert.equal(checkTargets(first).length, 2);
+    const wire = await simulateTasks({ durations: [3000, 8000], rttMs: 10 });
+    assert.equal(wire.tasks, 2);
+  });
+
+  it('models 10,000 browsers with the element’s own pacing', async () => {
+    const { strategies } = await runScaleModel();
+    assert.ok(strategies.element.requestsPerSecond.mean < strategies.tutorial.requestsPerSecond.mean);
+  });
+
+  it('writes the report from the last results', async () => {
+    const results = JSON.parse(await readFile(new URL('../bench/results.json', import.meta.url), 'utf8'));
+    const { resultsMd, performanceMd, readme } = await render(results);
+    assert.match(resultsMd, /## Pacing: requests against delay/);
+    assert.match(performanceMd, /<!-- bench:start -->/);
+    assert.match(readme, /TanStack Query/);
+  });
+});
