@@ -1,7 +1,7 @@
 // One task followed through one adapter, for every element that follows it on the page
 // (docs/behaviour.md, "Sharing"): the request loop (status polls, then the results once), its
-// retries, its waits and pauses, cancel, event paging, the task's age, and asking again for results
-// whose URLs expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
+// retries, its waits and pauses, cancel, event paging, and asking again for results whose URLs
+// expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
 /* eslint-disable @typescript-eslint/no-unnecessary-condition -- `signal.aborted` changes across each await, which the rule cannot see */
 import { type TaskApiError, ownFailure, toTaskError } from '../errors.js';
 import type { TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
@@ -18,12 +18,11 @@ import {
 import type { FollowEnvironment } from './environment.js';
 import { TaskRequests } from './requests.js';
 import {
-  MAX_DURATION,
+  TaskAge,
   type WaitKind,
   Waits,
   estimateFor,
   hazardSchedule,
-  historyKind,
   pollDelay,
   requestTimeout,
   retryDelay,
@@ -110,12 +109,7 @@ export class Follower implements SubscriptionHost {
   #run: AbortController | undefined;
   readonly #requests: TaskRequests;
   readonly #waits: Waits;
-  /** When the task started, on the environment's clock. */
-  #origin: number | undefined;
-  /** Whether the first status answer was pending: then the task's whole duration is seen here. */
-  #fromStart: boolean | undefined;
-  /** The task's age in the middle of the last status request that answered pending. */
-  #pendingAge = 0;
+  readonly #age: TaskAge;
   /** When the results were last asked for again, and that request while it runs. */
   #refreshedAt = -Infinity;
   #refreshing: Promise<void> | undefined;
@@ -126,6 +120,7 @@ export class Follower implements SubscriptionHost {
     this.#onUnused = onUnused;
     this.#requests = new TaskRequests(env, task);
     this.#waits = new Waits(env);
+    this.#age = new TaskAge(env);
     this.#state = {
       state: 'pending',
       events: [],
@@ -286,7 +281,7 @@ export class Follower implements SubscriptionHost {
         if (signal.aborted) return;
         this.#succeeded();
         tokenRefreshed = false;
-        const elapsed = this.#age(report, sentAt, options);
+        const elapsed = this.#age.answered(report, sentAt, options);
         if (report.state === 'completed' && !report.images) {
           this.#dispatch({ type: 'results-due', status: report.status });
           continue;
@@ -313,34 +308,6 @@ export class Follower implements SubscriptionHost {
       }
       await this.#waits.wait(kind, delay, signal);
     }
-  }
-
-  /**
-   * The task's age in ms for a status answer to a request sent at `sentAt`: from the API's creation
-   * time when the status tells it, else from the first status request. Once it completes, its
-   * duration goes to the history of its kind, when it was seen from its start: the middle of the
-   * stretch it completed in, between the last pending answer and this one (each request taken at
-   * its middle, when the server looked).
-   */
-  #age(
-    report: TaskSnapshot,
-    sentAt: number,
-    options: Pick<FollowOptions, 'durationKind' | 'expectedDuration' | 'rememberDurations'>,
-  ) {
-    const now = this.env.now();
-    // An age no task could have (NaN, negative, beyond the longest estimate) is not used.
-    const { age: told } = report;
-    const known = typeof told === 'number' && told >= 0 && told <= MAX_DURATION;
-    this.#origin ??= known ? now - told : sentAt;
-    this.#fromStart ??= report.state === 'pending';
-    const age = now - this.#origin;
-    const looked = (sentAt + now) / 2 - this.#origin;
-    const kind = historyKind(options);
-    if (report.state === 'pending') this.#pendingAge = looked;
-    else if (report.state === 'completed' && this.#fromStart && kind !== undefined) {
-      this.env.durations.record(kind, (this.#pendingAge + looked) / 2, options.rememberDurations ?? false);
-    }
-    return age;
   }
 
   /** How long a request may take, as the most eager subscriber's pacing says. */
