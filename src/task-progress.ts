@@ -88,7 +88,7 @@ const options = {
   adapter: { attribute: false } as Option<TaskAdapter | undefined>,
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
   tokenProvider: { attribute: false } as Option<(() => Promise<string>) | undefined>,
-  /** Replaces any of the visible strings. */
+  /** Replaces any of the visible strings, in any language (it wins over the translation). */
   strings: { attribute: false } as Option<TaskProgressStringsOverride | undefined>,
 } satisfies Record<string, Option<unknown>>;
 
