@@ -29,6 +29,11 @@ function mockTaskApi(): Plugin {
       server.middlewares.use('/task-progress.min.js', (_req, res) => {
         res.writeHead(302, { Location: source }).end();
       });
+      // It loads a translation by URL, `./translations/de.js` beside its module: the source's `.ts`.
+      server.middlewares.use((req, _res, next) => {
+        req.url = req.url?.replace(/(\/src\/translations\/\w+)\.js$/, '$1.ts');
+        next();
+      });
     },
   };
 }

@@ -115,6 +115,18 @@ async function sameOriginMock(context, next) {
   context.body = await response.text();
 }
 
+/**
+ * The element loads a translation by URL, as `./translations/de.js` beside its module (as in
+ * dist/): beside the source, that is the `.ts` file, which the esbuild plugin compiles.
+ * @param {import('koa').Context} context
+ * @param {() => Promise<unknown>} next
+ */
+function translationSources(context, next) {
+  if (/^\/src\/translations\/\w+\.js$/.test(context.path))
+    context.path = context.path.replace(/\.js$/, '.ts');
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -124,7 +136,7 @@ export default {
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), taskApi],
-  middleware: [sameOriginMock],
+  middleware: [sameOriginMock, translationSources],
   browsers: [
     chromeLauncher({
       puppeteer: puppeteerCore,

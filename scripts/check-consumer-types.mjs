@@ -99,11 +99,11 @@ try {
   link(name, root);
   for (const dependency of ['@types/react', 'vue', 'svelte'])
     link(dependency, join(root, 'node_modules', dependency));
-  // Every entry of `exports`, so that a new one is checked too.
+  // Every entry of `exports`, so that a new one is checked too; `./translations/*` by one of its files.
   writeFileSync(
     join(consumer, 'entries.ts'),
     Object.keys(exports)
-      .map((entry) => `import type {} from '${name}${entry.slice(1)}';\n`)
+      .map((entry) => `import type {} from '${name}${entry.slice(1).replace('*', 'de')}';\n`)
       .join(''),
   );
 

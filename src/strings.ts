@@ -35,9 +35,21 @@ export interface TaskProgressStrings {
   events: string;
 }
 
+/** A translation: every string, with each phase and error hint that English has. */
+export type Translation = TaskProgressStrings & {
+  phases: Record<
+    'starting' | 'created' | 'queued' | 'processing' | 'fetching-results' | 'cancelling',
+    string
+  >;
+  errorHints: Record<
+    'unauthorized' | 'not-found' | 'invalid-task-id' | 'timeout' | 'internal' | 'default',
+    string
+  >;
+};
+
 const retryIn = (seconds: number) => (seconds ? `Retrying in ${seconds} s` : 'Retrying…');
 
-export const defaultStrings: TaskProgressStrings = {
+export const defaultStrings: Translation = {
   status: {
     idle: '',
     pending: 'Generating…',
@@ -95,22 +107,29 @@ export type TaskProgressStringsOverride = {
       : TaskProgressStrings[K];
 };
 
-/** Merges a partial override into the defaults, one level deep for the keyed groups. */
-export function mergeStrings(overrides: TaskProgressStringsOverride | undefined): TaskProgressStrings {
-  if (!overrides) return defaultStrings;
-  const merged = { ...defaultStrings, ...overrides } as TaskProgressStrings;
+/** Merges a partial override into `base`, one level deep for the keyed groups. */
+export function mergeStrings(
+  overrides: TaskProgressStringsOverride | undefined,
+  base: TaskProgressStrings = defaultStrings,
+): TaskProgressStrings {
+  if (!overrides) return base;
+  const merged = { ...base, ...overrides } as TaskProgressStrings;
   for (const key of ['status', 'phases', 'ended', 'errorHints'] as const) {
-    merged[key] = { ...defaultStrings[key], ...overrides[key] } as never;
+    merged[key] = { ...base[key], ...overrides[key] } as never;
   }
   return merged;
 }
 
-/** `mergeStrings`, merged again only when a new override object is given. */
-export function mergedStrings(): (overrides: TaskProgressStringsOverride | undefined) => TaskProgressStrings {
+/** `mergeStrings`, merged again only when a new override object or base is given. */
+export function mergedStrings(): (
+  overrides: TaskProgressStringsOverride | undefined,
+  base?: TaskProgressStrings,
+) => TaskProgressStrings {
   let from: TaskProgressStringsOverride | undefined;
-  let text = defaultStrings;
-  return (overrides) => {
-    if (overrides !== from) text = mergeStrings((from = overrides));
+  let fromBase: TaskProgressStrings | undefined;
+  let text: TaskProgressStrings = defaultStrings;
+  return (overrides, base: TaskProgressStrings = defaultStrings) => {
+    if (overrides !== from || base !== fromBase) text = mergeStrings((from = overrides), (fromBase = base));
     return text;
   };
 }

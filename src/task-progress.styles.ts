@@ -49,6 +49,11 @@ export const styles = unsafeCSS(`
     background: color-mix(in srgb, var(--_accent) 20%, transparent);
   }
 
+  /* Right to left, the bar fills from the right (the grid mirrors by itself). */
+  .rtl [part='progress'] {
+    transform: scaleX(-1);
+  }
+
   .bar {
     position: absolute;
     inset: 0 auto 0 0;
@@ -244,6 +249,6 @@ export const styles = unsafeCSS(`
 
   [part='events'] ol {
     margin: 0.25em 0 0;
-    padding-left: 1.25em;
+    padding-inline-start: 1.25em;
   }
 `);

@@ -12,6 +12,7 @@ import { ENDED_STATES, type FollowOptions } from './engine/index.js';
 import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
+import { LanguageController } from './languages.js';
 import { parseRatio, pendingView } from './pending-view.js';
 import {
   type TaskProgressStrings,
@@ -87,7 +88,7 @@ const options = {
   adapter: { attribute: false } as Option<TaskAdapter | undefined>,
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
   tokenProvider: { attribute: false } as Option<(() => Promise<string>) | undefined>,
-  /** Replaces any of the visible strings. */
+  /** Replaces any of the visible strings, in any language (it wins over the translation). */
   strings: { attribute: false } as Option<TaskProgressStringsOverride | undefined>,
 } satisfies Record<string, Option<unknown>>;
 
@@ -238,9 +239,11 @@ export class TaskProgress extends LitElement {
   }
 
   readonly #merged = mergedStrings();
+  readonly #language = new LanguageController(this);
 
+  /** The strings shown: the overrides over the translation of the element's language, or English. */
   get #text(): TaskProgressStrings {
-    return this.#merged(this.strings);
+    return this.#merged(this.strings, this.#language.strings);
   }
 
   #followOptions(): FollowOptions {
@@ -286,7 +289,7 @@ export class TaskProgress extends LitElement {
 
   protected override render() {
     const text = this.#text;
-    return html`<div part="base" class="base">
+    return html`<div part="base" class=${this.#language.rtl ? 'base rtl' : 'base'}>
       <p part="status" role="status">${text.status[this.state]}</p>
       ${this.#renderState(text)}
     </div>`;

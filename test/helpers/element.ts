@@ -43,10 +43,13 @@ export async function mount(props: Settable = {}, parent?: HTMLElement): Promise
   };
 }
 
-/** Creates a task on the mock and an element following it. */
-export async function follow(scenario: Scenario, props: Settable = {}) {
+/** Creates a task on the mock and an element following it (in `parent`, else in a new container). */
+export async function follow(scenario: Scenario, props: Settable = {}, parent?: HTMLElement) {
   const task = await createTask(scenario);
-  const mounted = await mount({ taskId: task.taskId, publicAccessToken: task.publicAccessToken, ...props });
+  const mounted = await mount(
+    { taskId: task.taskId, publicAccessToken: task.publicAccessToken, ...props },
+    parent,
+  );
   return { ...mounted, ...task };
 }
 

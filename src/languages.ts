@@ -1,0 +1,77 @@
+// The element's language and direction: its closest `lang` (its own, an ancestor's, through shadow
+// roots), whose translation is loaded the first time it is needed from the module beside this one,
+// and the direction it inherits. Both are read again when a `lang` or `dir` changes above it.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TaskProgressStrings } from './strings.js';
+
+/** The languages with a translation in ./translations/ (English is built in). */
+const TRANSLATED = ['de', 'es', 'fr', 'it', 'ja', 'ko', 'pt', 'zh'];
+
+const loaded: Partial<Record<string, Promise<TaskProgressStrings | undefined>>> = {};
+
+/** The translation of `language`, loaded once; undefined for English and for one that failed to load. */
+function translation(language: string): Promise<TaskProgressStrings | undefined> {
+  if (!TRANSLATED.includes(language)) return Promise.resolve(undefined);
+  // Found beside this module wherever it is served from (a CDN serving dist/ works); not
+  // bundled, so the self-contained file carries English only.
+  const file = `./translations/${language}.js`;
+  return (loaded[language] ??= import(/* @vite-ignore */ new URL(file, import.meta.url).href).then(
+    (module: { strings: TaskProgressStrings }) => module.strings,
+    () => undefined,
+  ));
+}
+
+/** The `lang` of the closest element that has one, through shadow roots; '' for none. */
+function closestLang(element: Element): string {
+  for (
+    let node: Element | undefined = element;
+    node;
+    node = (node.getRootNode() as Partial<ShadowRoot>).host
+  ) {
+    const found = node.closest('[lang]');
+    if (found) return found.getAttribute('lang') ?? '';
+  }
+  return '';
+}
+
+export class LanguageController implements ReactiveController {
+  /** The translation shown; undefined for English. */
+  strings: TaskProgressStrings | undefined;
+  rtl = false;
+  #language = '';
+  #observer: MutationObserver | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#observer = new MutationObserver(() => this.#read());
+    // The document and each shadow root the element is in: a `lang` or `dir` changed anywhere
+    // above it (a cheap re-read when it was elsewhere).
+    for (
+      let root: Node | undefined = this.host.getRootNode();
+      root;
+      root = (root as Partial<ShadowRoot>).host?.getRootNode()
+    ) {
+      this.#observer.observe(root, { subtree: true, attributeFilter: ['lang', 'dir'] });
+    }
+    this.#read();
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+  }
+
+  #read(): void {
+    // Matched by language, whatever the region or script: pt-BR is pt, zh-Hans is zh.
+    const language = closestLang(this.host).toLowerCase().split('-')[0] ?? '';
+    this.#language = language;
+    void translation(language).then((strings) => {
+      if (this.#language !== language) return; // another lang came since
+      this.strings = strings;
+      this.rtl = getComputedStyle(this.host).direction === 'rtl';
+      this.host.requestUpdate();
+    });
+  }
+}

@@ -1,0 +1,111 @@
+// The translations as shipped (docs/behaviour.md, "Languages"): modules beside
+// dist/task-progress.min.js, not inside it, found relative to it wherever dist/ is served from:
+// here a copy of dist/ in another folder, on a plain static server of another origin, as a CDN
+// serves it. Runs on dist/, after `npm run build`.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { describeEachBrowser } from '../scripts/browser-suites.mjs';
+import { listen, startMockServer } from '../mock/server.js';
+
+const TIMEOUT = 30_000;
+const dist = new URL('../dist/', import.meta.url);
+const languages = (await readdir(new URL('translations/', dist)))
+  .filter((file) => /^[a-z]{2}\.js$/.test(file))
+  .map((file) => file.slice(0, 2));
+
+/** @param {string} language */
+const translation = async (language) =>
+  /** @type {{ strings: import('../src/strings.js').TaskProgressStrings }} */ (
+    await import(new URL(`translations/${language}.js`, dist).href)
+  ).strings;
+
+describe('the translations in dist/', () => {
+  it('are eight modules beside the element file, none of them inside it', async () => {
+    assert.deepEqual(languages.sort(), ['de', 'es', 'fr', 'it', 'ja', 'ko', 'pt', 'zh']);
+    const shipped = await readFile(new URL('task-progress.min.js', dist), 'utf8');
+    for (const language of languages) {
+      const { status, retry } = await translation(language);
+      for (const text of [status.pending, status.completed, retry])
+        assert.ok(!shipped.includes(text), `${language} "${text}" is not in task-progress.min.js`);
+    }
+    assert.ok(shipped.includes('Generating…'), 'English is');
+  });
+});
+
+describe('a copy of dist/ on a static server of its own', () => {
+  /** @type {string} */
+  let folder;
+  /** @type {Awaited<ReturnType<typeof listen>>} */
+  let cdn;
+  /** @type {Awaited<ReturnType<typeof listen>>} */
+  let site;
+  /** @type {Awaited<ReturnType<typeof startMockServer>>} */
+  let mock;
+
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'task-progress-cdn-'));
+    await cp(dist, join(folder, 'package', 'dist'), { recursive: true });
+    // Files only, as a CDN serves them, to any origin (module scripts are fetched with CORS).
+    cdn = await listen(async (req, res) => {
+      const path = join(folder, decodeURIComponent(new URL(req.url ?? '/', 'http://cdn').pathname));
+      try {
+        const body = await readFile(path);
+        const type = extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream';
+        res.writeHead(200, { 'Content-Type': type, 'Access-Control-Allow-Origin': '*' }).end(body);
+      } catch {
+        res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end();
+      }
+    });
+    mock = await startMockServer();
+    const response = await fetch(`${mock.url}/__mock/tasks`, {
+      method: 'POST',
+      body: JSON.stringify({ status: [{ json: { status: 'pending' } }] }),
+    });
+    const task = /** @type {{ taskId: string, publicAccessToken: string }} */ (await response.json());
+    const page = `<!doctype html><html lang="pt-BR"><title>CDN</title>
+      <script type="module" src="${cdn.url}/package/dist/task-progress.min.js"></script>
+      <task-progress base-url="${mock.url}" task-id="${task.taskId}"
+        public-access-token="${task.publicAccessToken}"></task-progress>`;
+    site = await listen((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(page));
+  });
+
+  after(async () => {
+    await site?.close();
+    await cdn?.close();
+    await mock?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  describeEachBrowser((newPage) => {
+    it('loads the translation next to task-progress.min.js', async () => {
+      const expected = (await translation('pt')).status.pending;
+      const tab = await newPage();
+      try {
+        await tab.goto(site.url, TIMEOUT);
+        const status = `document.querySelector('task-progress')?.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim()`;
+        const shown = await tab.waitFor(
+          `${status} === ${JSON.stringify(expected)} && ${status}`,
+          [],
+          TIMEOUT,
+        );
+        assert.equal(shown, expected);
+        const requested = await tab.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.includes('/translations/')),
+        );
+        assert.deepEqual(requested, [
+          '/package/dist/translations/pt.js',
+          '/package/dist/translations/format.js',
+        ]);
+        assert.deepEqual(tab.errors, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  });
+});
