@@ -18,9 +18,10 @@ const README_END = '<!-- bench:readme:end -->';
 const HEAD = ['Tutorial loop', 'TanStack Query', '`<task-progress>`'];
 /** The min+gzip limit `npm test` enforces (size-limit) for each shipped file, by its path. */
 const sizeLimits = Object.fromEntries(
-  JSON.parse(await readFile(new URL('../.size-limit.json', import.meta.url), 'utf8')).map(
-    (/** @type {{ path: string, limit: string }} */ entry) => [entry.path, entry.limit],
-  ),
+  (await import('../.size-limit.js')).default.map((/** @type {{ path: string, limit: string }} */ entry) => [
+    entry.path,
+    entry.limit,
+  ]),
 );
 
 /** @param {number} bytes */
@@ -441,7 +442,7 @@ async function renderSummarySection(results) {
       ],
     ]),
     '',
-    'Size, min+gzip, against the limits `npm test` enforces (`npm run size`, set in `.size-limit.json`):',
+    'Size, min+gzip, against the limits `npm test` enforces (`npm run size`, set in `.size-limit.js`):',
     '',
     table(
       ['file', 'min+gzip', 'limit'],
