@@ -45,6 +45,13 @@ const PARTS = [
     stubs: { 'eta.ts': 'export const nextEta = () => undefined, secondsUntil = () => 0;' },
   },
   {
+    id: 'languages',
+    label: 'languages (finding the closest `lang` and `dir`, loading a translation from beside the module)',
+    stubs: {
+      'languages.ts': 'export class LanguageController { constructor(host) { host.addController(this); } }',
+    },
+  },
+  {
     id: 'styles',
     label: 'the styles',
     stubs: {
