@@ -77,8 +77,7 @@ export async function loadEngine(constants = {}) {
   const result = await build({
     stdin: {
       contents: [
-        "export { Engine, pollDelay } from './src/engine/index.ts';",
-        "export { PACING_CONSTANT } from './src/engine/schedule.ts';",
+        "export { Engine, PACING_CONSTANT, pollDelay } from './src/engine/index.ts';",
         "export { FakeEnvironment, seededRandom } from './test/engine/fake-environment.ts';",
         "export { TaskProgress } from './src/task-progress.ts';",
       ].join('\n'),

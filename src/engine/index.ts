@@ -29,6 +29,7 @@ export {
   type Estimate,
   HISTORY_LIMIT,
   MAX_DELAY,
+  PACING_CONSTANT,
   type PollContext,
   type PollSchedule,
   bounds,
