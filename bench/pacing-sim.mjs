@@ -327,6 +327,20 @@ const outcome = (delays, requests) => ({
 });
 
 /**
+ * One task of `duration` ms, created now and followed by `follow` to its results; then a pause, so
+ * that nothing of it runs into the next. Its delay from completion to results, and its status requests.
+ * @param {FakeEnvironment} env @param {number} duration @param {number} rtt
+ * @param {(api: SimApi) => Promise<number>} follow
+ */
+async function followTask(env, duration, rtt, follow) {
+  const task = { createdAt: env.now(), duration };
+  const counts = { status: 0, results: 0 };
+  const at = await runUntil(env, follow(simApi(env, task, counts, rtt)));
+  await env.advance(60_000);
+  return { delay: at - task.createdAt - duration, requests: counts.status };
+}
+
+/**
  * A page: one user following `durations.length` tasks of one kind, one after the other, on its
  * own clock (so an element learns from the earlier ones); `expected` is the `expected-duration`
  * its author set for that kind, when the knowledge has one.
@@ -347,15 +361,13 @@ async function simulate(loaded, pages, follow, seed) {
     const random = loaded.seededRandom(seed + p);
     const env = new loaded.FakeEnvironment({ random });
     for (const [i, duration] of page.durations.entries()) {
-      const task = { createdAt: env.now(), duration };
-      const counts = { status: 0, results: 0 };
-      const at = await runUntil(env, follow(env, simApi(env, task, counts), page, random));
+      const { delay, requests } = await followTask(env, duration, RTT, (api) =>
+        follow(env, api, page, random),
+      );
       if (i < WARM_UP) continue;
       const group = /** @type {{ delays: number[], requests: number }} */ (byMedian.get(page.median));
-      group.delays.push(at - task.createdAt - duration);
-      group.requests += counts.status;
-      // A pause between tasks, so nothing of one runs into the next.
-      await env.advance(60_000);
+      group.delays.push(delay);
+      group.requests += requests;
     }
   }
   const groups = [...byMedian.values()];
@@ -464,14 +476,12 @@ export async function simulateTasks({ durations: list, expected = [], rttMs, loa
   const delays = [];
   let requests = 0;
   for (const [i, duration] of list.entries()) {
-    const task = { createdAt: env.now(), duration };
-    const counts = { status: 0, results: 0 };
-    const api = simApi(env, task, counts, rttMs);
     const knows = { taskId: `wire-${i}`, expectedDuration: expected[i], durationKind: undefined };
-    const at = await runUntil(env, element(engineModules, engine, env, api, knows));
-    delays.push(at - task.createdAt - duration);
-    requests += counts.status;
-    await env.advance(60_000);
+    const followed = await followTask(env, duration, rttMs, (api) =>
+      element(engineModules, engine, env, api, knows),
+    );
+    delays.push(followed.delay);
+    requests += followed.requests;
   }
   return outcome(delays, requests);
 }
