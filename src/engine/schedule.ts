@@ -274,10 +274,11 @@ export class TaskAge {
     this.#origin ??= known ? now - told : sentAt;
     this.#fromStart ??= report.state === 'pending';
     const looked = (sentAt + now) / 2 - this.#origin;
-    const kind = historyKind(options);
     if (report.state === 'pending') this.#pendingAge = looked;
-    else if (report.state === 'completed' && this.#fromStart && kind !== undefined) {
-      this.#env.durations.record(kind, (this.#pendingAge + looked) / 2, options.rememberDurations ?? false);
+    else if (report.state === 'completed' && this.#fromStart) {
+      const kind = historyKind(options);
+      const remember = options.rememberDurations ?? false;
+      if (kind !== undefined) this.#env.durations.record(kind, (this.#pendingAge + looked) / 2, remember);
     }
     return now - this.#origin;
   }
