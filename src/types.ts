@@ -56,7 +56,10 @@ export interface TaskSnapshot {
   state: ApiTaskState;
   /** The API's raw status value. */
   status: string | number;
-  /** A finer step while pending, such as `queued` or `processing`; shown through `strings.phases`. */
+  /**
+   * A finer step while pending, shown through `strings.phases`: `created` or `queued` while the task
+   * waits in a queue, `processing` once it runs (then its duration counts from here).
+   */
   phase?: string;
   /** Present when the status body already carries the results. */
   images?: TaskImage[];
@@ -64,6 +67,12 @@ export interface TaskSnapshot {
   error?: TaskError;
   /** How long the task has existed by the API's own clock, in ms, when the API says. */
   age?: number;
+  /** The API's own measure of completion, 0–1; anything else is ignored. */
+  progress?: number;
+  /** How many tasks are ahead of this one in the API's queue (0: next); anything else is ignored. */
+  queuePosition?: number;
+  /** Intermediate images while pending (e.g. partly denoised), checked like the results. */
+  previews?: TaskImage[];
 }
 
 /** One event of a task's history (mindproxy `show-events`). */

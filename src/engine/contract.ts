@@ -28,10 +28,12 @@ export interface FollowOptions {
   durationKind?: string;
   /** Keep the durations of this kind across page loads. */
   rememberDurations?: boolean;
+  /** When following this task began, on the environment's clock: a task followed on after a reload. */
+  startedAt?: number;
 }
 
 /** The task one follower follows: its id, and the API it is asked through. */
-export type FollowedTask = Pick<FollowOptions, 'adapter' | 'baseUrl' | 'taskId'>;
+export type FollowedTask = Pick<FollowOptions, 'adapter' | 'baseUrl' | 'taskId' | 'startedAt'>;
 
 /** The options that set the pace of requests. */
 export type Pacing = Pick<FollowOptions, 'pollInterval' | 'maxPollInterval'>;
@@ -75,8 +77,18 @@ export interface FollowSnapshot {
   readonly retry?: RetrySchedule;
   /** The task's events so far (mindproxy `show-events`); their count is the paging cursor. */
   readonly events: readonly TaskEventRecord[];
-  /** Present while pending with an estimate of the task's duration. */
+  /**
+   * Present while pending and not queued, with an estimate of the task's duration: from the rate
+   * of its `progress` once that is known, else from the estimate.
+   */
   readonly estimate?: EstimatedEnd;
+  /** The API's measure of completion while pending, 0–1: the highest it reported. */
+  readonly progress?: number;
+  /** Whether the task waits in the API's queue, and how many tasks are ahead of it when known. */
+  readonly queued?: boolean;
+  readonly queuePosition?: number;
+  /** The newest intermediate images while pending. */
+  readonly previews?: readonly TaskImage[];
   /** When following began, on the environment's clock. */
   readonly startedAt: number;
 }

@@ -18,7 +18,6 @@ import {
 import type { FollowEnvironment } from './environment.js';
 import { TaskRequests } from './requests.js';
 import {
-  TaskAge,
   type WaitKind,
   Waits,
   estimateFor,
@@ -28,6 +27,7 @@ import {
   retryDelay,
 } from './schedule.js';
 import { Subscribers, Subscription, type SubscriptionHost } from './subscribers.js';
+import { TaskAge, type WaitReport, readWait } from './wait.js';
 
 /** The shortest time between two requests for the same task's results. */
 export const RESULTS_REFRESH_INTERVAL = 60_000;
@@ -35,7 +35,7 @@ export const RESULTS_REFRESH_INTERVAL = 60_000;
 /** What happened to the task, or to following it. */
 type Action =
   | { type: 'start' }
-  | { type: 'status'; report: TaskSnapshot; estimate: EstimatedEnd | undefined }
+  | { type: 'status'; report: TaskSnapshot; wait: WaitReport; estimate: EstimatedEnd | undefined }
   | { type: 'results-due'; status: string | number }
   | { type: 'results'; images: TaskImage[] }
   | { type: 'stopped'; error: TaskError }
@@ -59,7 +59,7 @@ function reduce(state: State, action: Action): State {
     case 'start':
       return { ...state, state: 'pending', error: undefined, retry: undefined };
     case 'status': {
-      const { report } = action;
+      const { report, wait } = action;
       const pending = report.state === 'pending';
       return {
         ...state,
@@ -69,6 +69,11 @@ function reduce(state: State, action: Action): State {
         images: report.images,
         error: report.error,
         estimate: action.estimate,
+        progress: wait.progress ?? state.progress,
+        queued: wait.queued || undefined,
+        queuePosition: wait.queuePosition,
+        // A status without previews leaves the last ones shown until newer ones or the results.
+        previews: wait.previews ?? state.previews,
         retry: undefined,
         cancelError: pending ? state.cancelError : undefined,
       };
@@ -94,9 +99,20 @@ function reduce(state: State, action: Action): State {
   }
 }
 
-/** What a task that is no longer pending keeps: no retry, cancel or estimate in progress. */
+/** What a task that is no longer pending keeps: nothing of its wait, no retry or cancel in progress. */
 const settled = (state: State): State =>
-  state.state === 'pending' ? state : { ...state, retry: undefined, cancelling: false, estimate: undefined };
+  state.state === 'pending'
+    ? state
+    : {
+        ...state,
+        retry: undefined,
+        cancelling: false,
+        estimate: undefined,
+        progress: undefined,
+        queued: undefined,
+        queuePosition: undefined,
+        previews: undefined,
+      };
 
 export class Follower implements SubscriptionHost {
   declare readonly env: FollowEnvironment;
@@ -120,11 +136,13 @@ export class Follower implements SubscriptionHost {
     this.#onUnused = onUnused;
     this.#requests = new TaskRequests(env, task);
     this.#waits = new Waits(env);
-    this.#age = new TaskAge(env);
+    // A task followed on after a reload began then; a time to come is no such time.
+    const startedAt = (task.startedAt ?? Infinity) <= env.now() ? task.startedAt : undefined;
+    this.#age = new TaskAge(env, startedAt);
     this.#state = {
       state: 'pending',
       events: [],
-      startedAt: env.now(),
+      startedAt: startedAt ?? env.now(),
     };
     this.#shared = this.#published();
   }
@@ -281,14 +299,22 @@ export class Follower implements SubscriptionHost {
         if (signal.aborted) return;
         this.#succeeded();
         tokenRefreshed = false;
-        const elapsed = this.#age.answered(report, sentAt, options);
+        const wait = readWait(report);
+        // The bar never goes back: a progress lower than before is held at the highest.
+        if (wait.progress !== undefined) wait.progress = Math.max(wait.progress, this.#state.progress ?? 0);
+        const elapsed = this.#age.answered(report, wait, sentAt, options);
         if (report.state === 'completed' && !report.images) {
           this.#dispatch({ type: 'results-due', status: report.status });
           continue;
         }
-        const estimate = estimateFor(options, this.env.durations);
-        const end = estimate && { from: this.env.now() - elapsed, ...estimate };
-        this.#dispatch({ type: 'status', report, estimate: end });
+        // While queued there is no estimate: the time a task waits in a queue is not its duration.
+        const estimate = elapsed === undefined ? undefined : estimateFor(options, this.env.durations);
+        const end =
+          elapsed === undefined
+            ? undefined
+            : (wait.progress !== undefined && this.#age.progressEnd(wait.progress)) ||
+              (estimate && { from: this.env.now() - elapsed, ...estimate });
+        this.#dispatch({ type: 'status', report, wait, estimate: end });
         if (ENDED_STATES.includes(report.state)) return;
         if (options.showEvents) await this.#readEvents(signal);
         const schedule = estimate && hazardSchedule(estimate);

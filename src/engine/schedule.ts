@@ -1,9 +1,8 @@
 // When to ask again (docs/behaviour.md, "Pacing" and "Estimate and ETA"): the delay before the next
 // status poll or retry, with jitter so that many pages do not poll in lockstep and every wait capped
 // at what a timer can hold; with an estimate of the task's duration (the page's own, or what earlier
-// tasks of the same kind took), polls spread by the chance that the task completes; the task's age,
-// which teaches the history; and the waits themselves, which a wake-up ends early.
-import type { TaskSnapshot } from '../types.js';
+// tasks of the same kind took), polls spread by the chance that the task completes; and the waits
+// themselves, which a wake-up ends early.
 import type { FollowOptions, Pacing } from './contract.js';
 import type { FollowEnvironment } from './environment.js';
 
@@ -239,48 +238,6 @@ export class DurationHistory {
     } catch {
       return [];
     }
-  }
-}
-
-/**
- * How old a task is, told by its status answers: from the API's creation time when the status says,
- * else from the first status request. A task seen from a pending answer to its completion teaches
- * its kind's history how long it took: the middle of the stretch it completed in, between the last
- * pending answer and the completed one (each request taken at its middle, when the server looked).
- */
-export class TaskAge {
-  /** When the task started, on the environment's clock. */
-  #origin: number | undefined;
-  /** Whether the first status answer was pending: then the task's whole duration is seen here. */
-  #fromStart: boolean | undefined;
-  /** The task's age in the middle of the last status request that answered pending. */
-  #pendingAge = 0;
-  readonly #env: FollowEnvironment;
-
-  constructor(env: FollowEnvironment) {
-    this.#env = env;
-  }
-
-  /** The task's age in ms at an answer to a status request sent at `sentAt`. */
-  answered(
-    report: Pick<TaskSnapshot, 'state' | 'age'>,
-    sentAt: number,
-    options: Pick<FollowOptions, 'durationKind' | 'expectedDuration' | 'rememberDurations'>,
-  ): number {
-    const now = this.#env.now();
-    // An age no task could have (NaN, negative, beyond the longest estimate) is not used.
-    const { age: told } = report;
-    const known = typeof told === 'number' && told >= 0 && told <= MAX_DURATION;
-    this.#origin ??= known ? now - told : sentAt;
-    this.#fromStart ??= report.state === 'pending';
-    const looked = (sentAt + now) / 2 - this.#origin;
-    if (report.state === 'pending') this.#pendingAge = looked;
-    else if (report.state === 'completed' && this.#fromStart) {
-      const kind = historyKind(options);
-      const remember = options.rememberDurations ?? false;
-      if (kind !== undefined) this.#env.durations.record(kind, (this.#pendingAge + looked) / 2, remember);
-    }
-    return now - this.#origin;
   }
 }
 

@@ -15,7 +15,7 @@ import {
   hazardSchedule,
   pollDelay,
 } from '../../src/engine/index.js';
-import { nextEta, secondsUntil } from '../../src/eta.js';
+import { type Eta, nextEta, secondsUntil } from '../../src/eta.js';
 import type { TaskAdapter } from '../../src/types.js';
 import { image } from './answers.js';
 import { FakeEnvironment } from './fake-environment.js';
@@ -323,14 +323,20 @@ describe('estimate: the duration history', () => {
 
 describe('estimate: the ETA', () => {
   const END = { from: 0, duration: 30_000 };
+  /** With an estimated end there is always an ETA. */
+  const etaAt = (previous: Eta | undefined, now: number, end: EstimatedEnd): Eta => {
+    const eta = nextEta(previous, now, end, undefined);
+    if (!eta) throw new Error('no ETA from an estimated end');
+    return eta;
+  };
 
   it('counts the seconds down and the percent up, updated at most once a second', () => {
-    const first = nextEta(undefined, 0, END);
+    const first = nextEta(undefined, 0, END, undefined);
     expect(first).to.deep.equal({ at: 0, seconds: 30, percent: 0, overrun: false });
-    expect(nextEta(first, 999, END)).to.equal(first);
-    const second = nextEta(first, 1000, END);
+    expect(nextEta(first, 999, END, undefined)).to.equal(first);
+    const second = nextEta(first, 1000, END, undefined);
     expect(second).to.deep.equal({ at: 1000, seconds: 29, percent: 3, overrun: false });
-    expect(nextEta(second, 12_500, END)).to.deep.equal({
+    expect(nextEta(second, 12_500, END, undefined)).to.deep.equal({
       at: 12_500,
       seconds: 18,
       percent: 41,
@@ -339,22 +345,29 @@ describe('estimate: the ETA', () => {
   });
 
   it('never goes up, and the percent never down, even if the expected end moves later', () => {
-    const before = nextEta(undefined, 10_000, END);
-    const later = nextEta(before, 11_000, { from: 0, duration: 60_000 });
+    const before = etaAt(undefined, 10_000, END);
+    const later = etaAt(before, 11_000, { from: 0, duration: 60_000 });
     expect(later.seconds).to.equal(before.seconds);
     expect(later.percent).to.equal(before.percent);
   });
 
   it('stays below 100 percent, then says the task outran its estimate', () => {
-    let eta = nextEta(undefined, 0, END);
+    let eta = nextEta(undefined, 0, END, undefined);
     for (let now = 1000; now < 30_000; now += 1000) {
-      eta = nextEta(eta, now, END);
+      eta = etaAt(eta, now, END);
       expect(eta.percent).to.be.below(100);
       expect(eta.overrun).to.equal(false);
     }
-    eta = nextEta(eta, 30_000, END);
+    eta = etaAt(eta, 30_000, END);
     expect(eta).to.include({ seconds: 0, percent: 99, overrun: true });
-    expect(nextEta(eta, 31_000, { from: 0, duration: 90_000 }).overrun).to.equal(true);
+    expect(nextEta(eta, 31_000, { from: 0, duration: 90_000 }, undefined)?.overrun).to.equal(true);
+  });
+
+  it("takes the percent from the API's progress, with no time left unless an end is estimated", () => {
+    expect(nextEta(undefined, 0, undefined, undefined)).to.equal(undefined);
+    const reported = nextEta(undefined, 10_000, undefined, 0.25);
+    expect(reported).to.deep.equal({ at: 10_000, seconds: undefined, percent: 25, overrun: false });
+    expect(nextEta(reported, 11_000, END, 0.995)).to.include({ seconds: 19, percent: 99, overrun: false });
   });
 
   it('counts whole seconds to a retry, never below 0', () => {
