@@ -25,7 +25,7 @@ export class FollowController implements ReactiveController {
   now = 0;
   /** Whole seconds since following began, as of this update. */
   elapsedSeconds = 0;
-  /** The time left while pending with an estimate, as of this update (it changes at most once a second). */
+  /** The time left and the progress while pending, when known, as of this update (at most once a second). */
   declare eta: Eta | undefined;
   /** The results' URLs that failed to load, even after asking for the results again. */
   readonly broken = new BrokenMedia(
@@ -82,8 +82,10 @@ export class FollowController implements ReactiveController {
     this.now = this.#env.now();
     const startedAt = this.snapshot?.startedAt;
     this.elapsedSeconds = startedAt ? Math.max(0, Math.floor((this.now - startedAt) / 1000)) : 0;
-    const end = this.#state === 'pending' ? this.snapshot?.estimate : undefined;
-    this.eta = end && nextEta(this.eta, this.now, end);
+    const pending = this.#state === 'pending';
+    this.eta = pending
+      ? nextEta(this.eta, this.now, this.snapshot?.estimate, this.snapshot?.progress)
+      : undefined;
   }
 
   /** Follows the same task again after `error`. */
@@ -132,7 +134,11 @@ export class FollowController implements ReactiveController {
       options,
       (snapshot) => {
         const images = snapshot.images && sanitizeImages(snapshot.images, this.#unsafeUrlMessage());
-        this.snapshot = images ? { ...snapshot, images } : snapshot;
+        // A preview whose URL is unsafe is left out: there is no failed tile for a preview.
+        const previews =
+          snapshot.previews &&
+          sanitizeImages(snapshot.previews, '').filter((image) => image.status === 'succeeded');
+        this.snapshot = { ...snapshot, images, previews };
         this.#tick();
         this.#host.requestUpdate();
       },

@@ -1,6 +1,7 @@
-// What the element shows while pending: the progress bar (determinate with an estimate), phase,
-// elapsed time and ETA, a scheduled retry, the task's events and Cancel; with `expected-count`, all
-// of it over placeholder tiles laid out as the results will be, so nothing moves when they come.
+// What the element shows while pending: the progress bar (determinate with the API's progress or an
+// estimate), phase, queue, elapsed time and ETA, a scheduled retry, the task's events and Cancel;
+// with `expected-count` or previews, all of it over tiles laid out as the results will be (a
+// placeholder, or the newest preview in its box), so nothing moves when they come.
 // Sizes come from SVG attributes (a bar's width, a tile's viewBox): no style is set from script.
 import { html, nothing } from 'lit';
 import { type Eta, secondsUntil } from './eta.js';
@@ -25,9 +26,10 @@ export interface PendingView {
 
 export function pendingView(view: PendingView) {
   const { text, snapshot, elapsedSeconds, eta, now, showEvents, cancelable, onCancel } = view;
-  const { phase, cancelError, retry, events = [] } = snapshot ?? {};
+  const { phase, cancelError, retry, events = [], queued, queuePosition, previews = [] } = snapshot ?? {};
   const latest = events.at(-1);
-  const percent = eta && !eta.overrun ? eta.percent : undefined;
+  // An estimate outrun says nothing of how far the task is; the API's own progress still does.
+  const percent = eta && !(eta.overrun && snapshot?.progress === undefined) ? eta.percent : undefined;
   const content = html`<slot name="pending">
       <div
         part="progress"
@@ -45,8 +47,15 @@ export function pendingView(view: PendingView) {
       </div>
       <p class="meta">
         <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
+        ${queued ? html`<span part="queue">${text.queue(queuePosition)}</span>` : nothing}
         <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
-        ${eta ? html`<span part="eta">${eta.overrun ? text.overrun : text.eta(eta.seconds)}</span>` : nothing}
+        ${
+          eta?.overrun
+            ? html`<span part="eta">${text.overrun}</span>`
+            : eta?.seconds === undefined
+              ? nothing
+              : html`<span part="eta">${text.eta(eta.seconds)}</span>`
+        }
       </p>
     </slot>
     ${
@@ -79,13 +88,19 @@ export function pendingView(view: PendingView) {
           </button>`
         : nothing
     }`;
-  if (!view.placeholders) return content;
+  const tiles = view.placeholders || previews.length;
+  if (!tiles) return content;
   return html`<div class="reserve">
     <ul class="grid" aria-hidden="true">
-      ${Array.from(
-        { length: view.placeholders },
-        () => html`<li part="placeholder"><svg viewBox="0 0 ${view.ratio * 100} 100"></svg></li>`,
-      )}
+      ${Array.from({ length: tiles }, (_, index) => {
+        const box = html`<svg viewBox="0 0 ${view.ratio * 100} 100"></svg>`;
+        const preview = previews.at(index);
+        return preview?.status === 'succeeded'
+          ? html`<li class="reserve">
+              ${box}<img part="preview" src=${preview.url} alt="" decoding="async" />
+            </li>`
+          : html`<li part="placeholder">${box}</li>`;
+      })}
     </ul>
     <div class="over">${content}</div>
   </div>`;

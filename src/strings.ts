@@ -13,6 +13,8 @@ export interface TaskProgressStrings {
   eta: (seconds: number) => string;
   /** Said instead once the task outran its estimate. */
   overrun: string;
+  /** While the task waits in the API's queue: by how many tasks are ahead of it, when known. */
+  queue: (ahead: number | undefined) => string;
   /** While a retry is scheduled after a failed request, by seconds until it; `busy` when rate-limited. */
   retrying: (seconds: number) => string;
   busy: (seconds: number) => string;
@@ -71,6 +73,12 @@ export const defaultStrings: Translation = {
   elapsed: (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
   eta: (seconds) => `About ${seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`} left`,
   overrun: 'Taking longer than usual',
+  queue: (ahead) =>
+    ahead === undefined
+      ? 'In queue'
+      : ahead
+        ? `${ahead.toLocaleString('en')} ahead of yours`
+        : 'Next in line',
   retrying: (seconds) => `Connection problem. ${retryIn(seconds)}`,
   busy: (seconds) => `The service is busy. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${n} of ${total}` : alt),

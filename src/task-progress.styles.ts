@@ -162,6 +162,14 @@ export const styles = unsafeCSS(`
     background: color-mix(in srgb, var(--_fg) 8%, transparent);
   }
 
+  /* A preview fills its tile's box, whatever its own size: the results come in the same boxes. */
+  [part='preview'] {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    border-radius: var(--_radius);
+  }
+
   .tile-link {
     display: block;
     border-radius: inherit;

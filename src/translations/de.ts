@@ -27,6 +27,8 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `Noch etwa ${duration(seconds)}`,
   overrun: 'Dauert länger als üblich',
+  queue: (ahead) =>
+    ahead === undefined ? 'Wartet' : ahead ? `${number(ahead)} vor Ihnen` : 'Als Nächstes dran',
   retrying: (seconds) => `Verbindungsproblem. ${retryIn(seconds)}`,
   busy: (seconds) => `Der Dienst ist ausgelastet. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} von ${number(total)}` : alt),

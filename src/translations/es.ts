@@ -27,6 +27,8 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `Quedan unos ${duration(seconds)}`,
   overrun: 'Está tardando más de lo habitual',
+  queue: (ahead) =>
+    ahead === undefined ? 'En espera' : ahead ? `${number(ahead)} por delante` : 'Eres el siguiente',
   retrying: (seconds) => `Problema de conexión. ${retryIn(seconds)}`,
   busy: (seconds) => `El servicio está ocupado. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} de ${number(total)}` : alt),

@@ -27,6 +27,8 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `Encore environ ${duration(seconds)}`,
   overrun: 'Plus long que d’habitude',
+  queue: (ahead) =>
+    ahead === undefined ? 'En attente' : ahead ? `${number(ahead)} avant vous` : 'Vous êtes le prochain',
   retrying: (seconds) => `Problème de connexion. ${retryIn(seconds)}`,
   busy: (seconds) => `Le service est surchargé. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} sur ${number(total)}` : alt),

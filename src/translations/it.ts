@@ -28,6 +28,8 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `Ancora circa ${duration(seconds)}`,
   overrun: 'Ci vuole più del solito',
+  queue: (ahead) =>
+    ahead === undefined ? 'In attesa' : ahead ? `${number(ahead)} prima di te` : 'Sei il prossimo',
   retrying: (seconds) => `Problema di connessione. ${retryIn(seconds)}`,
   busy: (seconds) => `Il servizio è sovraccarico. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} di ${number(total)}` : alt),

@@ -27,6 +27,7 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `残り約${duration(seconds)}`,
   overrun: '通常より時間がかかっています',
+  queue: (ahead) => (ahead === undefined ? '待機中' : ahead ? `あと${number(ahead)}件` : '次の順番です'),
   retrying: (seconds) => `接続に問題があります。${retryIn(seconds)}`,
   busy: (seconds) => `サービスが混み合っています。${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt}（${number(n)}/${number(total)}）` : alt),

@@ -28,6 +28,7 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `약 ${duration(seconds)} 남음`,
   overrun: '평소보다 오래 걸리고 있습니다',
+  queue: (ahead) => (ahead === undefined ? '대기열에 있음' : ahead ? `앞에 ${number(ahead)}건` : '다음 차례'),
   retrying: (seconds) => `연결에 문제가 있습니다. ${retryIn(seconds)}`,
   busy: (seconds) => `서비스 사용량이 많습니다. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} (${number(n)}/${number(total)})` : alt),

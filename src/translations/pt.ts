@@ -28,6 +28,8 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `Faltam cerca de ${duration(seconds)}`,
   overrun: 'Demorando mais que o normal',
+  queue: (ahead) =>
+    ahead === undefined ? 'Aguardando' : ahead ? `${number(ahead)} à sua frente` : 'Você é o próximo',
   retrying: (seconds) => `Problema de conexão. ${retryIn(seconds)}`,
   busy: (seconds) => `O serviço está ocupado. ${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} de ${number(total)}` : alt),

@@ -27,6 +27,8 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `预计还需 ${duration(seconds)}`,
   overrun: '耗时比平常更久',
+  queue: (ahead) =>
+    ahead === undefined ? '等待中' : ahead ? `前面还有 ${number(ahead)} 个` : '下一个就是你',
   retrying: (seconds) => `连接出现问题。${retryIn(seconds)}`,
   busy: (seconds) => `服务繁忙。${retryIn(seconds)}`,
   imageAlt: (alt, n, total) => (total > 1 ? `${alt}（${number(n)}/${number(total)}）` : alt),
