@@ -21,6 +21,7 @@ import {
   mergedStrings,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
+import { type RememberedTask, TaskMemory } from './task-memory.js';
 import type { TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 import { problemView, resultsView } from './views.js';
 
@@ -84,6 +85,11 @@ const options = {
   expectedCount: { ...number() } as Option<number | undefined>,
   /** The placeholders' width ÷ height: `"16/9"`, `"1.5"` or `"1024x1024"`. */
   expectedAspectRatio: { default: '1' },
+  /**
+   * Keep the task followed in `sessionStorage` (this tab only), under the element's `id`, else its
+   * `form` and `start-url`, so that after a reload it follows that task on, with no new start.
+   */
+  rememberTask: { type: Boolean, default: false },
   /** Follows any other task API with the same UI; wins over `provider`. */
   adapter: { attribute: false } as Option<TaskAdapter | undefined>,
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
@@ -238,6 +244,20 @@ export class TaskProgress extends LitElement {
     this.#follow.refresh();
   }
 
+  readonly #memory: TaskMemory = new TaskMemory(this, () => {
+    const { taskId, snapshot } = this.#follow;
+    if (!taskId || !snapshot) return undefined;
+    const { baseUrl, token } = this.#followOptions();
+    const provider = this.#resumed?.provider ?? this.provider;
+    return { taskId, token, provider, baseUrl, startedAt: snapshot.startedAt };
+  });
+
+  /** The task read back after a reload, while it is the one the element follows. */
+  get #resumed(): RememberedTask | undefined {
+    const { resumed } = this.#memory;
+    return resumed?.taskId === this.taskId ? resumed : undefined;
+  }
+
   readonly #merged = mergedStrings();
   readonly #language = new LanguageController(this);
 
@@ -247,8 +267,9 @@ export class TaskProgress extends LitElement {
   }
 
   #followOptions(): FollowOptions {
-    const adapter = this.adapter ?? providerAdapter(this.provider);
-    const baseUrl = (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
+    const resumed = this.#resumed;
+    const adapter = this.adapter ?? providerAdapter(resumed?.provider ?? this.provider);
+    const baseUrl = resumed?.baseUrl ?? (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
     return {
       taskId: this.taskId || '',
       adapter,
@@ -264,6 +285,7 @@ export class TaskProgress extends LitElement {
       expectedDuration: this.expectedDuration,
       durationKind: JSON.stringify([this.adapter ? 'adapter' : this.provider, baseUrl, this.durationKey]),
       rememberDurations: this.rememberDurations,
+      startedAt: resumed?.startedAt,
     };
   }
 
