@@ -1,6 +1,7 @@
 // The no-code page (demo/no-code.html) in Chromium, Firefox and WebKit: a page with a form, the element and
 // the self-contained file, and no script of its own, starts a task on submit and follows it; a
-// task whose first image URLs expired ends showing fresh images after one more results request.
+// task whose first image URLs expired ends showing fresh images after one more results request; a
+// reload mid-task follows the same task on (`remember-task`).
 // A smoke test runs the first in an older WebKit (WPE WebKit 2.38, of Safari 16.0's time).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -88,6 +89,32 @@ describe('the no-code page', () => {
       assert.equal(seen.images, 4);
       assert.match(seen.taskId, /^tsk_/);
       assert.equal(seen.url, `${server.url}/no-code.html`, 'the form did not navigate');
+    });
+
+    it('a reload mid-task follows the same task on, with no new start request', async () => {
+      const tab = await newPage();
+      try {
+        await tab.goto(`${server.url}/no-code.html`, TIMEOUT);
+        await tab.waitFor(`customElements.get('task-progress') !== undefined`, [], TIMEOUT);
+        await tab.select('#scenario', 'slow');
+        await tab.click('form button');
+        const pendingTask = `(() => {
+          const el = document.querySelector('task-progress');
+          return el?.state === 'pending' && el.taskId;
+        })()`;
+        const taskId = await tab.waitFor(pendingTask, [], TIMEOUT);
+        assert.match(String(taskId), /^tsk_/);
+
+        await tab.goto(`${server.url}/no-code.html`, TIMEOUT);
+        assert.equal(await tab.waitFor(pendingTask, [], TIMEOUT), taskId);
+        const starts = await tab.evaluate(
+          `performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/generate')).length`,
+        );
+        assert.equal(starts, 0, 'no start request after the reload');
+        assert.deepEqual(tab.errors, []);
+      } finally {
+        await tab.close();
+      }
     });
 
     it('expired image URLs: fresh images after exactly one more results request', async () => {

@@ -30,6 +30,7 @@ export function pendingView(view: PendingView) {
   const latest = events.at(-1);
   // An estimate outrun says nothing of how far the task is; the API's own progress still does.
   const percent = eta && !(eta.overrun && snapshot?.progress === undefined) ? eta.percent : undefined;
+  const etaText = eta?.overrun ? text.overrun : eta?.seconds === undefined ? '' : text.eta(eta.seconds);
   const content = html`<slot name="pending">
       <div
         part="progress"
@@ -49,13 +50,7 @@ export function pendingView(view: PendingView) {
         <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
         ${queued ? html`<span part="queue">${text.queue(queuePosition)}</span>` : nothing}
         <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
-        ${
-          eta?.overrun
-            ? html`<span part="eta">${text.overrun}</span>`
-            : eta?.seconds === undefined
-              ? nothing
-              : html`<span part="eta">${text.eta(eta.seconds)}</span>`
-        }
+        ${etaText ? html`<span part="eta">${etaText}</span>` : nothing}
       </p>
     </slot>
     ${

@@ -71,13 +71,10 @@ export class TaskMemory implements ReactiveController {
 
 function read(key: string): RememberedTask | undefined {
   try {
-    const task = JSON.parse(sessionStorage.getItem(key) ?? 'null') as Partial<RememberedTask> | null;
-    const { taskId, token, provider, baseUrl, startedAt } = task ?? {};
-    return typeof taskId === 'string' &&
-      typeof provider === 'string' &&
-      typeof baseUrl === 'string' &&
-      Number.isFinite(startedAt) &&
-      (token === undefined || typeof token === 'string')
+    const task = JSON.parse(sessionStorage.getItem(key) ?? 'null') as RememberedTask | null;
+    // Written by this page's scripts too: each field is checked before it is followed.
+    const fields = [task?.taskId, task?.provider, task?.baseUrl, task?.token ?? ''];
+    return fields.every((field) => typeof field === 'string') && Number.isFinite(task?.startedAt)
       ? (task as RememberedTask)
       : undefined;
   } catch {
