@@ -75,7 +75,10 @@ const options = {
   alt: { default: 'Generated image' },
   /** The app's endpoint that starts a task from the form's fields (zero-JS start); may be relative. */
   startUrl: {} as Option<string | undefined>,
-  /** The task's expected duration from its creation, in ms: drives the pacing and the ETA. */
+  /**
+   * The task's expected duration in ms, from its creation (from when it began processing, for an API
+   * that reports its queue apart): drives the pacing and the ETA.
+   */
   expectedDuration: { ...number() } as Option<number | undefined>,
   /** The kind of task (e.g. the model) whose durations are learned; with the provider and `base-url`. */
   durationKey: { default: '' },
@@ -85,10 +88,7 @@ const options = {
   expectedCount: { ...number() } as Option<number | undefined>,
   /** The placeholders' width ÷ height: `"16/9"`, `"1.5"` or `"1024x1024"`. */
   expectedAspectRatio: { default: '1' },
-  /**
-   * Keep the task followed in `sessionStorage` (this tab only), under the element's `id`, else its
-   * `form` and `start-url`, so that after a reload it follows that task on, with no new start.
-   */
+  /** Keep the task in `sessionStorage` under the element's `id` (else `form` and `start-url`): a reload follows it on. */
   rememberTask: { type: Boolean, default: false },
   /** Follows any other task API with the same UI; wins over `provider`. */
   adapter: { attribute: false } as Option<TaskAdapter | undefined>,
@@ -136,12 +136,14 @@ export interface TaskProgress extends OptionValues {}
  *
  * @csspart base - The wrapper of everything.
  * @csspart status - The live region that announces state changes.
- * @csspart progress - The progress bar (`role="progressbar"`): determinate with an estimate, else indeterminate.
+ * @csspart progress - The progress bar (`role="progressbar"`): determinate with the API's progress or an estimate, else indeterminate.
  * @csspart phase - The current phase while pending.
+ * @csspart queue - While the task waits in the API's queue: "In queue", "3 ahead of yours" or "Next in line".
  * @csspart elapsed - The time since following started.
- * @csspart eta - The time left with an estimate ("About 12 s left"), or "Taking longer than usual".
+ * @csspart eta - The time left with an estimate or the API's rate of progress ("About 12 s left"), or "Taking longer than usual"; none while queued.
  * @csspart retry-status - While a retry is scheduled: the problem and a countdown.
  * @csspart placeholder - A tile reserved while pending (`expected-count`), at `expected-aspect-ratio`.
+ * @csspart preview - An intermediate image the API sent while pending, in a placeholder's box.
  * @csspart grid - The list of result tiles.
  * @csspart tile - One result tile.
  * @csspart image - A result image.
