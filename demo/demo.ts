@@ -110,6 +110,7 @@ function mount(task: StartedTask, scenario: string, prompt: string): void {
   if (options.cancelable) attributes.push(['cancelable', '']);
   if (options.showEvents) attributes.push(['show-events', '']);
   if (options.timeout) attributes.push(['timeout', String(options.timeout)]);
+  if (options.maxPollInterval) attributes.push(['max-poll-interval', String(options.maxPollInterval)]);
   if (options.expectedDuration) attributes.push(['expected-duration', String(options.expectedDuration)]);
   if (options.durationKey) attributes.push(['duration-key', options.durationKey]);
   if (options.rememberDurations) attributes.push(['remember-durations', '']);

@@ -58,6 +58,6 @@ export function diffusionJob({ ahead, queueStepMs, runMs, steps, images }, elaps
   const step = Math.floor(((elapsed - queuedFor) / runMs) * steps);
   if (step >= steps) return { state: 'done', images };
   // The first image under noise stands in for its partly denoised latent.
-  const noise = (steps - step) / steps;
+  const noise = Math.round(((steps - step) / steps) * 100) / 100;
   return { state: 'running', progress: step / steps, preview_url: `${images[0]}&noise=${noise}` };
 }

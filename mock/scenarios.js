@@ -17,6 +17,7 @@ import { mindproxyTask, mynthResults } from './bodies.js';
  * @property {boolean} [cancelable]
  * @property {boolean} [showEvents]
  * @property {number} [timeout] ms
+ * @property {number} [maxPollInterval] ms
  * @property {boolean} [tokenProvider] gets a fresh token from the page's server (`POST /api/token`)
  * @property {number} [expectedDuration] ms
  * @property {string} [durationKey] the kind of task whose durations are learned
@@ -146,7 +147,8 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
     name: 'diffusion',
     label: 'Diffusion server (own adapter)',
     hint: 'Another API, followed through an adapter of the page’s own (demo/diffusion-adapter.ts): the place in its queue ("2 ahead of yours"), then the bar and the ETA from its own progress with a preview in the first tile that clears, then two images.',
-    element: { adapter: 'diffusion', expectedCount: 2 },
+    // An API that reports progress is worth asking often: the bar and the preview move at each answer.
+    element: { adapter: 'diffusion', expectedCount: 2, maxPollInterval: 2_000 },
   },
 ]);
 

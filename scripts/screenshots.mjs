@@ -1,5 +1,6 @@
 // `npm run screenshots`: runs demo scenarios in headless Chromium and saves a PNG of the element in
-// each state to docs/ (loading, completed, partial, failed, error).
+// each state to docs/ (loading, queue, progress, completed, partial, failed, error); with file
+// names (`npm run screenshots -- queue.png`), only those.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findChromium, launchChromium } from './browsers.mjs';
@@ -32,6 +33,38 @@ const shots = [
           const root = document.querySelector('#stage task-progress')?.shadowRoot;
           const value = Number(root?.querySelector('[part="progress"]')?.getAttribute('aria-valuenow'));
           return value >= 30 && /^About \\d+ s left$/.test(root.querySelector('[part="eta"]')?.textContent ?? '');
+        })()`,
+        { timeout: TIMEOUT, polling: 100 },
+      );
+    },
+  },
+  {
+    file: 'queue.png',
+    scenario: 'diffusion',
+    until: async (page) => {
+      // Two jobs ahead, a second into the wait, over the two boxes the images will take.
+      await page.waitForFunction(
+        `(() => {
+          const root = document.querySelector('#stage task-progress')?.shadowRoot;
+          const text = (name) => root?.querySelector('[part="' + name + '"]')?.textContent?.trim();
+          return text('queue') === '2 ahead of yours' && text('elapsed') === '0:01';
+        })()`,
+        { timeout: TIMEOUT, polling: 100 },
+      );
+    },
+  },
+  {
+    file: 'progress.png',
+    scenario: 'diffusion',
+    until: async (page) => {
+      // Halfway by the API's own progress: the ETA from its rate, and the preview in the first box.
+      await page.waitForFunction(
+        `(() => {
+          const root = document.querySelector('#stage task-progress')?.shadowRoot;
+          const value = Number(root?.querySelector('[part="progress"]')?.getAttribute('aria-valuenow'));
+          const preview = root?.querySelector('[part="preview"]');
+          return value >= 50 && preview?.complete && preview.naturalWidth > 0 &&
+            /^About \\d+ s left$/.test(root.querySelector('[part="eta"]')?.textContent ?? '');
         })()`,
         { timeout: TIMEOUT, polling: 100 },
       );
@@ -83,7 +116,8 @@ const browser = await launchChromium(executablePath, { width: 1280, height: 900 
 try {
   const page = await browser.newPage();
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-  for (const shot of shots) {
+  const only = process.argv.slice(2);
+  for (const shot of only.length ? shots.filter((shot) => only.includes(shot.file)) : shots) {
     const element = await runScenario(page, server.url, shot.scenario, { timeout: TIMEOUT });
     await shot.until(page);
     await element.scrollIntoView();
