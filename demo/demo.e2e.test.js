@@ -125,7 +125,7 @@ describe('the demo page', { skip }, () => {
       timeout: TIMEOUT,
       polling: 100,
     });
-    return handle.jsonValue();
+    return /** @type {any} */ (await handle.jsonValue());
   };
 
   it('gateway with a queue: "In queue" and no ETA while queued, then the ETA once processing', async () => {
@@ -169,7 +169,7 @@ describe('the demo page', { skip }, () => {
     assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');
     await waitForImages(page, TIMEOUT);
     const done = await element.evaluate((el) => ({
-      urls: el.images.map((image) => (image.status === 'succeeded' ? image.url : image.error)),
+      urls: /** @type {{ url?: string }[]} */ (el.images).map((image) => image.url),
       previews: el.shadowRoot?.querySelectorAll('[part="preview"]').length,
       markup: el.ownerDocument.querySelector('#markup')?.textContent ?? '',
     }));
