@@ -29,9 +29,10 @@ function mockTaskApi(): Plugin {
       server.middlewares.use('/task-progress.min.js', (_req, res) => {
         res.writeHead(302, { Location: source }).end();
       });
-      // It loads a translation by URL, `./translations/de.js` beside its module: the source's `.ts`.
+      // It loads a translation and the viewer by URL, `./translations/de.js` and `./viewer.js`
+      // beside its module: the source's `.ts`.
       server.middlewares.use((req, _res, next) => {
-        req.url = req.url?.replace(/(\/src\/translations\/\w+)\.js$/, '$1.ts');
+        req.url = req.url?.replace(/(\/src\/(?:translations\/\w+|viewer))\.js$/, '$1.ts');
         next();
       });
     },

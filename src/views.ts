@@ -14,10 +14,12 @@ export interface ResultsView {
   /** The media that would not load, even from fresh results; told of each that fails. */
   broken: Pick<BrokenMedia, 'has' | 'failed'>;
   onImageClick: (event: MouseEvent, image: TaskImage, index: number) => void;
+  /** With `downloadable`: a Download button under each result shown, which calls this. */
+  onDownload: ((image: SucceededImage, index: number) => void) | undefined;
 }
 
 /** The results grid, or the empty message. */
-export function resultsView({ text, images, alt, broken, onImageClick }: ResultsView) {
+export function resultsView({ text, images, alt, broken, onImageClick, onDownload }: ResultsView) {
   if (images.length === 0) {
     return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
   }
@@ -37,12 +39,22 @@ export function resultsView({ text, images, alt, broken, onImageClick }: Results
       return html`<li part=${shown ? 'tile' : 'tile image-failed'} class=${layout}>
         ${
           shown
-            ? mediaView(
+            ? html`${mediaView(
                 image,
                 text.imageAlt(alt, index + 1, total),
                 (event) => onImageClick(event, image, index),
                 () => broken.failed(image.url),
-              )
+              )}${
+                onDownload
+                  ? html`<button
+                      part="download-button"
+                      type="button"
+                      @click=${() => onDownload(image, index)}
+                    >
+                      ${text.download(index + 1, total)}
+                    </button>`
+                  : nothing
+              }`
             : html`<svg viewBox=${box}></svg>
                 <span class="failed">
                   <span>${text.imageFailed(index + 1, total)}</span>
