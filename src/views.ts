@@ -39,22 +39,12 @@ export function resultsView({ text, images, alt, broken, onImageClick, onDownloa
       return html`<li part=${shown ? 'tile' : 'tile image-failed'} class=${layout}>
         ${
           shown
-            ? html`${mediaView(
+            ? mediaView(
                 image,
                 text.imageAlt(alt, index + 1, total),
                 (event) => onImageClick(event, image, index),
                 () => broken.failed(image.url),
-              )}${
-                onDownload
-                  ? html`<button
-                      part="download-button"
-                      type="button"
-                      @click=${() => onDownload(image, index)}
-                    >
-                      ${text.download(index + 1, total)}
-                    </button>`
-                  : nothing
-              }`
+              )
             : html`<svg viewBox=${box}></svg>
                 <span class="failed">
                   <span>${text.imageFailed(index + 1, total)}</span>
@@ -62,6 +52,13 @@ export function resultsView({ text, images, alt, broken, onImageClick, onDownloa
                     >${image.status === 'failed' ? image.error : text.mediaFailed}</span
                   >
                 </span>`
+        }
+        ${
+          shown && onDownload
+            ? html`<button part="download-button" type="button" @click=${() => onDownload(image, index)}>
+                ${text.download(index + 1, total)}
+              </button>`
+            : nothing
         }
       </li>`;
     })}
