@@ -372,7 +372,8 @@ export class TaskProgress extends LitElement {
   /** Saves the result unless the page prevents `task-download`. */
   #onDownload(image: SucceededImage, index: number): void {
     const taskId = this.taskId ?? '';
-    if (this.dispatchEvent(new TaskDownloadEvent({ taskId, image, index })))
+    const event = new TaskDownloadEvent({ taskId, image, index });
+    if (this.dispatchEvent(event))
       void loadResultActions().then((actions) => actions.download(image, index + 1, taskId));
   }
 }
