@@ -81,6 +81,9 @@ describe('download', () => {
     expect(fired[0].cancelable).to.equal(true);
     expect(fired[0].detail).to.deep.equal({ taskId, image: el.images[1], index: 1 });
     expect(JSON.stringify(fired[0].detail)).to.not.contain('pat_');
+    // Not prevented, the file is saved (and no later test sees this save).
+    await until(() => followed.length > 0, 'the file is saved');
+    expect(followed.map((link) => link.download)).to.deep.equal(['2.svg']);
   });
 
   it('prevented, it fetches and saves nothing', async () => {
