@@ -127,6 +127,18 @@ describe('viewer', () => {
     expect(shown(el).label).to.equal('Generated image 4 of 4');
   });
 
+  it('right to left, the left arrow goes on to the next result', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div dir="rtl"></div>`);
+    const { el } = await results(3, [], {}, page);
+    clickTile(el, 0);
+    await untilOpen(el);
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(shown(el).src).to.equal(urlOf(el, 1));
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    expect(shown(el).src).to.equal(urlOf(el, 2));
+  });
+
   it('Esc closes it, and the focus returns to the tile of the result shown', async () => {
     const { el } = await results(3);
     clickTile(el, 0);
