@@ -116,13 +116,14 @@ async function sameOriginMock(context, next) {
 }
 
 /**
- * The element loads a translation by URL, as `./translations/de.js` beside its module (as in
- * dist/): beside the source, that is the `.ts` file, which the esbuild plugin compiles.
+ * The element loads a translation and the viewer by URL, as `./translations/de.js` and
+ * `./viewer.js` beside its module (as in dist/): beside the source, that is the `.ts` file, which
+ * the esbuild plugin compiles.
  * @param {import('koa').Context} context
  * @param {() => Promise<unknown>} next
  */
-function translationSources(context, next) {
-  if (/^\/src\/translations\/\w+\.js$/.test(context.path))
+function besideSources(context, next) {
+  if (/^\/src\/(translations\/\w+|viewer)\.js$/.test(context.path))
     context.path = context.path.replace(/\.js$/, '.ts');
   return next();
 }
@@ -136,7 +137,7 @@ export default {
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), taskApi],
-  middleware: [sameOriginMock, translationSources],
+  middleware: [sameOriginMock, besideSources],
   browsers: [
     chromeLauncher({
       puppeteer: puppeteerCore,

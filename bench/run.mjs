@@ -80,6 +80,7 @@ async function measureSizes() {
   const library = await bundle(root('dist/index.js'), { external: litExternal });
   const own = await bundle(root('dist/index.js'), { external: [...litExternal, 'zod', 'zod/*'] });
   const standalone = await readFile(root('dist/task-progress.min.js'));
+  const viewer = await readFile(root('dist/viewer.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
     code: { tutorial, tanstack, element: standalone },
@@ -89,6 +90,7 @@ async function measureSizes() {
       elementLibrary: sizeOf(library),
       elementOwn: sizeOf(own),
       elementStandalone: sizeOf(standalone),
+      viewer: sizeOf(viewer),
       litFloor: sizeOf(litFloor),
       parts: await measureParts(),
     },

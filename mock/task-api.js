@@ -97,7 +97,8 @@ export function createTaskApi() {
     const route = matchRoute(req.method ?? 'GET', url.pathname);
     if (!route) return false;
 
-    setCors(req, res);
+    // `?no-cors`: a host that does not let the page read its answers (an image still shows).
+    if (!url.searchParams.has('no-cors')) setCors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return true;
@@ -106,12 +107,12 @@ export function createTaskApi() {
       await handleControl(req, res, route.parts);
       return true;
     }
-    if (route.kind === 'image') {
-      await serveImage(res, route.parts[0], url.searchParams);
-      return true;
-    }
-    if (route.kind === 'video') {
-      await serveVideo(res);
+    if (route.kind === 'image' || route.kind === 'video') {
+      // The media of a task (`?task=` its id) is logged with its requests, to see what was sent.
+      const task = tasks.get(url.searchParams.get('task') ?? '');
+      if (task) log(task, req, url).cookie = req.headers.cookie ?? null;
+      if (route.kind === 'image') await serveImage(res, route.parts[0], url.searchParams);
+      else await serveVideo(res);
       return true;
     }
     if (route.kind === 'generate') {
@@ -120,15 +121,7 @@ export function createTaskApi() {
     }
 
     const task = tasks.get(route.taskId);
-    /** @type {LoggedRequest} */
-    const entry = {
-      method: req.method ?? 'GET',
-      url: url.pathname + url.search,
-      authorization: req.headers.authorization ?? null,
-      at: task ? Date.now() - task.createdAt : 0,
-      aborted: false,
-    };
-    task?.log.push(entry);
+    const entry = log(task, req, url);
     if (route.name === 'start') {
       entry.contentType = req.headers['content-type'] ?? null;
       entry.cookie = req.headers.cookie ?? null;
@@ -179,6 +172,25 @@ export function createTaskApi() {
     if (route.name === 'cancel' && (step.status ?? 200) < 300) acceptCancel(task);
     await send(res, step);
     return true;
+  }
+
+  /**
+   * Adds a request to the log of its task, when there is one.
+   * @param {MockTask | undefined} task
+   * @param {Req} req
+   * @param {URL} url
+   */
+  function log(task, req, url) {
+    /** @type {LoggedRequest} */
+    const entry = {
+      method: req.method ?? 'GET',
+      url: url.pathname + url.search,
+      authorization: req.headers.authorization ?? null,
+      at: task ? Date.now() - task.createdAt : 0,
+      aborted: false,
+    };
+    task?.log.push(entry);
+    return entry;
   }
 
   /**
@@ -393,7 +405,8 @@ async function send(res, response) {
  * Draws a placeholder image locally: a gradient with the image's number.
  * `?w=&h=` set its size, `?delay=` how long it takes to arrive, `?label=` the text (the file's name
  * by default; empty for none), `?noise=` (0–1) how much noise covers it, as a diffusion preview's;
- * `?expired` answers 410, as an expired signed URL does.
+ * `?expired` answers 410, as an expired signed URL does. A task's media (`?task=`) is logged with
+ * its requests.
  * @param {Res} res
  * @param {string | undefined} name
  * @param {URLSearchParams} query

@@ -196,6 +196,25 @@ describe('mock task API', () => {
     assert.match(unlabelled, /><\/text>/);
   });
 
+  it("logs a task's media requests with it, and answers without CORS headers when told", async () => {
+    const { taskId } = await createTask({ status: [{ json: { status: 'completed' } }] });
+    const image = await get(`/__mock/images/1.svg?task=${taskId}`, 'pat_x', {});
+    assert.equal(image.headers.get('access-control-allow-origin'), '*');
+    const refused = await fetch(`${mock.url}/__mock/images/2.svg?no-cors&task=${taskId}`, {
+      headers: { Cookie: 'session=1' },
+    });
+    assert.equal(refused.status, 200);
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    const log = await json(await fetch(`${mock.url}/__mock/tasks/${taskId}/requests`));
+    assert.deepEqual(
+      log.map((/** @type {import('./types.js').LoggedRequest} */ r) => [r.url, r.authorization, r.cookie]),
+      [
+        [`/__mock/images/1.svg?task=${taskId}`, 'Bearer pat_x', null],
+        [`/__mock/images/2.svg?no-cors&task=${taskId}`, null, 'session=1'],
+      ],
+    );
+  });
+
   it('serves a playable clip for every video', async () => {
     const res = await fetch(`${mock.url}/__mock/videos/gw_1.webm`);
     assert.equal(res.status, 200);

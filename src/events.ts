@@ -1,5 +1,5 @@
 // The element's DOM events (docs/behaviour.md, Events): typed, bubbling, composed, and never carrying the token.
-import type { TaskError, TaskEventRecord, TaskImage, TaskState } from './types.js';
+import type { SucceededImage, TaskError, TaskEventRecord, TaskImage, TaskState } from './types.js';
 
 /** The type of every event the element fires. */
 export const taskEventTypes = [
@@ -12,6 +12,7 @@ export const taskEventTypes = [
   'task-image-click',
   'task-event',
   'task-start',
+  'task-download',
 ] as const;
 
 /** The base of every event the element fires. */
@@ -106,7 +107,10 @@ export interface TaskImageClickDetail {
   index: number;
 }
 
-/** An image tile was activated. Cancelable: when prevented, the image does not open in a new tab. */
+/**
+ * An image tile was activated. Cancelable: when prevented, the image does not open, neither in a new
+ * tab nor in the viewer (`viewer`).
+ */
 export class TaskImageClickEvent extends TaskProgressEvent<TaskImageClickDetail> {
   constructor(detail: TaskImageClickDetail) {
     super('task-image-click', detail, true);
@@ -131,6 +135,22 @@ export class TaskStartEvent extends TaskProgressEvent<TaskStartDetail> {
   }
 }
 
+export interface TaskDownloadDetail {
+  taskId: string;
+  image: SucceededImage;
+  index: number;
+}
+
+/**
+ * A Download button was activated (`downloadable`). Cancelable: when prevented, the element saves
+ * nothing (the page saves the file its own way).
+ */
+export class TaskDownloadEvent extends TaskProgressEvent<TaskDownloadDetail> {
+  constructor(detail: TaskDownloadDetail) {
+    super('task-download', detail, true);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'task-state-change': TaskStateChangeEvent;
@@ -142,5 +162,6 @@ declare global {
     'task-image-click': TaskImageClickEvent;
     'task-event': TaskEventEvent;
     'task-start': TaskStartEvent;
+    'task-download': TaskDownloadEvent;
   }
 }

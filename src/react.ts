@@ -7,6 +7,7 @@ import './define.js';
 import type {
   TaskCancelEvent,
   TaskCompleteEvent,
+  TaskDownloadEvent,
   TaskErrorEvent,
   TaskEventEvent,
   TaskFailedEvent,
@@ -32,6 +33,7 @@ const component = createComponent({
     onTaskImageClick: 'task-image-click' as EventName<TaskImageClickEvent>,
     onTaskEvent: 'task-event' as EventName<TaskEventEvent>,
     onTaskStart: 'task-start' as EventName<TaskStartEvent>,
+    onTaskDownload: 'task-download' as EventName<TaskDownloadEvent>,
   },
 });
 

@@ -35,6 +35,12 @@ export interface TaskProgressStrings {
   retry: string;
   cancel: string;
   events: string;
+  /** The Download button of result `n` of `total` (`downloadable`). */
+  download: (n: number, total: number) => string;
+  /** The viewer's buttons (`viewer`). */
+  close: string;
+  previous: string;
+  next: string;
 }
 
 /** A translation: every string, with each phase and error hint that English has. */
@@ -104,6 +110,10 @@ export const defaultStrings: Translation = {
   retry: 'Retry',
   cancel: 'Cancel',
   events: 'Task events',
+  download: (n, total) => (total > 1 ? `Download image ${n} of ${total}` : 'Download image'),
+  close: 'Close',
+  previous: 'Previous',
+  next: 'Next',
 };
 
 /** What the `strings` property takes: any of the strings, and any of the keys of each group. */

@@ -240,9 +240,14 @@ export const styles = unsafeCSS(`
     background: var(--_accent);
   }
 
-  [part='cancel-button'] {
+  [part='cancel-button'],
+  [part='download-button'] {
     color: inherit;
     background: transparent;
+  }
+
+  [part='download-button'] {
+    margin: var(--_gap);
   }
 
   button:focus-visible,

@@ -8,8 +8,15 @@ import {
 } from 'lit';
 import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
+import { importBeside } from './beside.js';
 import { ENDED_STATES, type FollowOptions } from './engine/index.js';
-import { TaskCancelEvent, TaskImageClickEvent, TaskRetryEvent, TaskStartEvent } from './events.js';
+import {
+  TaskCancelEvent,
+  TaskDownloadEvent,
+  TaskImageClickEvent,
+  TaskRetryEvent,
+  TaskStartEvent,
+} from './events.js';
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
 import { LanguageController } from './languages.js';
@@ -22,7 +29,8 @@ import {
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
 import { type RememberedTask, TaskMemory } from './task-memory.js';
-import type { TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
+import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
+import type * as ResultActions from './viewer.js';
 import { problemView, resultsView } from './views.js';
 
 /** An option: Lit's declaration of the property, and its default. */
@@ -90,6 +98,10 @@ const options = {
   expectedAspectRatio: { default: '1' },
   /** Keep the task in `sessionStorage` under the element's `id` (else `form` and `start-url`): a reload follows it on. */
   rememberTask: { type: Boolean, default: false },
+  /** A Download button on each result: it saves the file, fetched without credentials or token. */
+  downloadable: { type: Boolean, default: false },
+  /** Activating a result opens it full size in the page (a dialog) instead of a new tab. */
+  viewer: { type: Boolean, default: false },
   /** Follows any other task API with the same UI; wins over `provider`. */
   adapter: { attribute: false } as Option<TaskAdapter | undefined>,
   /** Called for a fresh token on a 401/403, and shortly before a JWT token expires. */
@@ -97,6 +109,10 @@ const options = {
   /** Replaces any of the visible strings, in any language (it wins over the translation). */
   strings: { attribute: false } as Option<TaskProgressStringsOverride | undefined>,
 } satisfies Record<string, Option<unknown>>;
+
+/** Download and the viewer, loaded beside this module the first time an element needs them. */
+let resultActions: Promise<typeof ResultActions> | undefined;
+const loadResultActions = () => (resultActions ??= importBeside<typeof ResultActions>('./viewer.js'));
 
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -128,6 +144,7 @@ export interface TaskProgress extends OptionValues {}
  * @fires {TaskImageClickDetail} task-image-click - An image tile was activated; cancelable (prevents opening it): `{taskId, image, index}`.
  * @fires {TaskEventRecord} task-event - mindproxy with `show-events`: a new task event, as the API sent it.
  * @fires {TaskStartDetail} task-start - `start-url` answered with a task, which the element now follows: `{taskId}`.
+ * @fires {TaskDownloadDetail} task-download - A Download button was activated (`downloadable`); cancelable (prevents saving the file): `{taskId, image, index}`.
  *
  * @slot pending - Replaces the progress bar, phase and elapsed time while pending.
  * @slot failed - Replaces the message and Retry button when the task failed, was cancelled or expired.
@@ -154,6 +171,12 @@ export interface TaskProgress extends OptionValues {}
  * @csspart retry-button - The Retry button.
  * @csspart cancel-button - The Cancel button.
  * @csspart events - The task's events (mindproxy `show-events`).
+ * @csspart download-button - The Download button of a result (`downloadable`).
+ * @csspart viewer - The viewer (`viewer`): a modal `<dialog>` showing one result full size.
+ * @csspart viewer-media - The image or video in the viewer.
+ * @csspart viewer-close - The viewer's Close button.
+ * @csspart viewer-previous - The viewer's Previous button.
+ * @csspart viewer-next - The viewer's Next button.
  *
  * @cssprop [--task-progress-min-tile=10rem] - The smallest width of a grid tile; by default at most half the grid, for two columns on a phone.
  * @cssprop [--task-progress-gap=0.5rem] - The space between tiles and blocks.
@@ -338,12 +361,14 @@ export class TaskProgress extends LitElement {
           onCancel: () => this.cancel(),
         });
       case 'completed':
+        if (this.viewer || this.downloadable) void loadResultActions();
         return resultsView({
           text,
           images: this.images,
           alt: this.alt,
           broken: this.#follow.broken,
           onImageClick: (event, image, index) => this.#onImageClick(event, image, index),
+          onDownload: this.downloadable ? (image, index) => this.#onDownload(image, index) : undefined,
         });
       case 'error':
         return html`<slot name="error"
@@ -356,9 +381,23 @@ export class TaskProgress extends LitElement {
     }
   }
 
-  /** The link opens the image in a new tab unless the page prevents `task-image-click`. */
+  /**
+   * The link opens the image in a new tab, or in the viewer with `viewer`, unless the page prevents
+   * `task-image-click`.
+   */
   #onImageClick(event: MouseEvent, image: TaskImage, index: number): void {
     const click = new TaskImageClickEvent({ taskId: this.taskId ?? '', image, index });
-    if (!this.dispatchEvent(click)) event.preventDefault();
+    if (this.dispatchEvent(click) && !this.viewer) return;
+    event.preventDefault();
+    if (!click.defaultPrevented)
+      void loadResultActions().then((actions) => actions.view(this, index, this.#text));
+  }
+
+  /** Saves the result unless the page prevents `task-download`. */
+  #onDownload(image: SucceededImage, index: number): void {
+    const taskId = this.taskId ?? '';
+    const event = new TaskDownloadEvent({ taskId, image, index });
+    if (this.dispatchEvent(event))
+      void loadResultActions().then((actions) => actions.download(image, index + 1, taskId));
   }
 }

@@ -14,10 +14,12 @@ export interface ResultsView {
   /** The media that would not load, even from fresh results; told of each that fails. */
   broken: Pick<BrokenMedia, 'has' | 'failed'>;
   onImageClick: (event: MouseEvent, image: TaskImage, index: number) => void;
+  /** With `downloadable`: a Download button under each result shown, which calls this. */
+  onDownload: ((image: SucceededImage, index: number) => void) | undefined;
 }
 
 /** The results grid, or the empty message. */
-export function resultsView({ text, images, alt, broken, onImageClick }: ResultsView) {
+export function resultsView({ text, images, alt, broken, onImageClick, onDownload }: ResultsView) {
   if (images.length === 0) {
     return html`<slot name="empty"><p part="message">${text.empty}</p></slot>`;
   }
@@ -50,6 +52,13 @@ export function resultsView({ text, images, alt, broken, onImageClick }: Results
                     >${image.status === 'failed' ? image.error : text.mediaFailed}</span
                   >
                 </span>`
+        }
+        ${
+          shown && onDownload
+            ? html`<button part="download-button" type="button" @click=${() => onDownload(image, index)}>
+                ${text.download(index + 1, total)}
+              </button>`
+            : nothing
         }
       </li>`;
     })}

@@ -7,13 +7,15 @@ interface Report {
   tiles: number;
   imageLoaded: boolean;
   gridStyled: boolean;
+  downloadStyled: string;
+  viewerStyled: string;
   trustedTypes: boolean;
   enforced: boolean;
   violations: string[];
 }
 
 describe('strict CSP and Trusted Types', () => {
-  it('follows a task to completed with styles applied and no violation', async () => {
+  it('follows a task to completed and opens the viewer, with styles applied and no violation', async () => {
     const frame = document.createElement('iframe');
     const report = new Promise<Report>((resolve) => {
       window.addEventListener('message', function onMessage(event: MessageEvent<Report>) {
@@ -33,6 +35,8 @@ describe('strict CSP and Trusted Types', () => {
       expect(result.tiles).to.equal(2);
       expect(result.imageLoaded).to.equal(true);
       expect(result.gridStyled).to.equal(true);
+      expect(result.downloadStyled, 'the Download button, transparent').to.equal('rgba(0, 0, 0, 0)');
+      expect(result.viewerStyled, "the viewer's styles, adopted").to.equal('rgb(17, 17, 17)');
       // Where the browser implements Trusted Types, the page's policy is really in force.
       expect(result.enforced).to.equal(result.trustedTypes);
     } finally {

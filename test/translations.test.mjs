@@ -1,13 +1,14 @@
-// The translations as shipped (docs/behaviour.md, "Languages"): modules beside
-// dist/task-progress.min.js, not inside it, found relative to it wherever dist/ is served from:
-// here a copy of dist/ in another folder, on a plain static server of another origin, as a CDN
-// serves it. Runs on dist/, after `npm run build`.
+// The translations and the viewer as shipped (docs/behaviour.md, "Languages", "Download and the
+// viewer"): modules beside dist/task-progress.min.js, not inside it, found relative to it wherever
+// dist/ is served from: here a copy of dist/ in another folder, on a plain static server of another
+// origin, as a CDN serves it. Runs on dist/, after `npm run build`.
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { describeEachBrowser } from '../scripts/browser-suites.mjs';
+import { mynthResults } from '../mock/bodies.js';
 import { listen, startMockServer } from '../mock/server.js';
 
 const TIMEOUT = 30_000;
@@ -32,6 +33,16 @@ describe('the translations in dist/', () => {
         assert.ok(!shipped.includes(text), `${language} "${text}" is not in task-progress.min.js`);
     }
     assert.ok(shipped.includes('Generating…'), 'English is');
+  });
+});
+
+describe('the viewer in dist/', () => {
+  it('is a module beside the element file that imports nothing, and not inside it', async () => {
+    const viewer = await readFile(new URL('viewer.js', dist), 'utf8');
+    assert.doesNotMatch(viewer, /^\s*import\b|\bimport\(/m, 'viewer.js imports nothing');
+    const shipped = await readFile(new URL('task-progress.min.js', dist), 'utf8');
+    assert.ok(viewer.includes('viewer-media'));
+    assert.ok(!shipped.includes('viewer-media'), 'the viewer is not in task-progress.min.js');
   });
 });
 
@@ -65,10 +76,20 @@ describe('a copy of dist/ on a static server of its own', () => {
       body: JSON.stringify({ status: [{ json: { status: 'pending' } }] }),
     });
     const task = /** @type {{ taskId: string, publicAccessToken: string }} */ (await response.json());
+    const done = await fetch(`${mock.url}/__mock/tasks`, {
+      method: 'POST',
+      body: JSON.stringify({
+        status: [{ json: { status: 'completed' } }],
+        results: [{ json: mynthResults(mock.url, 2, { size: 64 }) }],
+      }),
+    });
+    const results = /** @type {{ taskId: string, publicAccessToken: string }} */ (await done.json());
     const page = `<!doctype html><html lang="pt-BR"><title>CDN</title>
       <script type="module" src="${cdn.url}/package/dist/task-progress.min.js"></script>
       <task-progress base-url="${mock.url}" task-id="${task.taskId}"
-        public-access-token="${task.publicAccessToken}"></task-progress>`;
+        public-access-token="${task.publicAccessToken}"></task-progress>
+      <task-progress id="results" viewer base-url="${mock.url}" task-id="${results.taskId}"
+        public-access-token="${results.publicAccessToken}"></task-progress>`;
     site = await listen((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(page));
   });
 
@@ -102,6 +123,33 @@ describe('a copy of dist/ on a static server of its own', () => {
           '/package/dist/translations/pt.js',
           '/package/dist/translations/format.js',
         ]);
+        assert.deepEqual(tab.errors, []);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    it('loads the viewer next to task-progress.min.js, and opens a result in it', async () => {
+      const { close } = await translation('pt');
+      const tab = await newPage();
+      try {
+        await tab.goto(site.url, TIMEOUT);
+        const root = `document.querySelector('#results')?.shadowRoot`;
+        await tab.waitFor(`${root}?.querySelector('.tile-link')`, [], TIMEOUT);
+        await tab.evaluate(`${root}.querySelector('.tile-link').click()`);
+        const shown = await tab.waitFor(
+          `${root}.querySelector('dialog[open] [part="viewer-close"]')?.textContent`,
+          [],
+          TIMEOUT,
+        );
+        assert.equal(shown, close, 'the viewer, in Portuguese');
+        const requested = await tab.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.endsWith('/viewer.js')),
+        );
+        assert.deepEqual(requested, ['/package/dist/viewer.js']);
         assert.deepEqual(tab.errors, []);
       } finally {
         await tab.close();

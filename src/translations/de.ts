@@ -57,4 +57,9 @@ export const strings: Translation = {
   retry: 'Erneut versuchen',
   cancel: 'Abbrechen',
   events: 'Aufgabenereignisse',
+  download: (n, total) =>
+    total > 1 ? `Bild ${number(n)} von ${number(total)} herunterladen` : 'Bild herunterladen',
+  close: 'Schließen',
+  previous: 'Zurück',
+  next: 'Weiter',
 };

@@ -56,4 +56,9 @@ export const strings: Translation = {
   retry: 'Reintentar',
   cancel: 'Cancelar',
   events: 'Eventos de la tarea',
+  download: (n, total) =>
+    total > 1 ? `Descargar imagen ${number(n)} de ${number(total)}` : 'Descargar imagen',
+  close: 'Cerrar',
+  previous: 'Anterior',
+  next: 'Siguiente',
 };

@@ -56,4 +56,9 @@ export const strings: Translation = {
   retry: 'Réessayer',
   cancel: 'Annuler',
   events: 'Événements de la tâche',
+  download: (n, total) =>
+    total > 1 ? `Télécharger l’image ${number(n)} sur ${number(total)}` : 'Télécharger l’image',
+  close: 'Fermer',
+  previous: 'Précédente',
+  next: 'Suivante',
 };

@@ -57,4 +57,9 @@ export const strings: Translation = {
   retry: 'Riprova',
   cancel: 'Annulla',
   events: 'Eventi dell’attività',
+  download: (n, total) =>
+    total > 1 ? `Scarica l’immagine ${number(n)} di ${number(total)}` : 'Scarica l’immagine',
+  close: 'Chiudi',
+  previous: 'Precedente',
+  next: 'Successiva',
 };

@@ -55,4 +55,9 @@ export const strings: Translation = {
   retry: '再試行',
   cancel: 'キャンセル',
   events: 'タスクのイベント',
+  download: (n, total) =>
+    total > 1 ? `画像 ${number(n)}/${number(total)} をダウンロード` : '画像をダウンロード',
+  close: '閉じる',
+  previous: '前へ',
+  next: '次へ',
 };

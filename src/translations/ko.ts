@@ -55,4 +55,8 @@ export const strings: Translation = {
   retry: '다시 시도',
   cancel: '취소',
   events: '작업 이벤트',
+  download: (n, total) => (total > 1 ? `이미지 ${number(n)}/${number(total)} 다운로드` : '이미지 다운로드'),
+  close: '닫기',
+  previous: '이전',
+  next: '다음',
 };

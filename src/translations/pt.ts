@@ -57,4 +57,8 @@ export const strings: Translation = {
   retry: 'Tentar novamente',
   cancel: 'Cancelar',
   events: 'Eventos da tarefa',
+  download: (n, total) => (total > 1 ? `Baixar imagem ${number(n)} de ${number(total)}` : 'Baixar imagem'),
+  close: 'Fechar',
+  previous: 'Anterior',
+  next: 'Próxima',
 };

@@ -54,4 +54,8 @@ export const strings: Translation = {
   retry: '重试',
   cancel: '取消',
   events: '任务事件',
+  download: (n, total) => (total > 1 ? `下载第 ${number(n)}/${number(total)} 张图片` : '下载图片'),
+  close: '关闭',
+  previous: '上一张',
+  next: '下一张',
 };

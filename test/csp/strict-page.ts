@@ -1,5 +1,6 @@
 // Runs inside an iframe served with a strict CSP and Trusted Types required: follows a task to the
-// end and reports to the test what happened, including every policy violation.
+// end, opens a result in the viewer, and reports to the test what happened, including every policy
+// violation.
 import '../../src/define.js';
 import { mynthResults } from '../../mock/bodies.js';
 import { createTask, mockApiUrl } from '../helpers/mock-api.js';
@@ -29,7 +30,14 @@ const { taskId, publicAccessToken } = await createTask({
 
 const enforced = trustedTypesEnforced();
 const el = document.createElement('task-progress');
-Object.assign(el, { baseUrl: mockApiUrl, pollInterval: 50, taskId, publicAccessToken });
+Object.assign(el, {
+  baseUrl: mockApiUrl,
+  pollInterval: 50,
+  taskId,
+  publicAccessToken,
+  viewer: true,
+  downloadable: true,
+});
 const completed = new Promise((done) => el.addEventListener('task-complete', done, { once: true }));
 document.body.append(el);
 await completed;
@@ -37,12 +45,24 @@ const img = el.shadowRoot?.querySelector('img');
 if (img && !img.complete) await new Promise((done) => img.addEventListener('load', done, { once: true }));
 const tiles = el.shadowRoot?.querySelectorAll('[part~="tile"]').length ?? 0;
 const grid = el.shadowRoot?.querySelector('[part="grid"]');
+const downloadButton = el.shadowRoot?.querySelector('[part="download-button"]');
+el.shadowRoot?.querySelector<HTMLElement>('.tile-link')?.click();
+const viewer = await new Promise<HTMLDialogElement | null | undefined>((done) => {
+  const check = () => {
+    const dialog = el.shadowRoot?.querySelector('dialog');
+    if (dialog?.open) done(dialog);
+    else setTimeout(check, 50);
+  };
+  check();
+});
 parent.postMessage(
   {
     state: el.state,
     tiles,
     imageLoaded: Boolean(img?.complete && img.naturalWidth > 0),
     gridStyled: grid ? getComputedStyle(grid).display === 'grid' : false,
+    downloadStyled: downloadButton ? getComputedStyle(downloadButton).backgroundColor : '',
+    viewerStyled: viewer ? getComputedStyle(viewer).backgroundColor : '',
     trustedTypes: 'trustedTypes' in window,
     enforced,
     violations,
