@@ -1,7 +1,7 @@
 // `npm start`: the demo page with the mock task API and the demo's server routes (`/api/*`) mounted
 // as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element,
-// and dist/viewer.js beside it, minified.
+// and dist/viewer.js and dist/task-memory.js beside it, minified.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
@@ -31,10 +31,10 @@ function mockTaskApi(): Plugin {
       server.middlewares.use('/task-progress.min.js', (_req, res) => {
         res.writeHead(302, { Location: source }).end();
       });
-      // It loads a translation and the viewer by URL, `./translations/de.js` and `./viewer.js`
-      // beside its module: the source's `.ts`.
+      // It loads a translation, the viewer and the task memory by URL (`./translations/de.js`,
+      // `./viewer.js`, `./task-memory.js`) beside its module: the source's `.ts`.
       server.middlewares.use((req, _res, next) => {
-        req.url = req.url?.replace(/(\/src\/(?:translations\/\w+|viewer))\.js$/, '$1.ts');
+        req.url = req.url?.replace(/(\/src\/(?:translations\/\w+|viewer|task-memory))\.js$/, '$1.ts');
         next();
       });
     },
@@ -105,18 +105,23 @@ function terserPass(): Plugin {
 }
 
 /**
- * `viewer.js`, which the shipped file loads from beside it on first need, minified as the shipped
- * file is (tsc wrote it into dist/ before this build; it imports nothing, so it needs no bundling).
+ * `viewer.js` and `task-memory.js`, which the shipped file loads from beside it on first need,
+ * minified as the shipped file is (tsc wrote them into dist/ before this build; they import
+ * nothing, so they need no bundling).
  */
-function minifiedViewer(): Plugin {
-  const file = fileURLToPath(new URL('dist/viewer.js', import.meta.url));
+function minifiedBeside(): Plugin {
+  const files = ['viewer.js', 'task-memory.js'].map((name) =>
+    fileURLToPath(new URL(`dist/${name}`, import.meta.url)),
+  );
   return {
-    name: 'minified-viewer',
+    name: 'minified-beside',
     apply: 'build',
     async writeBundle() {
-      const result = await minify(await readFile(file, 'utf8'), { module: true, ecma: 2020 });
-      if (result.code === undefined) this.error(`${file} was not minified.`);
-      await writeFile(file, result.code);
+      for (const file of files) {
+        const result = await minify(await readFile(file, 'utf8'), { module: true, ecma: 2020 });
+        if (result.code === undefined) this.error(`${file} was not minified.`);
+        await writeFile(file, result.code);
+      }
     },
   };
 }
@@ -125,7 +130,7 @@ export default defineConfig({
   root: 'demo',
   // One page: unknown paths (such as the mock's unplayable video) answer 404, not the page.
   appType: 'mpa',
-  plugins: [mockTaskApi(), minifiedStyles(), minifiedTemplates(), terserPass(), minifiedViewer()],
+  plugins: [mockTaskApi(), minifiedStyles(), minifiedTemplates(), terserPass(), minifiedBeside()],
   server: { port: 5173 },
   // Only the demo page: the framework examples under demo/examples import the package's built
   // dist/, which a fresh clone does not have yet (they have their own config and server).

@@ -116,14 +116,14 @@ async function sameOriginMock(context, next) {
 }
 
 /**
- * The element loads a translation and the viewer by URL, as `./translations/de.js` and
- * `./viewer.js` beside its module (as in dist/): beside the source, that is the `.ts` file, which
- * the esbuild plugin compiles.
+ * The element loads a translation, the viewer and the task memory by URL, as
+ * `./translations/de.js`, `./viewer.js` and `./task-memory.js` beside its module (as in dist/):
+ * beside the source, that is the `.ts` file, which the esbuild plugin compiles.
  * @param {import('koa').Context} context
  * @param {() => Promise<unknown>} next
  */
 function besideSources(context, next) {
-  if (/^\/src\/(translations\/\w+|viewer)\.js$/.test(context.path))
+  if (/^\/src\/(translations\/\w+|viewer|task-memory)\.js$/.test(context.path))
     context.path = context.path.replace(/\.js$/, '.ts');
   return next();
 }

@@ -2,6 +2,7 @@
 // task an element follows is kept in `sessionStorage` (this tab only), under a key made from the
 // element's id, else its form and start-url; an element that connects with no task of its own
 // follows the remembered one again, as it was followed. Storage that throws or is full is ignored.
+// Loaded beside the element's module, not bundled into the self-contained file: it imports nothing.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What is kept of a task: nothing else. */
@@ -41,43 +42,38 @@ export class TaskMemory implements ReactiveController {
   #key(): string | undefined {
     const { id, rememberTask, startUrl } = this.#host;
     const form = this.#host.getAttribute('form');
-    if (!rememberTask || !(id || form || startUrl)) return undefined;
-    return `task-progress:task:${JSON.stringify(id ? [id] : [form, startUrl])}`;
+    return rememberTask && (id || form || startUrl)
+      ? `task-progress:task:${JSON.stringify(id ? [id] : [form, startUrl])}`
+      : undefined;
   }
 
   hostConnected(): void {
     const key = this.#key();
     // A task id the page set wins over a remembered one.
-    const task = key && !this.#host.taskId ? read(key) : undefined;
-    if (!task) return;
-    this.resumed = task;
-    this.#host.taskId = task.taskId;
-    this.#host.publicAccessToken ||= task.token;
+    if (!key || this.#host.taskId) return;
+    try {
+      const task = JSON.parse(sessionStorage.getItem(key) ?? 'null') as RememberedTask | null;
+      // Written by this page's scripts too: each field is checked before it is followed.
+      const fields = [task?.taskId, task?.provider, task?.baseUrl, task?.token ?? ''];
+      if (!task || !fields.every((field) => typeof field === 'string') || !Number.isFinite(task.startedAt))
+        return;
+      this.resumed = task;
+      this.#host.taskId = task.taskId;
+      this.#host.publicAccessToken ||= task.token;
+    } catch {
+      // Storage refused, or not JSON: nothing to follow on.
+    }
   }
 
   hostUpdated(): void {
     const key = this.#key();
-    const task = key && this.#followed();
-    const text = task ? JSON.stringify(task) : this.#written;
-    if (!key || text === this.#written) return;
+    const text = key && JSON.stringify(this.#followed());
+    if (!text || text === this.#written) return;
     this.#written = text;
     try {
       sessionStorage.setItem(key, text);
     } catch {
       // Full or disabled: the task is only not kept across a reload.
     }
-  }
-}
-
-function read(key: string): RememberedTask | undefined {
-  try {
-    const task = JSON.parse(sessionStorage.getItem(key) ?? 'null') as RememberedTask | null;
-    // Written by this page's scripts too: each field is checked before it is followed.
-    const fields = [task?.taskId, task?.provider, task?.baseUrl, task?.token ?? ''];
-    return fields.every((field) => typeof field === 'string') && Number.isFinite(task?.startedAt)
-      ? (task as RememberedTask)
-      : undefined;
-  } catch {
-    return undefined;
   }
 }

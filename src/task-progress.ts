@@ -28,7 +28,8 @@ import {
   mergedStrings,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
-import { type RememberedTask, TaskMemory } from './task-memory.js';
+import type * as Memory from './task-memory.js';
+import type { RememberedTask, TaskMemory } from './task-memory.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 import type * as ResultActions from './viewer.js';
 import { problemView, resultsView } from './views.js';
@@ -269,17 +270,35 @@ export class TaskProgress extends LitElement {
     this.#follow.refresh();
   }
 
-  readonly #memory: TaskMemory = new TaskMemory(this, () => {
-    const { taskId, snapshot } = this.#follow;
-    if (!taskId || !snapshot) return undefined;
-    const { baseUrl, token } = this.#followOptions();
-    const provider = this.#resumed?.provider ?? this.provider;
-    return { taskId, token, provider, baseUrl, startedAt: snapshot.startedAt };
-  });
+  /**
+   * With `remember-task`, the task kept across a reload: `task-memory.js`, loaded beside this module
+   * the first time an element asks for it (a copy of `dist/` without it only keeps nothing).
+   */
+  #memory: TaskMemory | undefined;
+  #memoryAsked = false;
+
+  protected override willUpdate(): void {
+    if (!this.rememberTask || this.#memoryAsked) return;
+    this.#memoryAsked = true;
+    void importBeside<typeof Memory>('./task-memory.js').then(
+      ({ TaskMemory }) => {
+        this.#memory = new TaskMemory(this, () => {
+          const { taskId, snapshot } = this.#follow;
+          if (!taskId || !snapshot) return undefined;
+          const { baseUrl, token } = this.#followOptions();
+          const provider = this.#resumed?.provider ?? this.provider;
+          return { taskId, token, provider, baseUrl, startedAt: snapshot.startedAt };
+        });
+        // So that it keeps what is followed now, even if nothing else changes.
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
 
   /** The task read back after a reload, while it is the one the element follows. */
   get #resumed(): RememberedTask | undefined {
-    const { resumed } = this.#memory;
+    const resumed = this.#memory?.resumed;
     return resumed?.taskId === this.taskId ? resumed : undefined;
   }
 

@@ -68,8 +68,9 @@ describe('resume: remember-task', () => {
     expect(elapsedText(el)).to.equal('1:05');
     const before = (await statusRequestsOf(task.taskId)).length;
 
+    await until(() => remembered().length === 1, 'the task remembered');
     const again = await reload(el, env);
-    expect(again.taskId).to.equal(task.taskId);
+    await until(() => again.taskId === task.taskId, 'the remembered task');
     await until(
       async () => (await statusRequestsOf(task.taskId)).length > before,
       'a status request of the same task',
@@ -85,6 +86,7 @@ describe('resume: remember-task', () => {
   it('a completed task shows its results again', async () => {
     const { task, el } = await followRemembered({ status: [completed], results: results(2) });
     await untilState(el, 'completed');
+    await until(() => remembered().length === 1, 'the task remembered');
     const again = await reload(el);
     await untilState(again, 'completed');
     expect(parts(again, 'image')).to.have.length(2);
@@ -98,6 +100,7 @@ describe('resume: remember-task', () => {
   it('a task that failed shows that it failed', async () => {
     const { el } = await followRemembered({ status: [{ json: { status: 'failed', error: 'Blocked' } }] });
     await untilState(el, 'failed');
+    await until(() => remembered().length === 1, 'the task remembered');
     const again = await reload(el);
     await untilState(again, 'failed');
     expect(parts(again, 'error')[0]?.textContent).to.contain('Blocked');
@@ -120,7 +123,7 @@ describe('resume: remember-task', () => {
 
     el.remove();
     const again = await connect(attributes, {}, container);
-    expect(again.taskId).to.equal(task.taskId);
+    await until(() => again.taskId === task.taskId, 'the remembered task');
     await until(async () => (await statusRequestsOf(task.taskId)).length >= 2, 'status requests');
     const starts = (await requestsOf(endpointId)).filter((request) => request.method === 'POST');
     expect(starts, 'one start request in all').to.have.length(1);
@@ -191,9 +194,11 @@ describe('resume: remember-task', () => {
     const task = await createTask({ status: [pending] });
     const plain = await connect({ id: 'gen' }, task);
     const nameless = await connect({ 'remember-task': '' }, task);
-    await until(async () => (await statusRequestsOf(task.taskId)).length >= 4, 'both following');
+    // An element that does remember, connected last: once it has, the others have had their turn.
+    await connect({ id: 'control', 'remember-task': '' }, task);
+    await until(() => remembered().length > 0, 'the control remembered');
     await Promise.all([plain.updateComplete, nameless.updateComplete]);
-    expect(Object.keys(sessionStorage)).to.deep.equal([]);
+    expect(Object.keys(sessionStorage)).to.deep.equal([`${PREFIX}${JSON.stringify(['control'])}`]);
   });
 
   it('storage that throws is ignored: the task is followed to its end', async () => {
@@ -201,7 +206,9 @@ describe('resume: remember-task', () => {
     Storage.prototype.setItem = () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
+    let reads = 0;
     Storage.prototype.getItem = () => {
+      reads++;
       throw new DOMException('denied', 'SecurityError');
     };
     try {
@@ -211,6 +218,8 @@ describe('resume: remember-task', () => {
       });
       await untilState(el, 'completed');
       const again = await reload(el);
+      await until(() => reads > 0, 'the storage asked');
+      await again.updateComplete;
       expect(again.state).to.equal('idle');
     } finally {
       Object.assign(Storage.prototype, { setItem, getItem });
@@ -237,8 +246,20 @@ describe('resume: remember-task', () => {
       `${PREFIX}${JSON.stringify(['gen'])}`,
       JSON.stringify({ taskId: 5, provider: 'mynth' }),
     );
-    const el = await connect({ id: 'gen', 'remember-task': '' });
-    expect(el.taskId).to.equal(undefined);
-    expect(el.state).to.equal('idle');
+    const { getItem } = Storage.prototype;
+    let reads = 0;
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      reads++;
+      return getItem.call(this, key);
+    };
+    try {
+      const el = await connect({ id: 'gen', 'remember-task': '' });
+      await until(() => reads > 0, 'the record read');
+      await el.updateComplete;
+      expect(el.taskId).to.equal(undefined);
+      expect(el.state).to.equal('idle');
+    } finally {
+      Storage.prototype.getItem = getItem;
+    }
   });
 });

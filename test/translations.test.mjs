@@ -36,14 +36,19 @@ describe('the translations in dist/', () => {
   });
 });
 
-describe('the viewer in dist/', () => {
-  it('is a module beside the element file that imports nothing, and not inside it', async () => {
-    const viewer = await readFile(new URL('viewer.js', dist), 'utf8');
-    assert.doesNotMatch(viewer, /^\s*import\b|\bimport\(/m, 'viewer.js imports nothing');
-    const shipped = await readFile(new URL('task-progress.min.js', dist), 'utf8');
-    assert.ok(viewer.includes('viewer-media'));
-    assert.ok(!shipped.includes('viewer-media'), 'the viewer is not in task-progress.min.js');
-  });
+describe('the viewer and the task memory in dist/', () => {
+  for (const [file, mark] of [
+    ['viewer.js', 'viewer-media'],
+    ['task-memory.js', 'task-progress:task:'],
+  ]) {
+    it(`${file} is a module beside the element file that imports nothing, and not inside it`, async () => {
+      const module = await readFile(new URL(file, dist), 'utf8');
+      assert.doesNotMatch(module, /^\s*import\b|\bimport\(/m, `${file} imports nothing`);
+      const shipped = await readFile(new URL('task-progress.min.js', dist), 'utf8');
+      assert.ok(module.includes(mark));
+      assert.ok(!shipped.includes(mark), `${file} is not in task-progress.min.js`);
+    });
+  }
 });
 
 describe('a copy of dist/ on a static server of its own', () => {
@@ -55,6 +60,9 @@ describe('a copy of dist/ on a static server of its own', () => {
   let site;
   /** @type {Awaited<ReturnType<typeof startMockServer>>} */
   let mock;
+  /** A pending task, which the page's first and third elements follow. */
+  /** @type {{ taskId: string, publicAccessToken: string }} */
+  let task;
 
   before(async () => {
     folder = await mkdtemp(join(tmpdir(), 'task-progress-cdn-'));
@@ -75,7 +83,7 @@ describe('a copy of dist/ on a static server of its own', () => {
       method: 'POST',
       body: JSON.stringify({ status: [{ json: { status: 'pending' } }] }),
     });
-    const task = /** @type {{ taskId: string, publicAccessToken: string }} */ (await response.json());
+    task = /** @type {{ taskId: string, publicAccessToken: string }} */ (await response.json());
     const done = await fetch(`${mock.url}/__mock/tasks`, {
       method: 'POST',
       body: JSON.stringify({
@@ -89,7 +97,9 @@ describe('a copy of dist/ on a static server of its own', () => {
       <task-progress base-url="${mock.url}" task-id="${task.taskId}"
         public-access-token="${task.publicAccessToken}"></task-progress>
       <task-progress id="results" viewer base-url="${mock.url}" task-id="${results.taskId}"
-        public-access-token="${results.publicAccessToken}"></task-progress>`;
+        public-access-token="${results.publicAccessToken}"></task-progress>
+      <task-progress id="kept" remember-task base-url="${mock.url}" task-id="${task.taskId}"
+        public-access-token="${task.publicAccessToken}"></task-progress>`;
     site = await listen((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(page));
   });
 
@@ -123,6 +133,25 @@ describe('a copy of dist/ on a static server of its own', () => {
           '/package/dist/translations/pt.js',
           '/package/dist/translations/format.js',
         ]);
+        assert.deepEqual(tab.errors, []);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    it('loads the task memory next to task-progress.min.js, and keeps the task', async () => {
+      const tab = await newPage();
+      try {
+        await tab.goto(site.url, TIMEOUT);
+        const kept = await tab.waitFor(`sessionStorage.getItem('task-progress:task:["kept"]')`, [], TIMEOUT);
+        assert.equal(JSON.parse(String(kept)).taskId, task.taskId);
+        const requested = await tab.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.endsWith('/task-memory.js')),
+        );
+        assert.deepEqual(requested, ['/package/dist/task-memory.js']);
         assert.deepEqual(tab.errors, []);
       } finally {
         await tab.close();
