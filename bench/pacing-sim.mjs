@@ -14,9 +14,23 @@ import { build } from 'esbuild';
  *   advance(ms: number): Promise<void>, flush(): Promise<void>, readonly pendingTimers: number[]
  * }} FakeEnvironment
  */
-/** @typedef {{ createdAt: number, duration: number }} SimTask */
+/**
+ * A task: `queued` ms in the API's queue (0 unless told), then `duration` ms of processing; its
+ * status answers say `queued` while it waits when `saysQueued`, else pending throughout.
+ * @typedef {{ duration: number, queued?: number, saysQueued?: boolean }} TaskSpec
+ */
+/** @typedef {TaskSpec & { createdAt: number }} SimTask */
+/**
+ * The element's controller (src/follow-controller.ts) as the simulation uses it, typed here: its
+ * own types need the DOM's.
+ * @typedef {{
+ *   snapshot: import('../src/engine/index.ts').FollowSnapshot | undefined,
+ *   eta: import('../src/eta.ts').Eta | undefined,
+ *   hostConnected(): void, hostUpdate(): void, hostDisconnected(): void
+ * }} Controller
+ */
 /** @typedef {{ status: number, results: number }} Counts */
-/** @typedef {{ status(): Promise<'pending' | 'completed'>, results(): Promise<string> }} SimApi */
+/** @typedef {{ status(): Promise<'queued' | 'pending' | 'completed'>, results(): Promise<string> }} SimApi */
 /**
  * What the element is told of the task's duration: `expected` is the `expected-duration` a page
  * sets for a kind of that median, in s; without it, the element learns from the page's earlier tasks
@@ -80,6 +94,8 @@ export async function loadEngine(constants = {}) {
         "export { Engine, PACING_CONSTANT, pollDelay } from './src/engine/index.ts';",
         "export { FakeEnvironment, seededRandom } from './test/engine/fake-environment.ts';",
         "export { TaskProgress } from './src/task-progress.ts';",
+        "export { FollowController } from './src/follow-controller.ts';",
+        "export { useEnvironment } from './src/page-engine.ts';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',
@@ -91,7 +107,7 @@ export async function loadEngine(constants = {}) {
     logLevel: 'silent',
     plugins: [variant],
   });
-  /** @type {{ Engine: typeof import('../src/engine/index.ts').Engine, pollDelay: typeof import('../src/engine/index.ts').pollDelay, PACING_CONSTANT: number, FakeEnvironment: new (options: { random: () => number }) => FakeEnvironment, seededRandom: (seed: number) => () => number, TaskProgress: { properties: unknown } }} */
+  /** @type {{ Engine: typeof import('../src/engine/index.ts').Engine, pollDelay: typeof import('../src/engine/index.ts').pollDelay, PACING_CONSTANT: number, FakeEnvironment: new (options: { random: () => number }) => FakeEnvironment, seededRandom: (seed: number) => () => number, TaskProgress: { properties: unknown }, FollowController: new (host: object, options: () => import('../src/engine/index.ts').FollowOptions, unsafeUrlMessage: () => string) => Controller, useEnvironment: (env: FakeEnvironment) => void }} */
   const engine = await import(
     `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`
   );
@@ -118,8 +134,8 @@ export function durations(random, median, sigma, count) {
 const sleep = (env, ms) => new Promise((resolve) => env.setTimeout(() => resolve(undefined), ms));
 
 /**
- * The task's API on the simulated clock: a status request is answered at its middle, pending
- * until the task's duration has passed.
+ * The task's API on the simulated clock: a status request is answered at its middle, queued or
+ * pending until the task's time in the queue and its duration have passed.
  * @param {FakeEnvironment} env @param {SimTask} task @param {Counts} counts @param {number} [rtt]
  * @returns {SimApi}
  */
@@ -128,9 +144,14 @@ function simApi(env, task, counts, rtt = RTT) {
     async status() {
       counts.status++;
       await sleep(env, rtt / 2);
-      const done = env.now() - task.createdAt >= task.duration;
+      const age = env.now() - task.createdAt;
+      const queued = task.queued ?? 0;
       await sleep(env, rtt / 2);
-      return done ? 'completed' : 'pending';
+      return age >= queued + task.duration
+        ? 'completed'
+        : age < queued && task.saysQueued
+          ? 'queued'
+          : 'pending';
     },
     async results() {
       counts.results++;
@@ -185,7 +206,7 @@ function fixedLoop(env, api) {
   const interval = intervalOn(env);
   return new Promise((resolve) => {
     const handle = interval.set(async () => {
-      if ((await api.status()) === 'pending') return;
+      if ((await api.status()) !== 'completed') return;
       interval.clear(handle);
       await api.results();
       resolve(env.now());
@@ -239,8 +260,8 @@ function tanstack(env, api) {
   const status = new QueryObserver(client, {
     queryKey: ['status'],
     queryFn: () => api.status(),
-    refetchInterval: (query) => ((query.state.data ?? 'pending') === 'pending' ? 2000 : false),
-    staleTime: (query) => ((query.state.data ?? 'pending') === 'pending' ? 0 : Infinity),
+    refetchInterval: (query) => (query.state.data === 'completed' ? false : 2000),
+    staleTime: (query) => (query.state.data === 'completed' ? Infinity : 0),
   });
   return new Promise((resolve) => {
     const stop = status.subscribe((result) => {
@@ -254,52 +275,101 @@ function tanstack(env, api) {
   });
 }
 
+/** @typedef {{ taskId: string, expectedDuration?: number, durationKind?: string }} Knows */
+
 /**
- * The element's engine, with the element's defaults, following one task to its results.
- * @param {Loaded} loaded @param {import('../src/engine/index.ts').Engine} engine
- * @param {FakeEnvironment} env @param {SimApi} api
- * @param {{ taskId: string, expectedDuration?: number, durationKind?: string }} knows
+ * What the element asks its engine for a simulated task: the element's defaults (its options
+ * table gives each option's default as the element declares it) and what it `knows`; a queued
+ * status answer read as the gateway's adapter reads its queued statuses.
+ * @param {Loaded} loaded @param {SimApi} api @param {Knows} knows
+ * @returns {import('../src/engine/index.ts').FollowOptions}
  */
-async function element(loaded, engine, env, api, knows) {
-  // The element's options table: each option's default as the element declares it.
+function followOptions(loaded, api, knows) {
   const options = /** @type {Record<string, { default: number }>} */ (loaded.TaskProgress.properties);
   /** @type {import('../src/types.ts').TaskAdapter} */
   const adapter = {
     requiresToken: false,
     async getStatus() {
       const status = await api.status();
-      return { state: status, status };
+      return status === 'queued' ? { state: 'pending', status, phase: 'queued' } : { state: status, status };
     },
     async getResults() {
       await api.results();
       return [{ status: 'succeeded', id: '1', url: 'https://cdn.example/1.png', kind: 'image' }];
     },
   };
+  return {
+    adapter,
+    baseUrl: 'https://api.example',
+    token: undefined,
+    tokenProvider: undefined,
+    pollInterval: options.pollInterval.default,
+    maxPollInterval: options.maxPollInterval.default,
+    timeout: options.timeout.default,
+    maxRetries: options.maxRetries.default,
+    pollWhenHidden: false,
+    showEvents: false,
+    rememberDurations: false,
+    ...knows,
+  };
+}
+
+/**
+ * The element's engine, with the element's defaults, following one task to its results.
+ * @param {Loaded} loaded @param {import('../src/engine/index.ts').Engine} engine
+ * @param {FakeEnvironment} env @param {SimApi} api @param {Knows} knows
+ */
+async function element(loaded, engine, env, api, knows) {
   /** @type {(at: number) => void} */
   let shown = () => {};
   const done = new Promise((resolve) => (shown = resolve));
-  const subscription = engine.follow(
-    {
-      adapter,
-      baseUrl: 'https://api.example',
-      token: undefined,
-      tokenProvider: undefined,
-      pollInterval: options.pollInterval.default,
-      maxPollInterval: options.maxPollInterval.default,
-      timeout: options.timeout.default,
-      maxRetries: options.maxRetries.default,
-      pollWhenHidden: false,
-      showEvents: false,
-      rememberDurations: false,
-      ...knows,
-    },
-    (snapshot) => {
-      if (snapshot.state === 'completed' && snapshot.images) shown(env.now());
-      else if (snapshot.state !== 'pending') throw new Error(`The simulated task ended ${snapshot.state}.`);
-    },
-  );
+  const subscription = engine.follow(followOptions(loaded, api, knows), (snapshot) => {
+    if (snapshot.state === 'completed' && snapshot.images) shown(env.now());
+    else if (snapshot.state !== 'pending') throw new Error(`The simulated task ended ${snapshot.state}.`);
+  });
   const at = await done;
   subscription.unsubscribe();
+  return at;
+}
+
+/**
+ * The element's own controller (src/follow-controller.ts) on a stand-in for the element, following
+ * one task through the page's engine (`useEnvironment`) to its results: it works out what the
+ * element shows in each update, at each snapshot and once a second while pending, as in the
+ * element. `look` is called at `lookAt` on the clock with the controller as it is then.
+ * @param {Loaded} loaded @param {FakeEnvironment} env @param {SimApi} api @param {Knows} knows
+ * @param {number} lookAt @param {(controller: Controller) => void} look
+ */
+async function elementView(loaded, env, api, knows, lookAt, look) {
+  /** @type {(at: number) => void} */
+  let shown = () => {};
+  const done = new Promise((resolve) => (shown = resolve));
+  let due = false;
+  const host = {
+    isConnected: true,
+    addController() {},
+    // As Lit does: one update, in a microtask, however many times it was asked for.
+    requestUpdate() {
+      if (due) return;
+      due = true;
+      queueMicrotask(() => {
+        due = false;
+        controller.hostUpdate();
+        if (controller.snapshot?.state === 'completed' && controller.snapshot.images) shown(env.now());
+      });
+    },
+  };
+  const options = followOptions(loaded, api, knows);
+  /** @type {Controller} */
+  const controller = new loaded.FollowController(
+    host,
+    () => options,
+    () => '',
+  );
+  env.setTimeout(() => look(controller), lookAt - env.now());
+  controller.hostConnected();
+  const at = await done;
+  controller.hostDisconnected();
   return at;
 }
 
@@ -327,31 +397,32 @@ const outcome = (delays, requests) => ({
 });
 
 /**
- * One task of `duration` ms, created now and followed by `follow` to its results; then a pause, so
- * that nothing of it runs into the next. Its delay from completion to results, and its status requests.
- * @param {FakeEnvironment} env @param {number} duration @param {number} rtt
- * @param {(api: SimApi) => Promise<number>} follow
+ * One task, created now and followed by `follow` to its results; then a pause, so that nothing of
+ * it runs into the next. Its delay from completion to results, and its status requests.
+ * @param {FakeEnvironment} env @param {TaskSpec} spec @param {number} rtt
+ * @param {(api: SimApi, task: SimTask) => Promise<number>} follow
  */
-async function followTask(env, duration, rtt, follow) {
-  const task = { createdAt: env.now(), duration };
+async function followTask(env, spec, rtt, follow) {
+  const task = { ...spec, createdAt: env.now() };
   const counts = { status: 0, results: 0 };
-  const at = await runUntil(env, follow(simApi(env, task, counts, rtt)));
+  const at = await runUntil(env, follow(simApi(env, task, counts, rtt), task));
   await env.advance(60_000);
-  return { delay: at - task.createdAt - duration, requests: counts.status };
+  return { delay: at - task.createdAt - (task.queued ?? 0) - task.duration, requests: counts.status };
 }
 
 /**
  * A page: one user following `durations.length` tasks of one kind, one after the other, on its
  * own clock (so an element learns from the earlier ones); `expected` is the `expected-duration`
- * its author set for that kind, when the knowledge has one.
- * @typedef {{ median: number, durations: number[], expected: number | undefined }} Page
+ * its author set for that kind, when the knowledge has one; `queues`, each task's time in the
+ * API's queue before it runs, and `saysQueued`, whether its status answers say so.
+ * @typedef {{ median: number, durations: number[], expected?: number, queues?: number[], saysQueued?: boolean }} Page
  */
 
 /**
  * Follows every task of every page with `follow`.
  * @param {Loaded} loaded
  * @param {Page[]} pages
- * @param {(env: FakeEnvironment, api: SimApi, page: Page, random: () => number) => Promise<number>} follow
+ * @param {(env: FakeEnvironment, api: SimApi, page: Page, random: () => number, task: SimTask, index: number) => Promise<number>} follow
  * @param {number} seed
  */
 async function simulate(loaded, pages, follow, seed) {
@@ -361,8 +432,9 @@ async function simulate(loaded, pages, follow, seed) {
     const random = loaded.seededRandom(seed + p);
     const env = new loaded.FakeEnvironment({ random });
     for (const [i, duration] of page.durations.entries()) {
-      const { delay, requests } = await followTask(env, duration, RTT, (api) =>
-        follow(env, api, page, random),
+      const spec = { duration, queued: page.queues?.[i], saysQueued: page.saysQueued };
+      const { delay, requests } = await followTask(env, spec, RTT, (api, task) =>
+        follow(env, api, page, random, task, i),
       );
       if (i < WARM_UP) continue;
       const group = /** @type {{ delays: number[], requests: number }} */ (byMedian.get(page.median));
@@ -388,6 +460,20 @@ export const TASKS_PER_PAGE = 25;
 export const WARM_UP = 5;
 
 /**
+ * The pages of every median, `perMedian` counted tasks of it in all: `page(median, count)` draws
+ * one of `count` tasks, its first `WARM_UP` not counted.
+ * @template T
+ * @param {number} perMedian @param {(median: number, count: number) => T} page
+ */
+function pagesByMedian(perMedian, page) {
+  return MEDIANS.flatMap((median) =>
+    Array.from({ length: Math.ceil(perMedian / TASKS_PER_PAGE) }, (_, i) =>
+      page(median, WARM_UP + Math.min(TASKS_PER_PAGE, perMedian - i * TASKS_PER_PAGE)),
+    ),
+  );
+}
+
+/**
  * Every strategy on the same tasks: for each spread, `perMedian` tasks of each median, on pages of
  * `TASKS_PER_PAGE`.
  * @param {{ perMedian?: number, seed?: number, sigmas?: number[], knowledge?: Knowledge[], baselines?: boolean, loaded?: Loaded }} [settings]
@@ -405,18 +491,11 @@ export async function simulatePacing({
   for (const sigma of sigmas) {
     const random = engineModules.seededRandom(seed * 1000 + Math.round(sigma * 100));
     /** @type {{ median: number, durations: number[], factor: number }[]} */
-    const runs = MEDIANS.flatMap((median) =>
-      Array.from({ length: Math.ceil(perMedian / TASKS_PER_PAGE) }, (_, i) => ({
-        median,
-        durations: durations(
-          random,
-          median,
-          sigma,
-          WARM_UP + Math.min(TASKS_PER_PAGE, perMedian - i * TASKS_PER_PAGE),
-        ),
-        factor: random(),
-      })),
-    );
+    const runs = pagesByMedian(perMedian, (median, count) => ({
+      median,
+      durations: durations(random, median, sigma, count),
+      factor: random(),
+    }));
     /** @param {Knowledge} [known] @returns {Page[]} */
     const pagesFor = (known) =>
       runs.map(({ median, durations: list, factor }) => ({
@@ -463,6 +542,114 @@ export async function simulatePacing({
   };
 }
 
+/** The gateway's queue in the ETA simulation: a task waits an exponential time of this median, in s. */
+export const QUEUE_MEDIAN = 20;
+/** The spread of the processing time after the queue, around each of `MEDIANS`. */
+export const QUEUE_SIGMA = 0.3;
+
+/**
+ * What the element shows of the time left: a time (`seconds`), "In queue", "Taking longer than
+ * usual", or no ETA.
+ * @param {Controller} controller
+ * @returns {{ seconds?: number, shows: 'time' | 'queue' | 'overrun' | 'none' }}
+ */
+function etaShown({ snapshot, eta }) {
+  if (snapshot?.queued) return { shows: 'queue' };
+  if (eta?.overrun) return { shows: 'overrun' };
+  return eta?.seconds === undefined ? { shows: 'none' } : { shows: 'time', seconds: eta.seconds };
+}
+
+/** @typedef {{ median: number, left: number } & ReturnType<typeof etaShown>} EtaSeen left in ms */
+
+/**
+ * How far the ETAs shown were off, in s and as a share of the true time left, among the tasks
+ * that showed a time; and what the others showed instead.
+ * @param {EtaSeen[]} seen
+ */
+function etaError(seen) {
+  const timed = seen.filter((task) => task.seconds !== undefined);
+  const off = timed.map((task) => Math.abs(/** @type {number} */ (task.seconds) - task.left / 1000));
+  const share = timed.map((task, i) => off[i] / (task.left / 1000));
+  const shows = (/** @type {string} */ what) =>
+    seen.filter((task) => task.shows === what).length / seen.length;
+  return {
+    tasks: seen.length,
+    showsTime: shows('time'),
+    showsQueue: shows('queue'),
+    showsOverrun: shows('overrun'),
+    medianSeconds: quantile(off, 0.5),
+    p90Seconds: quantile(off, 0.9),
+    medianShare: quantile(share, 0.5),
+    p90Share: quantile(share, 0.9),
+  };
+}
+
+/**
+ * The ETA on the gateway with a queue: tasks wait in the API's queue (exponential, median
+ * `QUEUE_MEDIAN` s), then run (lognormal, σ `QUEUE_SIGMA`, around each of `MEDIANS`), on pages of
+ * `TASKS_PER_PAGE` as in `simulatePacing`, the element's controller with a learned history. Each
+ * task is followed twice: its status answers saying queued while it waits (`apart`: the element
+ * learns and estimates processing time from the first status that says processing), and the same
+ * tasks saying pending throughout (`together`: the queue counts toward the duration, as in v2).
+ * At the moment half of the task's whole wait has passed, what the element shows is set against
+ * the true time left; `togetherWhereApartShows` is `together` on the tasks where `apart` showed a time.
+ * @param {{ perMedian?: number, seed?: number, loaded?: Loaded }} [settings]
+ */
+export async function simulateQueue({ perMedian = 100, seed = 1, loaded } = {}) {
+  const engineModules = loaded ?? (await loadEngine());
+  const random = engineModules.seededRandom(seed * 1000 + 22);
+  const pages = pagesByMedian(perMedian, (median, count) => ({
+    median,
+    durations: durations(random, median, QUEUE_SIGMA, count),
+    queues: Array.from({ length: count }, () => ((-Math.log(1 - random()) * QUEUE_MEDIAN) / Math.LN2) * 1000),
+  }));
+  /** @param {boolean} saysQueued */
+  const follow = async (saysQueued) => {
+    /** @type {EtaSeen[]} */
+    const seen = [];
+    const onPage = new Set();
+    let tasks = 0;
+    const outcome = await simulate(
+      engineModules,
+      pages.map((page) => ({ ...page, saysQueued })),
+      (env, api, page, _, task, index) => {
+        // Each page its own engine: the elements of a page learn from its earlier tasks.
+        if (!onPage.has(env)) engineModules.useEnvironment(env);
+        onPage.add(env);
+        const left = ((task.queued ?? 0) + task.duration) / 2;
+        const knows = { taskId: `queued-${tasks++}`, durationKind: 'kind' };
+        return elementView(engineModules, env, api, knows, task.createdAt + left, (controller) => {
+          if (index >= WARM_UP) seen.push({ median: page.median, left, ...etaShown(controller) });
+        });
+      },
+      seed,
+    );
+    return { seen, outcome };
+  };
+  const apart = await follow(true);
+  const together = await follow(false);
+  /** @param {(task: EtaSeen) => boolean} which */
+  const errors = (which) => {
+    const kept = apart.seen.flatMap((task, i) => (which(task) ? [i] : []));
+    return {
+      apart: etaError(kept.map((i) => apart.seen[i])),
+      together: etaError(kept.map((i) => together.seen[i])),
+      togetherWhereApartShows: etaError(
+        kept.filter((i) => apart.seen[i].seconds !== undefined).map((i) => together.seen[i]),
+      ),
+    };
+  };
+  return {
+    perMedian,
+    medians: MEDIANS,
+    sigma: QUEUE_SIGMA,
+    queueMedianSeconds: QUEUE_MEDIAN,
+    ...errors(() => true),
+    byMedian: Object.fromEntries(MEDIANS.map((median) => [median, errors((task) => task.median === median)])),
+    pacing: { apart: apart.outcome, together: together.outcome },
+  };
+}
+
 /**
  * The element alone on given tasks, each the first of its page (no history), as the bench's
  * real-time browser run follows them: for comparing the wire with the simulation.
@@ -477,7 +664,7 @@ export async function simulateTasks({ durations: list, expected = [], rttMs, loa
   let requests = 0;
   for (const [i, duration] of list.entries()) {
     const knows = { taskId: `wire-${i}`, expectedDuration: expected[i], durationKind: undefined };
-    const followed = await followTask(env, duration, rttMs, (api) =>
+    const followed = await followTask(env, { duration }, rttMs, (api) =>
       element(engineModules, engine, env, api, knows),
     );
     delays.push(followed.delay);

@@ -209,6 +209,88 @@ function pacingSection(results) {
   ];
 }
 
+/**
+ * How far off the ETAs shown were, in seconds and as a share of the time left: median (p90); a
+ * dash where no task showed a time (or none was kept).
+ * @param {Results} error one of `simulateQueue`'s
+ */
+const etaOff = (error) =>
+  !(error.showsTime > 0)
+    ? '—'
+    : `${seconds(error.medianSeconds)}, ${percent(error.medianShare)} (${seconds(error.p90Seconds)}, ${percent(error.p90Share)})`;
+
+/**
+ * How far the ETA is off at half of the wait on an API with a queue, with the queue taken apart
+ * and counted in the duration.
+ * @param {Results} results
+ */
+function queueSection(results) {
+  const { queue } = results;
+  const row = (/** @type {string} */ label, /** @type {Results} */ errors) => [
+    label,
+    `${percent(errors.apart.showsTime)} / ${percent(errors.apart.showsQueue)}`,
+    etaOff(errors.apart),
+    `${percent(errors.together.showsOverrun)}`,
+    etaOff(errors.together),
+    etaOff(errors.togetherWhereApartShows),
+  ];
+  const { apart, together } = queue.pacing;
+  return [
+    '## The ETA on an API with a queue',
+    '',
+    `Simulated as the pacing is, on the element's own controller (\`src/follow-controller.ts\`, which works out the ETA with \`nextEta\` from \`src/eta.ts\` at each snapshot and once a second, as the element does) with its engine on the same simulated clock: tasks wait in the gateway's queue for an exponential time (median ${queue.queueMedianSeconds} s), then run for a lognormal time (σ ${queue.sigma}) around medians of ${queue.medians.join(', ')} s; ${queue.perMedian} tasks per median on pages as above, the element with a learned history. Each task is followed twice: its status answers saying queued while it waits (the queue taken apart, as the engine does: no ETA while queued, the estimate and the learned durations count processing time from the first status that says processing), and the same tasks saying pending throughout (the queue counted in the duration, as v2 did). At the moment half of the task's whole wait (queue and processing) has passed, the ETA shown is set against the true time left: off by |shown − true| in seconds and as a share of the true time left, median (p90), among the tasks that show a time then; the others show "In queue" or "Taking longer than usual".`,
+    '',
+    table(
+      [
+        'processing median',
+        'queue apart: shows a time / "In queue"',
+        'queue apart: off',
+        'queue counted (v2): "Taking longer"',
+        'queue counted (v2): off',
+        'queue counted (v2): off, on the tasks that show a time with the queue apart',
+      ],
+      [
+        ...queue.medians.map((/** @type {number} */ median) => row(`${median} s`, queue.byMedian[median])),
+        row('all', queue),
+      ],
+    ),
+    '',
+    `Pacing on the same tasks: with the queue taken apart the element sent ${percent(apart.statusRequests / together.statusRequests)} of the status requests it sent with the queue counted, and showed the results ${delays(apart)} after completion against ${delays(together)}, median (p95).`,
+    '',
+  ];
+}
+
+/**
+ * What previews cost to render, per status update, against the same element with none.
+ * @param {Results} results
+ */
+function previewsSection(results) {
+  const { previews } = results;
+  const row = (/** @type {string} */ label, /** @type {(run: Results) => string} */ cell) => [
+    label,
+    cell(previews.without),
+    cell(previews.with),
+  ];
+  const ms = (/** @type {number} */ value) => `${value.toFixed(1)} ms`;
+  return [
+    `What previews cost to render: a pending element (\`expected-count="4"\`, reduced motion emulated so that no animation runs) whose custom adapter answers a status every ${previews.pollMs} ms, ${previews.updates} times, each with ${previews.perUpdate} new previews (512×512 JPEG blobs made before the measure), against the same element answered with none. Per update: the time from the adapter's answer to the next task (the engine and the element's update run in between), and the renderer's main-thread time over the run (CDP \`Performance.getMetrics\`: every task, and of it style and layout) divided by the updates.`,
+    '',
+    table(
+      ['per status update', 'no previews', `${previews.perUpdate} new previews`],
+      [
+        row(
+          'answer → element updated, median (p95)',
+          (run) => `${ms(run.updateMs.median)} (${ms(run.updateMs.p95)})`,
+        ),
+        row('main-thread time', (run) => ms(run.mainThreadMs)),
+        row('of which style and layout', (run) => ms(run.styleLayoutMs)),
+        row('previews in the element at the end', (run) => String(run.previewsShown)),
+      ],
+    ),
+    '',
+  ];
+}
+
 /** @param {Results} results */
 async function renderResults(results) {
   const { meta, sizes, hidden, sharedTogether, sharedStaggered, rendering, leaks, scaleModel } = results;
@@ -294,6 +376,7 @@ async function renderResults(results) {
     ),
     '',
     ...pacingSection(results),
+    ...queueSection(results),
     '## Page hidden for half of a task',
     '',
     `${hidden.element.tasks} tasks of ${hidden.element.durationSeconds} s on one page; the page is hidden from ${seconds(hidden.element.hiddenSeconds[0])} to ${seconds(hidden.element.hiddenSeconds[1])}.`,
@@ -349,6 +432,7 @@ async function renderResults(results) {
       ['images loaded', (id) => `${rendering[id].imagesLoaded} of ${rendering[id].images}`],
     ]),
     '',
+    ...previewsSection(results),
     '## Leaks',
     '',
     `${leaks.element.cycles} mount/unmount cycles on one page, each element on its own pending task (status answered after 50 ms) and removed after two macrotasks (after 50 warm-up cycles); the JS heap is read with CDP \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, before the cycles, halfway and after them (each 1 s after the last cycle). Growth that stops is warm-up (compiled code, caches); growth that goes on is a leak. Timers are counted by a wrapper of \`setTimeout\`/\`setInterval\` installed before any script. Then, on a fresh page, ${leaks.element.disconnect.elements} elements each with a status request in flight (answered after 1 s) are removed; the mock's log tells which requests the client aborted and which were sent later. TanStack keeps an unused query in its cache for \`gcTime\` (5 minutes by default), with a timer that removes it then: those are its timers, and most of its heap growth.`,
@@ -442,6 +526,8 @@ async function renderSummarySection(results) {
       ],
     ]),
     '',
+    `${queueSentence(results)} Previews (${results.previews.perUpdate} replaced at every poll) cost ${results.previews.with.mainThreadMs.toFixed(1)} ms of main-thread time per update, against ${results.previews.without.mainThreadMs.toFixed(1)} ms for the same update with none.`,
+    '',
     'Size, min+gzip, against the limits `npm test` enforces (`npm run size`, set in `.size-limit.js`):',
     '',
     table(
@@ -465,6 +551,18 @@ async function renderSummarySection(results) {
     END,
   ].join('\n');
   return (await format(body)).trimEnd();
+}
+
+/**
+ * The ETA on the gateway with a queue, in a sentence: the queue taken apart against v2's way, on
+ * the same tasks.
+ * @param {Results} results
+ */
+function queueSentence(results) {
+  const { queue } = results;
+  const share = (/** @type {Results} */ error) =>
+    `${percent(error.medianShare)} (p90 ${percent(error.p90Share)})`;
+  return `On the gateway with a queue (simulated: a queue of median ${queue.queueMedianSeconds} s, then processing of σ ${queue.sigma} around medians of ${queue.medians[0]} s–${queue.medians.at(-1) / 60} min), the ETA shown when half of the wait has passed is off by a median ${share(queue.apart)} of the time left with the queue taken apart, against ${share(queue.togetherWhereApartShows)} on the same tasks when the queue counts toward the duration, as in v2; the ${percent(queue.apart.showsQueue)} of tasks still queued then show "In queue" in place of a time.`;
 }
 
 /**
@@ -525,6 +623,8 @@ async function renderReadmeSection(results) {
       ['`<task-progress>`', 'fixed 2 s loop', 'TanStack Query', 'Mynth SDK'],
       [[cell('learned'), cell('loop'), cell('tanstack'), cell('sdk')]],
     ),
+    '',
+    queueSentence(results),
     '',
     `\`task-progress.min.js\`, the self-contained file with Lit and zod inlined: ${(sizes.elementStandalone.gzip / 1000).toFixed(1)} kB min+gzip.`,
     '',

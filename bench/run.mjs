@@ -1,7 +1,8 @@
 // `npm run bench`: measures the baselines (bench/baselines/) and <task-progress> in headless
 // Chromium against the mock task API; simulates the pacing of the element's own engine against the
 // fixed loop, TanStack Query and the Mynth SDK on thousands of tasks (bench/pacing-sim.mjs) and
-// checks the simulation against the wire in real time; runs the scale model; and writes
+// checks the simulation against the wire in real time; simulates how far its ETA is off on an API
+// with a queue, and measures what previews cost to render; runs the scale model; and writes
 // bench/results.json, bench/RESULTS.md and the Benchmark section of docs/performance.md.
 //
 // The browser sections but the real-time check compress time by BENCH_SCALE (default 0.1): task
@@ -23,6 +24,7 @@ import {
   loadEngine,
   quantile,
   simulatePacing,
+  simulateQueue,
   simulateTasks,
 } from './pacing-sim.mjs';
 import { runScaleModel } from './scale-model.mjs';
@@ -581,7 +583,53 @@ async function wire() {
   return out;
 }
 
-/** The element alone: the real-time check of the simulation, and its rendering with `expected-count`. */
+/**
+ * What previews cost to render: a pending element (`expected-count="4"`, reduced motion, so that
+ * no animation runs) whose adapter answers a status every `pollMs` with `perUpdate` new previews
+ * (512×512 JPEG blobs, made before the measure), against the same element with none. Per update:
+ * the time from the answer to the next task (the engine and the element's update), median; and the
+ * renderer's main-thread time (CDP `Performance.getMetrics`: all tasks, of which script and
+ * style with layout) over the run, divided by the updates.
+ */
+const PREVIEWS = { updates: 40, perUpdate: 4, pollMs: 100 };
+
+async function previews() {
+  /** @type {Record<string, unknown>} */
+  const out = { ...PREVIEWS };
+  for (const perUpdate of [0, PREVIEWS.perUpdate]) {
+    const page = await openPage('element');
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await call(page, 'makePreviews', PREVIEWS.updates * perUpdate);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    const metrics = async () =>
+      Object.fromEntries(
+        (await cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]),
+      );
+    const before = await metrics();
+    const run = /** @type {{ spent: number[], previews: number }} */ (
+      await call(page, 'followPreviews', PREVIEWS.updates, perUpdate, PREVIEWS.pollMs)
+    );
+    const after = await metrics();
+    await page.close();
+    const perUpdateMs = (/** @type {string[]} */ ...names) =>
+      names.reduce((sum, name) => sum + after[name] - before[name], 0) * (1000 / PREVIEWS.updates);
+    out[perUpdate ? 'with' : 'without'] = {
+      updateMs: summary(run.spent),
+      mainThreadMs: perUpdateMs('TaskDuration'),
+      scriptMs: perUpdateMs('ScriptDuration'),
+      styleLayoutMs: perUpdateMs('RecalcStyleDuration', 'LayoutDuration'),
+      previewsShown: run.previews,
+    };
+  }
+  log('previews');
+  return out;
+}
+
+/**
+ * The element alone: the real-time check of the simulation, its rendering with `expected-count`,
+ * and what previews cost to render.
+ */
 const ELEMENT_SECTIONS = {
   wire,
   reserved: async () => {
@@ -589,6 +637,7 @@ const ELEMENT_SECTIONS = {
     log('rendering with expected-count');
     return out;
   },
+  previews,
 };
 
 /** @type {Record<string, unknown>} */
@@ -627,6 +676,8 @@ for (const constant of TRADE_OFF) {
   tradeOff.push({ constant, targets: checkTargets(result) });
 }
 log('pacing trade-off');
+const queue = await simulateQueue({ perMedian: 200 });
+log('ETA with a queue');
 
 /** @param {string} path */
 const versionOf = async (path) =>
@@ -661,6 +712,7 @@ const results = {
   scaleModel,
   pacing: { ...pacing, targets, identicalOnTwoRuns: true },
   tradeOff,
+  queue,
 };
 results.meta.runSeconds = Math.round((Date.now() - started) / 1000);
 

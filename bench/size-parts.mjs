@@ -1,6 +1,7 @@
 // What each part of the self-contained bundle costs: the bundle is built from the sources as
 // `task-progress.min.js` is, then again with one part replaced by a stub that does nothing, and the
-// difference in min+gzip bytes is what that part adds. A stub replaces its module, or, starting with
+// difference in min+gzip bytes is what that part adds (a stub for a module the core cannot do without
+// keeps only what the core needs of it). A stub replaces its module, or, starting with
 // `export * from REAL`, keeps the module and replaces only the exports it names. It cannot silently
 // measure something else: a stub for a module that is gone, one that misses an export another module
 // imports (esbuild fails), or one that replaces an export its module no longer has, fails the run.
@@ -37,6 +38,40 @@ const PARTS = [
     label: 'duration-aware pacing (the estimate, the duration history, the hazard schedule)',
     stubs: {
       'engine/schedule.ts': `export * from ${REAL}; export const estimateFor = () => undefined, hazardSchedule = () => undefined, historyKind = () => undefined; export class DurationHistory { record() {} }`,
+    },
+  },
+  {
+    id: 'wait',
+    label:
+      'what the API knows of the wait (progress, queue, previews): reading them from each status, the queue-aware age and the rate of progress (`src/engine/wait.ts`; the few lines of the view that show them stay in the core)',
+    stubs: {
+      // The task's age as the core counts it without a queue: from the API's creation time, else
+      // from when following began; and the duration it teaches the history.
+      'engine/wait.ts': `import { MAX_DURATION, historyKind } from './schedule.js';
+        export const readWait = () => ({ queued: false });
+        export class TaskAge {
+          #origin; #fromStart; #pendingAge = 0; #env; #startedAt;
+          constructor(env, startedAt) { this.#env = env; this.#startedAt = startedAt; }
+          answered(report, wait, sentAt, options) {
+            const now = this.#env.now();
+            const { age } = report;
+            this.#origin ??= age >= 0 && age <= MAX_DURATION ? now - age : (this.#startedAt ?? sentAt);
+            this.#fromStart ??= report.state === 'pending';
+            const looked = (sentAt + now) / 2 - this.#origin;
+            if (report.state === 'pending') this.#pendingAge = looked;
+            const kind = report.state === 'completed' && this.#fromStart && historyKind(options);
+            if (kind) this.#env.durations.record(kind, (this.#pendingAge + looked) / 2, options.rememberDurations);
+            return now - this.#origin;
+          }
+          progressEnd() { return undefined; }
+        }`,
+    },
+  },
+  {
+    id: 'resume',
+    label: 'resuming after a reload (`remember-task`, `src/task-memory.ts`)',
+    stubs: {
+      'task-memory.ts': 'export class TaskMemory { constructor(host) { host.addController(this); } }',
     },
   },
   {

@@ -131,6 +131,87 @@ describe('the demo page', { skip }, () => {
     return handle.jsonValue();
   };
 
+  /**
+   * Waits until `ready` holds of what the element shows (each part's text, or null; the bar's
+   * value; the number of previews and placeholders), read in one pass; resolves that.
+   * @param {string} ready page code over `shown`
+   * @returns {Promise<{ phase: string | null, queue: string | null, eta: string | null,
+   *   value: string | null, previews: string[], placeholders: number }>}
+   */
+  const shownWhen = async (ready) => {
+    const shown = `(() => {
+      const root = document.querySelector('#stage task-progress')?.shadowRoot;
+      if (!root) return undefined;
+      const text = (name) => root.querySelector('[part~="' + name + '"]')?.textContent?.replace(/\\s+/g, ' ').trim() ?? null;
+      return {
+        phase: text('phase'),
+        queue: text('queue'),
+        eta: text('eta'),
+        value: root.querySelector('[part="progress"]')?.getAttribute('aria-valuenow') ?? null,
+        previews: [...root.querySelectorAll('[part="preview"]')].map((img) => img.getAttribute('src')),
+        placeholders: root.querySelectorAll('[part="placeholder"]').length,
+      };
+    })()`;
+    const handle = await page.waitForFunction(`((shown) => shown && (${ready}) && shown)(${shown})`, {
+      timeout: TIMEOUT,
+      polling: 100,
+    });
+    return /** @type {any} */ (await handle.jsonValue());
+  };
+
+  it('gateway with a queue: "In queue" and no ETA while queued, then the ETA once processing', async () => {
+    await runScenario(page, server.url, 'gateway-queue', { timeout: TIMEOUT });
+    const queued = await shownWhen(`shown.queue !== null`);
+    assert.equal(queued.queue, 'In queue');
+    assert.match(String(queued.phase), /^(Created|Queued)$/);
+    assert.equal(queued.eta, null, 'no ETA while queued');
+    assert.equal(queued.value, null, 'no determinate bar while queued');
+
+    const processing = await shownWhen(`shown.phase === 'Processing'`);
+    assert.equal(processing.queue, null);
+    // expected-duration (10 s) counts from the first status that says processing: the whole of it
+    // is still ahead, however long the task waited.
+    const running = await shownWhen(`shown.eta !== null`);
+    assert.match(String(running.eta), /^About \d+ s left$/);
+    assert.ok(Number(running.value) < 50, `the bar counts processing time only: ${running.value}`);
+    assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');
+  });
+
+  it('diffusion server (own adapter): its place in the queue, then its progress and ETA with a preview in the first box, then two images', async () => {
+    const element = await runScenario(page, server.url, 'diffusion', { timeout: TIMEOUT });
+    const queued = await shownWhen(`shown.queue !== null`);
+    assert.equal(queued.queue, '2 ahead of yours');
+    assert.equal(queued.phase, 'Queued');
+    assert.equal(queued.eta, null, 'no ETA while queued');
+    assert.deepEqual([queued.previews.length, queued.placeholders], [0, 2]);
+
+    // The ETA comes from the rate of the API's progress (no expected-duration is set).
+    const running = await shownWhen(`shown.eta !== null && shown.previews.length > 0`);
+    assert.equal(running.queue, null);
+    assert.equal(running.phase, 'Processing');
+    assert.match(String(running.eta), /^About \d+ s left$/);
+    assert.match(String(running.value), /^\d+$/);
+    assert.equal(running.previews.length, 1, 'one preview, in the first box');
+    assert.equal(running.placeholders, 1, 'the second box still a placeholder');
+    assert.match(running.previews[0], /\/__mock\/images\/1\.svg\?w=512&noise=/);
+    const later = await shownWhen(`shown.previews[0] !== ${JSON.stringify(running.previews[0])}`);
+    assert.ok(Number(later.value) >= Number(running.value), 'the bar never goes back');
+
+    assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');
+    await waitForImages(page, TIMEOUT);
+    const done = await element.evaluate((el) => ({
+      urls: /** @type {{ url?: string }[]} */ (el.images).map((image) => image.url),
+      previews: el.shadowRoot?.querySelectorAll('[part="preview"]').length,
+      markup: el.ownerDocument.querySelector('#markup')?.textContent ?? '',
+    }));
+    assert.deepEqual(
+      done.urls,
+      [1, 2].map((n) => `${server.url}/__mock/images/${n}.svg?w=512`),
+    );
+    assert.equal(done.previews, 0, 'the results replace the preview');
+    assert.match(done.markup, /element\.adapter = diffusionAdapter;/);
+  });
+
   it('estimated: a determinate bar and the seconds left', async () => {
     await runScenario(page, server.url, 'estimated', { timeout: TIMEOUT });
     await partText('eta', /^About \d+ s left$/);

@@ -3,6 +3,7 @@
 import '../src/define.js';
 import { type TaskProgress, taskEventTypes } from '../src/index.js';
 import { type ElementOptions, scenarioList } from '../mock/scenarios.js';
+import { diffusionAdapter } from './diffusion-adapter.js';
 
 interface DemoConfig {
   mode: 'mock' | 'mynth';
@@ -113,6 +114,7 @@ function mount(task: StartedTask, scenario: string, prompt: string): void {
   if (options.cancelable) attributes.push(['cancelable', '']);
   if (options.showEvents) attributes.push(['show-events', '']);
   if (options.timeout) attributes.push(['timeout', String(options.timeout)]);
+  if (options.maxPollInterval) attributes.push(['max-poll-interval', String(options.maxPollInterval)]);
   if (options.expectedDuration) attributes.push(['expected-duration', String(options.expectedDuration)]);
   if (options.durationKey) attributes.push(['duration-key', options.durationKey]);
   if (options.rememberDurations) attributes.push(['remember-durations', '']);
@@ -123,6 +125,7 @@ function mount(task: StartedTask, scenario: string, prompt: string): void {
   const element = document.createElement('task-progress');
   for (const [name, value] of attributes) element.setAttribute(name, value);
   element.publicAccessToken = task.publicAccessToken;
+  if (options.adapter === 'diffusion') element.adapter = diffusionAdapter;
   if (options.tokenProvider) element.tokenProvider = () => refreshToken(element);
   applyTheme(element);
   applyOptions(element);
@@ -160,6 +163,8 @@ function showMarkup(element: TaskProgress): void {
     `<task-progress\n  ${attributeText}\n></task-progress>`,
     `element.publicAccessToken = '…'; // from /api/generate`,
   ];
+  if (element.adapter === diffusionAdapter)
+    lines.push(`element.adapter = diffusionAdapter; // demo/diffusion-adapter.ts`);
   if (element.tokenProvider) lines.push(`element.tokenProvider = () => /* POST /api/token */;`);
   markup.textContent = lines.join('\n');
   markup.hidden = false;

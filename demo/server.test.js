@@ -270,9 +270,12 @@ describe('mock mode (no key)', () => {
       assert.deepEqual(Object.keys(json).sort(), ['publicAccessToken', 'taskId']);
 
       const gateway = 'provider' in scenario.element && scenario.element.provider === 'mindproxy';
+      const diffusion = 'adapter' in scenario.element && scenario.element.adapter === 'diffusion';
       const statusUrl = gateway
         ? `${demo.url}/v1/tasks/${json.taskId}`
-        : `${demo.url}/tasks/${json.taskId}/status`;
+        : diffusion
+          ? `${demo.url}/diffusion/jobs/${json.taskId}`
+          : `${demo.url}/tasks/${json.taskId}/status`;
       const response = await fetch(statusUrl, {
         headers: { Authorization: `Bearer ${json.publicAccessToken}` },
       });
@@ -286,6 +289,8 @@ describe('mock mode (no key)', () => {
       if (gateway) {
         assert.equal(body.task_id, json.taskId);
         assert.equal(body.status, 1);
+      } else if (diffusion) {
+        assert.deepEqual(body, { state: 'queued', queue_position: 2 });
       } else {
         assert.equal(body.status, 'pending');
       }
@@ -354,7 +359,7 @@ describe('mock mode (no key)', () => {
   });
 
   it('knows every scenario by name', () => {
-    assert.equal(scenarioNames.length, 17);
+    assert.equal(scenarioNames.length, 19);
     assert.equal(new Set(scenarioNames).size, scenarioNames.length);
   });
 });

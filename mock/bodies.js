@@ -42,3 +42,22 @@ export function mynthResults(base, count, { failed = [], size = 512, imageDelay 
     ),
   };
 }
+
+/**
+ * The body of a diffusion-server-like job (`GET /diffusion/jobs/:id`) `elapsed` ms after it was
+ * submitted: waiting in a queue that moves one place every `queueStepMs`, then running for
+ * `runMs` with its progress in sampling steps and a preview of its first image whose noise clears
+ * as the steps go, then done with its images.
+ * @param {import('./types.js').DiffusionJob} job
+ * @param {number} elapsed
+ */
+export function diffusionJob({ ahead, queueStepMs, runMs, steps, images }, elapsed) {
+  const queuedFor = (ahead + 1) * queueStepMs;
+  if (elapsed < queuedFor)
+    return { state: 'queued', queue_position: ahead - Math.floor(elapsed / queueStepMs) };
+  const step = Math.floor(((elapsed - queuedFor) / runMs) * steps);
+  if (step >= steps) return { state: 'done', images };
+  // The first image under noise stands in for its partly denoised latent.
+  const noise = Math.round(((steps - step) / steps) * 100) / 100;
+  return { state: 'running', progress: step / steps, preview_url: `${images[0]}&noise=${noise}` };
+}

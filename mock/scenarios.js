@@ -2,6 +2,8 @@
 // page sets for it. No Node imports: the page reads the names, labels and options from here too.
 import { mindproxyTask, mynthResults } from './bodies.js';
 
+/** @typedef {import('./types.js').DiffusionJob} DiffusionJob */
+
 /** @typedef {import('./types.js').Scenario} Scenario */
 /** @typedef {import('./types.js').MockStep} MockStep */
 /** @typedef {import('./types.js').TaskEvent} TaskEvent */
@@ -10,9 +12,12 @@ import { mindproxyTask, mynthResults } from './bodies.js';
  * What the page sets on the element for a scenario, besides the task id and token.
  * @typedef {object} ElementOptions
  * @property {'mynth' | 'mindproxy'} [provider]
+ * @property {'diffusion'} [adapter] the page's own adapter (`demo/diffusion-adapter.ts`) for the
+ *   diffusion server's job route
  * @property {boolean} [cancelable]
  * @property {boolean} [showEvents]
  * @property {number} [timeout] ms
+ * @property {number} [maxPollInterval] ms
  * @property {boolean} [tokenProvider] gets a fresh token from the page's server (`POST /api/token`)
  * @property {number} [expectedDuration] ms
  * @property {string} [durationKey] the kind of task whose durations are learned
@@ -115,6 +120,12 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
     element: { provider: 'mindproxy' },
   },
   {
+    name: 'gateway-queue',
+    label: 'Gateway with a queue',
+    hint: 'Statuses 1 and 2 (created, queued) for 8 s: "In queue" and no ETA. From status 3 (processing), expected-duration="10000" counts processing time and the ETA appears.',
+    element: { provider: 'mindproxy', expectedDuration: 10_000 },
+  },
+  {
     name: 'gateway-video',
     label: 'Gateway video',
     hint: 'A video result (task_type 2): the poster shows, and the player plays a short clip.',
@@ -131,6 +142,13 @@ export const scenarioList = /** @type {const} @satisfies {readonly ScenarioInfo[
     label: 'Cancel',
     hint: 'cancelable: press Cancel; the gateway confirms two polls later (6, cancelled), and the phase says Cancelling meanwhile.',
     element: { provider: 'mindproxy', cancelable: true },
+  },
+  {
+    name: 'diffusion',
+    label: 'Diffusion server (own adapter)',
+    hint: 'Another API, followed through an adapter of the page’s own (demo/diffusion-adapter.ts): the place in its queue ("2 ahead of yours"), then the bar and the ETA from its own progress with a preview in the first tile that clears, then two images.',
+    // An API that reports progress is worth asking often: the bar and the preview move at each answer.
+    element: { adapter: 'diffusion', expectedCount: 2, maxPollInterval: 2_000 },
   },
 ]);
 
@@ -240,6 +258,19 @@ function gatewayEvents(rows) {
 }
 
 /**
+ * A diffusion server's job: two jobs ahead of it, then 30 sampling steps over 12 s, two images.
+ * @param {string} origin
+ * @returns {DiffusionJob}
+ */
+const diffusionJob = (origin) => ({
+  ahead: 2,
+  queueStepMs: 2_500,
+  runMs: 12_000,
+  steps: 30,
+  images: [1, 2].map((n) => `${origin}/__mock/images/${n}.svg?w=512`),
+});
+
+/**
  * The mock script of a scenario; image URLs point at the mock on `origin`.
  * @param {ScenarioName} name
  * @param {string} origin
@@ -317,6 +348,19 @@ export function createScenario(name, origin) {
         ],
       };
     }
+    case 'gateway-queue': {
+      const id = gatewayId();
+      return {
+        provider: 'mindproxy',
+        taskId: id,
+        status: [
+          gatewayStep(id, 1, { times: 1 }),
+          gatewayStep(id, 2, { forMs: 8_000 }),
+          gatewayStep(id, 3, { forMs: 10_000 }),
+          gatewayStep(id, 4, { assets: gatewayImages(origin, 2) }),
+        ],
+      };
+    }
     case 'gateway-video': {
       const id = gatewayId();
       const assets = {
@@ -368,5 +412,7 @@ export function createScenario(name, origin) {
         cancelConfirmedAfter: 2,
       };
     }
+    case 'diffusion':
+      return { provider: 'diffusion', diffusion: diffusionJob(origin) };
   }
 }

@@ -1,4 +1,5 @@
-// A scriptable mock of the two task APIs the element speaks (docs/behaviour.md, Providers), as plain Node request
+// A scriptable mock of the two task APIs the element speaks (docs/behaviour.md, Providers), and of a
+// diffusion server's job route that the demo follows through an adapter of its own, as plain Node request
 // middleware. The browser tests serve it from its own origin, so CORS is exercised for real; the demo
 // mounts it as dev-server middleware. Written as JavaScript with JSDoc types so that Node, Vite and
 // the test runner's config can all load it without a build step.
@@ -33,7 +34,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { text as readText } from 'node:stream/consumers';
-import { mindproxyTask } from './bodies.js';
+import { diffusionJob, mindproxyTask } from './bodies.js';
 import { quickTask } from './scenarios.js';
 
 export const CONTROL_PREFIX = '/__mock';
@@ -137,12 +138,21 @@ export function createTaskApi() {
       if (!res.writableFinished) entry.aborted = true;
     });
 
-    if (!task || !isProviderRoute(task, route.name)) {
+    if (!task || !isProviderRoute(task, route)) {
       await send(res, { status: 404, json: { error: 'not found' } });
       return true;
     }
     if (!authorized(task, req.headers.authorization)) {
       await send(res, { status: 401, json: { error: 'unauthorized' } });
+      return true;
+    }
+    if (route.provider === 'diffusion') {
+      await send(res, {
+        json: diffusionJob(
+          /** @type {import('./types.js').DiffusionJob} */ (task.scenario.diffusion),
+          entry.at,
+        ),
+      });
       return true;
     }
     if (route.name === 'events') {
@@ -299,11 +309,12 @@ export function createTaskApi() {
 }
 
 /** @typedef {'status' | 'results' | 'result' | 'events' | 'cancel' | 'start'} RouteName */
+/** @typedef {{ name: RouteName, provider: 'mynth' | 'mindproxy' | 'diffusion' }} TaskRoute */
 
 /**
  * @param {string} method
  * @param {string} path
- * @returns {{ kind: 'task', name: RouteName, taskId: string, provider: 'mynth' | 'mindproxy' }
+ * @returns {{ kind: 'task', name: RouteName, taskId: string, provider: TaskRoute['provider'] }
  *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | { kind: 'video' }
  *   | { kind: 'generate' } | null}
  */
@@ -320,6 +331,8 @@ function matchRoute(method, path) {
     return { kind: 'task', name: 'start', taskId: b, provider: 'mynth' };
   if (segments.length === 3 && a === 'tasks' && get && ['status', 'results', 'result'].includes(c))
     return { kind: 'task', name: /** @type {RouteName} */ (c), taskId: b, provider: 'mynth' };
+  if (segments.length === 3 && a === 'diffusion' && b === 'jobs' && get)
+    return { kind: 'task', name: 'status', taskId: c, provider: 'diffusion' };
   if (a === 'v1' && b === 'tasks' && c) {
     if (segments.length === 3 && get)
       return { kind: 'task', name: 'status', taskId: c, provider: 'mindproxy' };
@@ -332,15 +345,17 @@ function matchRoute(method, path) {
 }
 
 /**
- * A route exists only in its own provider's dialect.
+ * A route exists only in its own provider's dialect; a diffusion job has its one route alone.
  * @param {MockTask} task
- * @param {RouteName} name
+ * @param {TaskRoute} route
  */
-function isProviderRoute(task, name) {
+function isProviderRoute(task, { name, provider: dialect }) {
   const provider = task.scenario.provider ?? 'mynth';
   const mynthRoute = name === 'results' || name === 'result';
   const gatewayRoute = name === 'events' || name === 'cancel';
   if (name === 'start') return true;
+  if (provider === 'diffusion' || dialect === 'diffusion')
+    return provider === dialect && task.scenario.diffusion !== undefined;
   return provider === 'mynth' ? !gatewayRoute : !mynthRoute;
 }
 
@@ -377,7 +392,8 @@ async function send(res, response) {
 /**
  * Draws a placeholder image locally: a gradient with the image's number.
  * `?w=&h=` set its size, `?delay=` how long it takes to arrive, `?label=` the text (the file's name
- * by default; empty for none); `?expired` answers 410, as an expired signed URL does.
+ * by default; empty for none), `?noise=` (0–1) how much noise covers it, as a diffusion preview's;
+ * `?expired` answers 410, as an expired signed URL does.
  * @param {Res} res
  * @param {string | undefined} name
  * @param {URLSearchParams} query
@@ -390,18 +406,29 @@ async function serveImage(res, name, query) {
   if (query.has('expired')) return send(res, { status: 410, body: 'This link has expired.', delay });
   const label = query.get('label') ?? (name ?? '').replace(/\.svg$/, '');
   const hue = [...label].reduce((sum, ch) => sum + ch.charCodeAt(0) * 37, 0) % 360;
+  const noise = Math.min(1, Math.max(0, Number(query.get('noise') ?? 0) || 0));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
 <stop offset="0" stop-color="hsl(${hue} 70% 55%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360} 70% 35%)"/>
-</linearGradient></defs>
+</linearGradient>${noise ? noiseFilters(noise * (height / 24)) : ''}</defs>
 <rect width="100%" height="100%" fill="url(#g)"/>
-<text x="50%" y="50%" fill="#fff" font-family="sans-serif" font-size="${Math.round(height / 6)}" text-anchor="middle" dominant-baseline="middle">${escapeXml(label)}</text>
+<text x="50%" y="50%" fill="#fff" font-family="sans-serif" font-size="${Math.round(height / 6)}" text-anchor="middle" dominant-baseline="middle"${noise ? ' filter="url(#b)"' : ''}>${escapeXml(label)}</text>
+${noise ? `<rect width="100%" height="100%" filter="url(#n)" opacity="${noise}"/>` : ''}
 </svg>`;
   await send(res, {
     body: svg,
     delay,
     headers: { 'Content-Type': 'image/svg+xml' },
   });
+}
+
+/**
+ * A grey noise to lay over an image, and a blur of `blur` px for what is under it.
+ * @param {number} blur
+ */
+function noiseFilters(blur) {
+  return `<filter id="n"><feTurbulence type="fractalNoise" baseFrequency="0.7" numOctaves="2"/><feColorMatrix type="saturate" values="0"/></filter>
+<filter id="b"><feGaussianBlur stdDeviation="${blur}"/></filter>`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { diffusionJob } from './bodies.js';
 import { startMockServer } from './server.js';
 
 /** @type {Awaited<ReturnType<typeof startMockServer>>} */
@@ -226,6 +227,58 @@ describe('mock task API', () => {
     );
     assert.equal('atMs' in early.task_events[0], false);
     assert.equal(later.task_events.length, 2);
+  });
+
+  it('plays a diffusion job: its place in the queue, then progress by sampling step with a clearing preview, then its images', () => {
+    const job = { ahead: 2, queueStepMs: 1000, runMs: 4000, steps: 4, images: ['/1.svg?w=8', '/2.svg?w=8'] };
+    assert.deepEqual(
+      [0, 999, 1000, 2999, 3000, 4999, 5000, 6999, 7000, 9000].map((elapsed) => diffusionJob(job, elapsed)),
+      [
+        { state: 'queued', queue_position: 2 },
+        { state: 'queued', queue_position: 2 },
+        { state: 'queued', queue_position: 1 },
+        { state: 'queued', queue_position: 0 },
+        { state: 'running', progress: 0, preview_url: '/1.svg?w=8&noise=1' },
+        { state: 'running', progress: 0.25, preview_url: '/1.svg?w=8&noise=0.75' },
+        { state: 'running', progress: 0.5, preview_url: '/1.svg?w=8&noise=0.5' },
+        { state: 'running', progress: 0.75, preview_url: '/1.svg?w=8&noise=0.25' },
+        { state: 'done', images: job.images },
+        { state: 'done', images: job.images },
+      ],
+    );
+  });
+
+  it('answers a diffusion job at GET /diffusion/jobs/:id with the bearer token, and at no other route', async () => {
+    const images = [`${mock.url}/__mock/images/1.svg?w=8`];
+    const queued = await createTask({
+      provider: 'diffusion',
+      diffusion: { ahead: 3, queueStepMs: 60_000, runMs: 1000, steps: 10, images },
+    });
+    const done = await createTask({
+      provider: 'diffusion',
+      diffusion: { ahead: 0, queueStepMs: 0, runMs: 0, steps: 10, images },
+    });
+    assert.equal((await get(`/diffusion/jobs/${queued.taskId}`, null)).status, 401);
+    assert.deepEqual(await json(await get(`/diffusion/jobs/${queued.taskId}`, queued.publicAccessToken)), {
+      state: 'queued',
+      queue_position: 3,
+    });
+    assert.deepEqual(await json(await get(`/diffusion/jobs/${done.taskId}`, done.publicAccessToken)), {
+      state: 'done',
+      images,
+    });
+    assert.equal((await get(`/tasks/${done.taskId}/status`, done.publicAccessToken)).status, 404);
+    const mynth = await createTask({ status: [{ json: { status: 'pending' } }] });
+    assert.equal((await get(`/diffusion/jobs/${mynth.taskId}`, mynth.publicAccessToken)).status, 404);
+  });
+
+  it('draws an image under noise for a preview, and the same image without it', async () => {
+    const noisy = await (await fetch(`${mock.url}/__mock/images/1.svg?w=64&noise=0.5`)).text();
+    assert.match(noisy, /<feTurbulence/);
+    assert.match(noisy, /filter="url\(#n\)" opacity="0.5"/);
+    const clear = await (await fetch(`${mock.url}/__mock/images/1.svg?w=64`)).text();
+    assert.doesNotMatch(clear, /filter/);
+    assert.match(clear, />1<\/text>/);
   });
 
   it('starts a task on POST /image/generate with a key, as Mynth does for a server', async () => {

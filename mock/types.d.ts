@@ -33,7 +33,8 @@ export interface TaskEvent {
  * accepts and makes later status polls report 6 (CANCELLED).
  */
 export interface Scenario {
-  provider?: 'mynth' | 'mindproxy';
+  /** `diffusion`: a job of `diffusion` at `GET /diffusion/jobs/:id`, with the bearer token. */
+  provider?: 'mynth' | 'mindproxy' | 'diffusion';
   /** Fixed id; a fresh one by default. */
   taskId?: string;
   /** Bearer token the task accepts; `null` accepts any request. */
@@ -57,6 +58,20 @@ export interface Scenario {
   events?: (TaskEvent & { atMs?: number })[];
   /** Requests the first token is good for; then 401 until a new token is minted. */
   tokenUses?: number;
+  /** The job a `diffusion` task plays, timed from the task's creation. */
+  diffusion?: DiffusionJob;
+}
+
+/** A diffusion-server-like job: a queue, then sampling steps with previews, then its images. */
+export interface DiffusionJob {
+  /** Jobs ahead of this one when it is submitted; one leaves the queue every `queueStepMs`. */
+  ahead: number;
+  queueStepMs: number;
+  /** How long it runs once out of the queue, through `steps` sampling steps. */
+  runMs: number;
+  steps: number;
+  /** Its images' URLs (each with a query: the previews add `&noise=`). */
+  images: string[];
 }
 
 export interface LoggedRequest {

@@ -1,6 +1,7 @@
 // `npm run screenshots`: runs demo scenarios in headless Chromium and saves a PNG of the element in
-// each state to docs/ (loading, completed, partial, failed, error), at a desktop's width and a
-// phone's, in the light and the dark scheme, and lists them all in docs/screenshots.md.
+// each state to docs/ (loading, queue, progress, completed, partial, failed, error), at a desktop's
+// width and a phone's, in the light and the dark scheme, and lists them all in docs/screenshots.md;
+// with file names (`npm run screenshots -- queue.png`), only those states.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -22,23 +23,49 @@ const MARGIN = 10;
 const TIMEOUT = 60_000;
 
 /**
+ * Waits until `condition` holds: page code over the element's shadow `root` and `text(part)`, the
+ * trimmed text of one of its parts.
+ * @param {string} condition
+ * @returns {(page: Page) => Promise<void>}
+ */
+const shows = (condition) => async (page) => {
+  await page.waitForFunction(
+    `(() => {
+      const root = document.querySelector('#stage task-progress')?.shadowRoot;
+      const text = (part) => root?.querySelector('[part="' + part + '"]')?.textContent?.trim() ?? '';
+      return ${condition};
+    })()`,
+    { timeout: TIMEOUT, polling: 100 },
+  );
+};
+
+/** Percent done, by the bar. */
+const value = `Number(root?.querySelector('[part="progress"]')?.getAttribute('aria-valuenow'))`;
+
+/**
  * @type {{ file: string, scenario: string, until: (page: Page) => Promise<void> }[]}
  */
 const shots = [
   {
     file: 'loading.png',
     scenario: 'estimated',
-    until: async (page) => {
-      // A third of the way: the determinate bar and "About N s left".
-      await page.waitForFunction(
-        `(() => {
-          const root = document.querySelector('#stage task-progress')?.shadowRoot;
-          const value = Number(root?.querySelector('[part="progress"]')?.getAttribute('aria-valuenow'));
-          return value >= 30 && /^About \\d+ s left$/.test(root.querySelector('[part="eta"]')?.textContent ?? '');
-        })()`,
-        { timeout: TIMEOUT, polling: 100 },
-      );
-    },
+    // A third of the way: the determinate bar and "About N s left".
+    until: shows(`${value} >= 30 && /^About \\d+ s left$/.test(text('eta'))`),
+  },
+  {
+    file: 'queue.png',
+    scenario: 'diffusion',
+    // Two jobs ahead, a second into the wait, over the two boxes the images will take.
+    until: shows(`text('queue') === '2 ahead of yours' && text('elapsed') === '0:01'`),
+  },
+  {
+    file: 'progress.png',
+    scenario: 'diffusion',
+    // Halfway by the API's own progress: the ETA from its rate, and the preview in the first box.
+    until: shows(
+      `${value} >= 50 && /^About \\d+ s left$/.test(text('eta')) &&
+        root.querySelector('[part="preview"]')?.complete && root.querySelector('[part="preview"]').naturalWidth > 0`,
+    ),
   },
   {
     file: 'completed.png',
@@ -131,6 +158,7 @@ const server = await startDemoServer();
 const browser = await launchChromium(executablePath);
 try {
   const page = await browser.newPage();
+  const only = process.argv.slice(2);
   for (const viewport of viewports) {
     await page.setViewport({ width: viewport.width, height: viewport.height });
     for (const scheme of schemes) {
@@ -139,7 +167,7 @@ try {
         // Still pictures: the page scrolls to the task at once on a phone, nothing moves mid-shot.
         { name: 'prefers-reduced-motion', value: 'reduce' },
       ]);
-      for (const shot of shots) {
+      for (const shot of only.length ? shots.filter((shot) => only.includes(shot.file)) : shots) {
         const element = await runScenario(page, server.url, shot.scenario, { timeout: TIMEOUT });
         await shot.until(page);
         await element.scrollIntoView();

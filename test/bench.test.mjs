@@ -1,10 +1,11 @@
 // A quick run of the bench's parts that need no browser, so that `npm test` fails when the bench
 // drifts from the code it measures: the size table with every stub, the simulation of the
-// element's engine on a small seeded sample, the scale model, and the report from the last results.
+// element's engine on a small seeded sample, the ETA on an API with a queue, the scale model, and
+// the report from the last results.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { checkTargets, simulatePacing, simulateTasks } from '../bench/pacing-sim.mjs';
+import { checkTargets, simulatePacing, simulateQueue, simulateTasks } from '../bench/pacing-sim.mjs';
 import { render } from '../bench/report.mjs';
 import { runScaleModel } from '../bench/scale-model.mjs';
 import { gzipBytes, measureParts } from '../bench/size-parts.mjs';
@@ -13,6 +14,10 @@ describe('bench smoke', () => {
   it('measures what each part of the bundle costs, every stub matching its module', async () => {
     const { whole, parts, core } = await measureParts();
     for (const part of parts) assert.ok(part.gzip > 0, `${part.id} costs nothing: its stub replaces nothing`);
+    assert.deepEqual(
+      parts.map((part) => part.id).filter((id) => id === 'wait' || id === 'resume'),
+      ['wait', 'resume'],
+    );
     assert.ok(core < whole - parts.reduce((sum, part) => sum + part.gzip, 0) + 1000);
   });
 
@@ -52,6 +57,21 @@ describe('bench smoke', () => {
     assert.equal(checkTargets(first).length, 2);
     const wire = await simulateTasks({ durations: [3000, 8000], rttMs: 10 });
     assert.equal(wire.tasks, 2);
+  });
+
+  it('sets the ETA at half of the wait against the time left, nearer with the queue taken apart', async () => {
+    const queue = await simulateQueue({ perMedian: 5 });
+    const { apart, together, togetherWhereApartShows: same } = queue;
+    assert.equal(apart.tasks, 25);
+    assert.equal(together.tasks, 25);
+    // Taken apart, a task still queued shows "In queue", never a time; counted, the queue is never shown.
+    assert.ok(apart.showsQueue > 0 && apart.showsTime > 0);
+    assert.equal(together.showsQueue, 0);
+    assert.equal(same.tasks, Math.round(apart.showsTime * apart.tasks));
+    // On the same tasks, the ETA is nearer the true time left, in seconds and as a share of it.
+    assert.ok(apart.medianSeconds < same.medianSeconds, `${apart.medianSeconds} ≥ ${same.medianSeconds}`);
+    assert.ok(apart.medianShare < same.medianShare, `${apart.medianShare} ≥ ${same.medianShare}`);
+    assert.deepEqual(await simulateQueue({ perMedian: 5 }), queue);
   });
 
   it('models 10,000 browsers with the element’s own pacing', async () => {

@@ -15,6 +15,7 @@ import {
   untilRequests,
   untilState,
 } from './helpers/element.js';
+import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 
 /**
@@ -314,16 +315,24 @@ describe('disconnect and reconnect', () => {
   });
 
   it('fires nothing, not even its timeout, once disconnected', async () => {
-    const { el, taskId, events } = await follow({ status: [pending] }, { timeout: 400 });
-    await untilRequests(taskId, 1);
-    el.remove();
-    const fired = events.length;
-    const requested = (await requestsOf(taskId)).length;
-    await aTimeout(800); // past the timeout
-    expect(events.slice(fired).map((e) => e.type)).to.deep.equal([]);
-    // One request may have been on its way when the element left.
-    expect((await requestsOf(taskId)).length - requested).to.be.at.most(1);
-    expect(el.state).to.equal('pending');
+    // On the fake clock, so that the timeout cannot pass before the element leaves.
+    const env = fakeClock();
+    try {
+      const { el, taskId, events } = await follow({ status: [pending] }, { timeout: 400 });
+      await untilRequests(taskId, 1);
+      await el.updateComplete;
+      el.remove();
+      const fired = events.length;
+      const requested = (await requestsOf(taskId)).length;
+      await env.advance(800); // past the timeout
+      await aTimeout(200); // time for a request or an event, had one been due
+      expect(events.slice(fired).map((e) => e.type)).to.deep.equal([]);
+      // One request may have been on its way when the element left.
+      expect((await requestsOf(taskId)).length - requested).to.be.at.most(1);
+      expect(el.state).to.equal('pending');
+    } finally {
+      realClock();
+    }
   });
 
   it('makes no request after the task failed', async () => {

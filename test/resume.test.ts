@@ -4,7 +4,9 @@
 // against the mock, the elapsed time on the fake clock.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { Scenario } from '../mock/types.js';
+import type { FollowEnvironment } from '../src/engine/index.js';
 import type { TaskProgress } from '../src/index.js';
+import { browserEnvironment, useEnvironment } from '../src/page-engine.js';
 import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import { completed, parts, pending, results, untilState } from './helpers/element.js';
 import { fakeClock, realClock } from './helpers/fake-clock.js';
@@ -36,10 +38,14 @@ async function followRemembered(scenario: Scenario, props: Props = {}) {
   return { task, el };
 }
 
-/** The page reloaded: the element removed, and a new one of the same id connected. */
-async function reload(before: TaskProgress, attributes = { id: 'gen', 'remember-task': '' }) {
+/**
+ * The page reloaded: the element removed, a new engine (on `env`, the page's clock unless told) as
+ * a new page has, and a new element of the same id connected.
+ */
+async function reload(before: TaskProgress, env: FollowEnvironment = browserEnvironment) {
   before.remove();
-  return connect(attributes);
+  useEnvironment(env);
+  return connect({ id: 'gen', 'remember-task': '' });
 }
 
 const elapsedText = (el: TaskProgress) => parts(el, 'elapsed')[0]?.textContent.trim();
@@ -62,7 +68,7 @@ describe('resume: remember-task', () => {
     expect(elapsedText(el)).to.equal('1:05');
     const before = (await statusRequestsOf(task.taskId)).length;
 
-    const again = await reload(el);
+    const again = await reload(el, env);
     expect(again.taskId).to.equal(task.taskId);
     await until(
       async () => (await statusRequestsOf(task.taskId)).length > before,
@@ -118,6 +124,38 @@ describe('resume: remember-task', () => {
     await until(async () => (await statusRequestsOf(task.taskId)).length >= 2, 'status requests');
     const starts = (await requestsOf(endpointId)).filter((request) => request.method === 'POST');
     expect(starts, 'one start request in all').to.have.length(1);
+  });
+
+  it('a new submit replaces the remembered task with the new one', async () => {
+    const [first, second] = await Promise.all([
+      createTask({ status: [pending] }),
+      createTask({ status: [pending] }),
+    ]);
+    const { taskId: endpointId } = await createTask({
+      token: null,
+      start: [{ times: 1, json: first }, { json: second }],
+    });
+    const container = await fixture<HTMLDivElement>(
+      html`<div>
+        <form id="gen-form"><button>Generate</button></form>
+      </div>`,
+    );
+    const startUrl = `${mockApiUrl}/start/${endpointId}`;
+    const el = await connect({ form: 'gen-form', 'start-url': startUrl, 'remember-task': '' }, {}, container);
+    const button = container.querySelector('button');
+    button?.click();
+    await until(
+      () => sessionStorage.getItem(remembered()[0] ?? '')?.includes(first.taskId),
+      'the first task remembered',
+    );
+    await until(() => !button?.disabled, 'the form enabled again');
+    button?.click();
+    await until(() => el.taskId === second.taskId, 'the second task followed');
+    await until(
+      () => sessionStorage.getItem(remembered()[0])?.includes(second.taskId),
+      'the second task remembered',
+    );
+    expect(remembered()).to.have.length(1);
   });
 
   it('keeps only the task id, its token, the provider, the base URL and when it started', async () => {

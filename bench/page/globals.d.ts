@@ -49,6 +49,19 @@ interface BenchHarness {
   cycle(tasks: { taskId: string; token: string }[], baseUrl: string, scale: number): Promise<void>;
   /** responseEnd (performance.now()) of the first request whose URL ends with `suffix`. */
   responseEnd(suffix: string): number;
+  /** Makes `count` preview images (512×512 JPEG blobs) for `followPreviews`. */
+  makePreviews(count: number): Promise<void>;
+  /**
+   * Mounts a pending element (`expected-count="4"`) whose adapter answers `updates` statuses about
+   * `pollMs` apart, each with `perUpdate` new previews (none: 0); resolves two frames after the
+   * last, with the time from each answer to the next task (the engine and the element's update
+   * run in between) and the previews in the element's DOM at the end.
+   */
+  followPreviews(
+    updates: number,
+    perUpdate: number,
+    pollMs: number,
+  ): Promise<{ spent: number[]; previews: number }>;
   /** Scrolls to the end and back; resolves when every image has loaded (or after `timeout` ms). */
   loadAllImages(timeout: number): Promise<{ images: number; loaded: number }>;
 }

@@ -78,6 +78,9 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Preview images (JPEG blobs), made ahead of the measure so that making them is not measured. */
+let previewUrls = /** @type {string[]} */ ([]);
+
 window.bench = {
   mount,
   async mountStaggered(list, gapMs) {
@@ -123,6 +126,68 @@ window.bench = {
       .getEntriesByType('resource')
       .find((resource) => new URL(resource.name).pathname.endsWith(suffix));
     return entry ? /** @type {PerformanceResourceTiming} */ (entry).responseEnd : 0;
+  },
+  async makePreviews(count) {
+    const canvas = new OffscreenCanvas(512, 512);
+    const context = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
+    previewUrls = [];
+    for (let i = 0; i < count; i++) {
+      context.fillStyle = `hsl(${(i * 37) % 360} 60% 50%)`;
+      context.fillRect(0, 0, 512, 512);
+      context.fillStyle = '#fff';
+      context.font = '96px sans-serif';
+      context.fillText(String(i), 180, 290);
+      previewUrls.push(URL.createObjectURL(await canvas.convertToBlob({ type: 'image/jpeg' })));
+    }
+  },
+  followPreviews(updates, perUpdate, pollMs) {
+    const element = create({
+      taskId: 'previews',
+      token: '',
+      baseUrl: '',
+      scale: pollMs / 2000,
+      attributes: { 'max-poll-interval': String(pollMs), 'expected-count': '4' },
+    });
+    /** @type {number[]} */
+    const spent = [];
+    let answers = 0;
+    return new Promise((resolve) => {
+      const done = () => {
+        const previews = element.shadowRoot?.querySelectorAll('[part="preview"]').length ?? 0;
+        element.remove();
+        resolve({ spent, previews });
+      };
+      /** @type {import('../../src/types.ts').TaskAdapter} */
+      const adapter = {
+        requiresToken: false,
+        async getStatus() {
+          const answer = ++answers;
+          if (answer > updates) return { state: 'pending', status: 'processing', phase: 'processing' };
+          const previews = previewUrls.slice((answer - 1) * perUpdate, answer * perUpdate).map((url, i) => ({
+            status: /** @type {const} */ ('succeeded'),
+            id: `preview-${i}`,
+            url,
+            kind: /** @type {const} */ ('image'),
+            width: 512,
+            height: 512,
+          }));
+          const at = performance.now();
+          // The engine and the element handle the answer in microtasks: done by the next task.
+          void nextTask().then(() => {
+            spent.push(performance.now() - at);
+            if (answer === updates) requestAnimationFrame(() => requestAnimationFrame(done));
+          });
+          return {
+            state: 'pending',
+            status: 'processing',
+            phase: 'processing',
+            ...(perUpdate && { previews }),
+          };
+        },
+      };
+      Object.assign(element, { adapter });
+      stage.append(element);
+    });
   },
   async loadAllImages(timeout) {
     const images = () =>
