@@ -162,25 +162,25 @@ try {
   for (const viewport of viewports) {
     await page.setViewport({ width: viewport.width, height: viewport.height });
     for (const scheme of schemes) {
-      await page.emulateMediaFeatures([
-        { name: 'prefers-color-scheme', value: scheme.value },
-        // Still pictures: the page scrolls to the task at once on a phone, nothing moves mid-shot.
-        { name: 'prefers-reduced-motion', value: 'reduce' },
-      ]);
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme.value }]);
       for (const shot of only.length ? shots.filter((shot) => only.includes(shot.file)) : shots) {
         const element = await runScenario(page, server.url, shot.scenario, { timeout: TIMEOUT });
         await shot.until(page);
         await element.scrollIntoView();
-        const box = await element.boundingBox();
-        if (!box) throw new Error(`The element of ${shot.scenario} is not visible.`);
-        // The box is in the viewport's coordinates, the clip in the page's: on a phone it is scrolled.
-        const [scrollX, scrollY] = /** @type {number[]} */ (await page.evaluate('[scrollX, scrollY]'));
+        // The clip is in the page's coordinates: the box and the scroll read at once, as on a phone
+        // the page may still be scrolling to the task.
+        const box = await element.evaluate((el) => {
+          const { x, y, width, height } = el.getBoundingClientRect();
+          const view = el.ownerDocument.defaultView;
+          return { x: x + (view?.scrollX ?? 0), y: y + (view?.scrollY ?? 0), width, height };
+        });
+        if (!box.width) throw new Error(`The element of ${shot.scenario} is not visible.`);
         const file = variantFile(shot.file, viewport, scheme);
         await page.screenshot({
           path: `${docs}${file}`,
           clip: {
-            x: Math.max(0, scrollX + box.x - MARGIN),
-            y: Math.max(0, scrollY + box.y - MARGIN),
+            x: Math.max(0, box.x - MARGIN),
+            y: Math.max(0, box.y - MARGIN),
             width: box.width + 2 * MARGIN,
             height: box.height + 2 * MARGIN,
           },
