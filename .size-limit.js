@@ -14,7 +14,7 @@ export default [
     import: '*',
     ignore: ['lit', 'zod', '@lit/react', 'react'],
     gzip: true,
-    limit: '15 kB',
+    limit: '16 kB',
     // As the package ships: an ES module, whose `import.meta.url` finds the translations.
     modifyEsbuildConfig: (/** @type {Record<string, unknown>} */ config) => ({ ...config, format: 'esm' }),
   },

@@ -526,7 +526,7 @@ async function renderSummarySection(results) {
       ],
     ]),
     '',
-    `${queueSentence(results)} Previews (${results.previews.perUpdate} replaced at every poll) cost ${results.previews.with.mainThreadMs.toFixed(1)} ms of main-thread time per update, against ${results.previews.without.mainThreadMs.toFixed(1)} ms for the same update with none.`,
+    `${queueSentence(results)} ${previewSentence(results)}`,
     '',
     'Size, min+gzip, against the limits `npm test` enforces (`npm run size`, set in `.size-limit.js`):',
     '',
@@ -563,6 +563,14 @@ function queueSentence(results) {
   const share = (/** @type {Results} */ error) =>
     `${percent(error.medianShare)} (p90 ${percent(error.p90Share)})`;
   return `On the gateway with a queue (simulated: a queue of median ${queue.queueMedianSeconds} s, then processing of σ ${queue.sigma} around medians of ${queue.medians[0]} s–${queue.medians.at(-1) / 60} min), the ETA shown when half of the wait has passed is off by a median ${share(queue.apart)} of the time left with the queue taken apart, against ${share(queue.togetherWhereApartShows)} on the same tasks when the queue counts toward the duration, as in v2; the ${percent(queue.apart.showsQueue)} of tasks still queued then show "In queue" in place of a time.`;
+}
+
+/**
+ * What previews cost to render, in a sentence.
+ * @param {Results} results
+ */
+function previewSentence({ previews }) {
+  return `Previews (${previews.perUpdate} replaced at every poll) cost ${previews.with.mainThreadMs.toFixed(1)} ms of main-thread time per update, against ${previews.without.mainThreadMs.toFixed(1)} ms for the same update with none.`;
 }
 
 /**
@@ -624,7 +632,7 @@ async function renderReadmeSection(results) {
       [[cell('learned'), cell('loop'), cell('tanstack'), cell('sdk')]],
     ),
     '',
-    queueSentence(results),
+    `${queueSentence(results)} ${previewSentence(results)}`,
     '',
     `\`task-progress.min.js\`, the self-contained file with Lit and zod inlined: ${(sizes.elementStandalone.gzip / 1000).toFixed(1)} kB min+gzip.`,
     '',

@@ -162,12 +162,14 @@ export const styles = unsafeCSS(`
     background: color-mix(in srgb, var(--_fg) 8%, transparent);
   }
 
-  /* A preview fills its tile's box, whatever its own size: the results come in the same boxes. */
+  /* A preview fills its tile's box, whatever its own size: the results come in the same boxes.
+     Faded, so that the text over it stays readable on a light or a dark page. */
   [part='preview'] {
     width: 100%;
     height: 100%;
     object-fit: cover;
     border-radius: var(--_radius);
+    opacity: 0.5;
   }
 
   .tile-link {

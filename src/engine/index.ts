@@ -28,6 +28,7 @@ export {
   type DurationStore,
   type Estimate,
   HISTORY_LIMIT,
+  LIKELY_SPREADS,
   MAX_DELAY,
   PACING_CONSTANT,
   type PollContext,

@@ -89,6 +89,12 @@ export interface Estimate {
 export const PACING_CONSTANT = 0.41;
 /** Up to this spread, a kind is steady: near its expected end, no wait is longer than poll-interval. */
 export const STEADY_SIGMA = 0.16;
+/**
+ * The stretch a task is likely to end in: elapsed time within this many spreads of the estimate,
+ * in logarithms. 1.9 rather than 2: on the bench's steady kind (σ 0.15, an estimate within
+ * ±10 %), 0.5 points fewer requests over five seeds of tasks, at the same median and p95 delay.
+ */
+export const LIKELY_SPREADS = 1.9;
 /** The shortest wait with an estimate, unless `poll-interval` is shorter. */
 export const MIN_ESTIMATE_DELAY = 500;
 
@@ -118,7 +124,7 @@ export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSch
       (d / 5) * [0, 0.25, 0.5, 0.75, 1].reduce((sum, at) => sum + hazard(elapsed + at * d, estimate), 0);
     // Within the stretch the task is likely to end in, a steady kind (a narrow spread) waits no
     // longer than poll-interval: the stretch is short, so that costs few requests.
-    const likely = Math.abs(Math.log(elapsed / estimate.duration)) <= 2 * estimate.sigma;
+    const likely = Math.abs(Math.log(elapsed / estimate.duration)) <= LIKELY_SPREADS * estimate.sigma;
     let d = likely ? Math.min(ceiling, first * Math.max(1, (estimate.sigma / STEADY_SIGMA) ** 2)) : ceiling;
     // The wait is weighed by that chance × √d, between the chance of a late result alone (what the
     // median delay counts) and the delay expected from it, chance × d (what the p95 counts).

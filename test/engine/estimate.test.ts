@@ -10,6 +10,7 @@ import {
   type FollowOptions,
   type FollowSnapshot,
   HISTORY_LIMIT,
+  LIKELY_SPREADS,
   type PollContext,
   hazard,
   hazardSchedule,
@@ -90,9 +91,9 @@ describe('estimate: the hazard schedule', () => {
 
   it('waits no longer than poll-interval within the likely stretch of a steady kind, and longer outside it', () => {
     const steady = hazardSchedule({ duration: 60_000, sigma: 0.15 });
-    // The likely stretch: within 2 σ of the median, in the logarithm of the elapsed time.
-    const from = 60_000 * Math.exp(-0.3);
-    const to = 60_000 * Math.exp(0.3);
+    // The likely stretch: within LIKELY_SPREADS σ of the median, in the logarithm of the elapsed time.
+    const from = 60_000 * Math.exp(-LIKELY_SPREADS * 0.15);
+    const to = 60_000 * Math.exp(LIKELY_SPREADS * 0.15);
     for (let elapsed = from + 1; elapsed < to; elapsed += 500) {
       expect(steady(context(elapsed)), String(elapsed)).to.be.at.most(2000);
     }
