@@ -17,6 +17,37 @@ const executablePath = findChromium();
 const TIMEOUT = 45_000;
 const skip = executablePath ? false : 'Chromium is not installed';
 
+/** The element's pending status in each language of the demo's picker (src/translations/). */
+const PENDING = {
+  en: 'Generating…',
+  es: 'Generando…',
+  pt: 'Gerando…',
+  fr: 'Génération en cours…',
+  de: 'Wird generiert…',
+  it: 'Generazione in corso…',
+  ja: '生成中…',
+  ko: '생성 중…',
+  'zh-Hans': '正在生成…',
+};
+
+/**
+ * WCAG 2 contrast ratio of two computed colours, `rgb(r, g, b)`.
+ * @param {string} first
+ * @param {string} second
+ */
+function contrast(first, second) {
+  /** @param {string} color */
+  const luminance = (color) => {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((value) => {
+      const c = Number(value) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+
 describe('the demo page', { skip }, () => {
   /** @type {Awaited<ReturnType<typeof startDemoServer>>} */
   let server;
@@ -203,6 +234,127 @@ describe('the demo page', { skip }, () => {
   it('connection lost: the retry status counts down', async () => {
     await runScenario(page, server.url, 'connection-lost', { timeout: TIMEOUT });
     await partText('retry-status', /^Connection problem\. Retrying (in \d+ s|…)$/);
+  });
+
+  /** Opens the demo afresh, ready for a scenario to be picked. */
+  const openDemo = async () => {
+    await page.goto(server.url, { waitUntil: 'load', timeout: TIMEOUT });
+    await page.waitForSelector('html[data-ready="true"]', { timeout: TIMEOUT });
+  };
+
+  /** Picks `scenario` on the open demo; resolves the element mounted for it. */
+  const runScenarioButton = async (/** @type {string} */ scenario) => {
+    await page.click(`#scenario-buttons button[value="${scenario}"]`);
+    const element = await page.waitForSelector('#stage task-progress', { timeout: TIMEOUT });
+    if (!element) throw new Error(`No element was mounted for ${scenario}.`);
+    return element;
+  };
+
+  it('the language picker sets lang on the element, mounted or on stage, and its status follows', async () => {
+    await openDemo();
+    const options = await page.$$eval('#lang option', (items) => items.map((item) => item.value));
+    assert.deepEqual(options, Object.keys(PENDING), 'English and every built-in translation');
+
+    await page.select('#lang', 'de');
+    const element = await runScenarioButton('slow');
+    assert.equal(await element.evaluate((el) => el.getAttribute('lang')), 'de');
+    assert.equal(await partText('status', /^Wird/), PENDING.de);
+    assert.match(await page.$eval('#markup', (pre) => pre.textContent ?? ''), /\blang="de"/);
+
+    for (const [lang, pending] of Object.entries(PENDING)) {
+      await page.select('#lang', lang);
+      assert.equal(await element.evaluate((el) => el.getAttribute('lang')), lang);
+      assert.equal(await partText('status', new RegExp(`^${pending}$`)), pending, lang);
+    }
+  });
+
+  it('the downloadable and viewer switches set their attributes on the element', async () => {
+    await openDemo();
+    await page.click('#downloadable');
+    await page.click('#viewer');
+    const element = await runScenarioButton('quick-success');
+    const attributes = () =>
+      element.evaluate((el) => [el.hasAttribute('downloadable'), el.hasAttribute('viewer')]);
+    const markupText = () => page.$eval('#markup', (pre) => pre.textContent ?? '');
+    assert.deepEqual(await attributes(), [true, true], 'set on the element mounted');
+    assert.match(await markupText(), /\n {2}downloadable\n {2}viewer\n/);
+
+    await page.click('#viewer');
+    assert.deepEqual(await attributes(), [true, false], 'removed from the element on stage');
+    assert.doesNotMatch(await markupText(), /\bviewer\b/);
+    await page.click('#downloadable');
+    assert.deepEqual(await attributes(), [false, false]);
+  });
+
+  /** Page code: the task panel's top edge, from the top of the viewport. */
+  const panelTop = `document.querySelector('#task').getBoundingClientRect().top`;
+  /** Page code: the task panel's heading and the element are in the viewport. */
+  const taskInView = `(() => {
+    const heading = document.querySelector('#task-title').getBoundingClientRect();
+    const element = document.querySelector('#stage task-progress').getBoundingClientRect();
+    return heading.top >= 0 && element.top >= 0 && element.bottom <= innerHeight;
+  })()`;
+
+  it('on a phone, a picked scenario brings the task panel into view; two columns do not scroll', async () => {
+    await openDemo();
+    await runScenarioButton('slow');
+    assert.equal(await page.evaluate('scrollY'), 0, 'the task panel is beside the controls');
+
+    await page.setViewport({ width: 390, height: 844 });
+    try {
+      await openDemo();
+      assert.ok(Number(await page.evaluate(panelTop)) > 844, 'the task panel starts out of sight');
+      await runScenarioButton('slow');
+      await page.waitForFunction(taskInView, { timeout: TIMEOUT, polling: 100 });
+
+      // Under reduced motion the page jumps: there as soon as the element is.
+      await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      await openDemo();
+      await runScenarioButton('slow');
+      assert.equal(await page.evaluate(taskInView), true, 'scrolled at once');
+    } finally {
+      await page.emulateMediaFeatures([]);
+      await page.setViewport({ width: 1000, height: 900 });
+    }
+  });
+
+  it('dark mode: a readable accent on the element, 3:1 on the panel, the accent control follows', async () => {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      await runScenario(page, server.url, 'failed', { timeout: TIMEOUT });
+      await waitForState(page, ['failed'], TIMEOUT);
+      // Page code as a string, as above: it runs in the page, not in Node.
+      const colours = async () =>
+        /** @type {{ scheme: string, accent: string, text: string, panel: string, control: string }} */ (
+          await page.evaluate(`(() => {
+            const retry = document.querySelector('#stage task-progress').shadowRoot.querySelector('[part="retry-button"]');
+            return {
+              scheme: document.documentElement.dataset.scheme,
+              accent: getComputedStyle(retry).backgroundColor,
+              text: getComputedStyle(retry).color,
+              panel: getComputedStyle(document.querySelector('#task')).backgroundColor,
+              control: document.querySelector('#accent').value,
+            };
+          })()`)
+        );
+      /** @param {string} hex */
+      const rgb = (hex) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+
+      const dark = await colours();
+      assert.equal(dark.scheme, 'dark');
+      assert.ok(contrast(dark.accent, dark.panel) >= 3, `${dark.accent} on ${dark.panel}`);
+      assert.ok(contrast(dark.text, dark.accent) >= 4.5, `Retry's ${dark.text} on ${dark.accent}`);
+      assert.equal(rgb(dark.control), dark.accent, 'the accent control shows the element’s accent');
+
+      await page.click('#scheme');
+      const light = await colours();
+      assert.equal(light.scheme, 'light');
+      assert.equal(light.accent, 'rgb(96, 89, 230)', 'the element’s default accent');
+      assert.ok(contrast(light.accent, light.panel) >= 3, `${light.accent} on ${light.panel}`);
+      assert.equal(rgb(light.control), light.accent);
+    } finally {
+      await page.emulateMediaFeatures([]);
+    }
   });
 
   it('rate limited: task-error with rate-limited is listed, then the task completes', async () => {

@@ -40,6 +40,10 @@ const markup = byId('markup', HTMLPreElement);
 const eventLog = byId('event-log', HTMLOListElement);
 const themeForm = byId('theme', HTMLFormElement);
 const schemeButton = byId('scheme', HTMLButtonElement);
+const accentInput = byId('accent', HTMLInputElement);
+const optionsForm = byId('options', HTMLFormElement);
+const langSelect = byId('lang', HTMLSelectElement);
+const taskPanel = byId('task', HTMLElement);
 
 let config: DemoConfig = { mode: 'mock' };
 /** The scenario of the task on stage, to start another one when the page is asked to retry. */
@@ -124,12 +128,14 @@ function mount(task: StartedTask, scenario: string, prompt: string): void {
   if (options.adapter === 'diffusion') element.adapter = diffusionAdapter;
   if (options.tokenProvider) element.tokenProvider = () => refreshToken(element);
   applyTheme(element);
+  applyOptions(element);
   stage.replaceChildren(element);
 
   hint.textContent =
     info?.hint ??
     `A task on Mynth${config.model ? ` (model ${config.model})` : ''}, started by the server with its key.`;
   showMarkup(element);
+  revealTask();
 }
 
 /** The element's tokenProvider: the page's server mints a new token for the task. */
@@ -262,6 +268,37 @@ stage.addEventListener('task-retry', (event) => {
 
 byId('clear-events', HTMLButtonElement).addEventListener('click', () => eventLog.replaceChildren());
 
+// Language and results: the options form's choices, set on the element on stage and on each one
+// mounted after it.
+
+/** Sets the element's `lang` from the picker, and each switch's attribute (named by the switch). */
+function applyOptions(element: Element): void {
+  element.setAttribute('lang', langSelect.value);
+  for (const input of optionsForm.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    element.toggleAttribute(input.name, input.checked);
+  }
+}
+
+optionsForm.addEventListener('submit', (event) => event.preventDefault());
+optionsForm.addEventListener('change', () => {
+  const element = stage.querySelector('task-progress');
+  if (!element) return;
+  applyOptions(element);
+  showMarkup(element);
+});
+
+// On a phone
+
+/** One column (demo.css's breakpoint): the task panel is below every control, out of sight. */
+const oneColumn = matchMedia('not all and (min-width: 56rem)');
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+/** In one column, brings the task panel into view: the feedback that a picked scenario started. */
+function revealTask(): void {
+  if (!oneColumn.matches) return;
+  taskPanel.scrollIntoView({ behavior: reducedMotion.matches ? 'auto' : 'smooth', block: 'start' });
+}
+
 // Theme
 
 /** The custom properties changed through the theme controls; the rest keep the element's defaults. */
@@ -287,6 +324,18 @@ themeForm.addEventListener('input', (event) => {
 function setScheme(dark: boolean): void {
   document.documentElement.dataset.scheme = dark ? 'dark' : 'light';
   schemeButton.setAttribute('aria-pressed', String(dark));
+  showSchemeAccent();
+}
+
+/**
+ * The accent control shows the element's accent: the scheme's own (demo.css sets a readable one on
+ * the dark panel), until a colour is picked, which is set on the element and kept in either scheme.
+ */
+function showSchemeAccent(): void {
+  const property = accentInput.dataset.property ?? '';
+  if (theme.has(property)) return;
+  const schemeAccent = getComputedStyle(document.documentElement).getPropertyValue(property).trim();
+  accentInput.value = schemeAccent || accentInput.defaultValue;
 }
 
 schemeButton.addEventListener('click', () => setScheme(schemeButton.getAttribute('aria-pressed') !== 'true'));

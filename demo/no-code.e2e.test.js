@@ -66,6 +66,7 @@ describe('the no-code page', () => {
     const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
     assert.deepEqual(scripts, ['<script type="module" src="/task-progress.min.js" vite-ignore>']);
     assert.doesNotMatch(page, /\son[a-z]+=/i, 'no inline handler');
+    assert.doesNotMatch(page, /<style\b|\sstyle=/i, 'no inline style: it links the demo’s stylesheet');
   });
 
   it('serves the element file without a build (npm start on a fresh clone)', async () => {

@@ -1,8 +1,11 @@
 // `npm run screenshots`: runs demo scenarios in headless Chromium and saves a PNG of the element in
-// each state to docs/ (loading, queue, progress, completed, partial, failed, error); with file
-// names (`npm run screenshots -- queue.png`), only those.
-import { mkdirSync } from 'node:fs';
+// each state to docs/ (loading, queue, progress, completed, partial, failed, error), at a desktop's
+// width and a phone's, in the light and the dark scheme, and lists them all in docs/screenshots.md;
+// with file names (`npm run screenshots -- queue.png`), only those states.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { scenarioList } from '../mock/scenarios.js';
 import { findChromium, launchChromium } from './browsers.mjs';
 import {
   runScenario,
@@ -97,6 +100,53 @@ const shots = [
   },
 ];
 
+/**
+ * Every state is taken at each width in each scheme; `loading.png` is the first of each,
+ * `loading-phone-dark.png` the last. Wide enough for four tiles of the default
+ * --task-progress-min-tile in a row; a phone 390 px wide (the demo in one column).
+ */
+const viewports = [
+  { suffix: '', label: '1280 px', width: 1280, height: 900 },
+  { suffix: '-phone', label: '390 px (a phone)', width: 390, height: 844 },
+];
+const schemes = [
+  { suffix: '', label: 'light', value: 'light' },
+  { suffix: '-dark', label: 'dark', value: 'dark' },
+];
+
+/**
+ * The file of a shot at a width in a scheme.
+ * @param {string} file
+ * @param {{ suffix: string }} viewport
+ * @param {{ suffix: string }} scheme
+ */
+const variantFile = (file, viewport, scheme) =>
+  file.replace(/\.png$/, `${viewport.suffix}${scheme.suffix}.png`);
+
+/** docs/screenshots.md: each state's pictures, under the scenario that shows it. */
+async function writeGallery() {
+  const sections = shots.map((shot) => {
+    const label = scenarioList.find((scenario) => scenario.name === shot.scenario)?.label ?? shot.scenario;
+    const state = shot.file.replace(/\.png$/, '');
+    const pictures = viewports.map((viewport) =>
+      schemes
+        .map(
+          (scheme) =>
+            `![${label}, ${state}: ${viewport.label}, ${scheme.label}](${variantFile(shot.file, viewport, scheme)})`,
+        )
+        .join(' '),
+    );
+    return [`## ${state}: ${label}`, ...pictures].join('\n\n');
+  });
+  const text = [
+    '# Screenshots',
+    "The demo's element in each state, 1280 and 390 px wide, light and dark, as `npm run screenshots` takes them (it writes this page too).",
+    ...sections,
+  ].join('\n\n');
+  const path = `${docs}screenshots.md`;
+  writeFileSync(path, await format(text, { ...(await resolveConfig(path)), parser: 'markdown' }));
+}
+
 const executablePath = findChromium();
 if (!executablePath) {
   console.error('Chromium is not installed: install Debian’s `chromium` package or set CHROME_PATH.');
@@ -105,30 +155,41 @@ if (!executablePath) {
 
 mkdirSync(docs, { recursive: true });
 const server = await startDemoServer();
-// Wide enough for four tiles of the default --task-progress-min-tile in a row.
-const browser = await launchChromium(executablePath, { width: 1280, height: 900 });
+const browser = await launchChromium(executablePath);
 try {
   const page = await browser.newPage();
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   const only = process.argv.slice(2);
-  for (const shot of only.length ? shots.filter((shot) => only.includes(shot.file)) : shots) {
-    const element = await runScenario(page, server.url, shot.scenario, { timeout: TIMEOUT });
-    await shot.until(page);
-    await element.scrollIntoView();
-    const box = await element.boundingBox();
-    if (!box) throw new Error(`The element of ${shot.scenario} is not visible.`);
-    const path = `${docs}${shot.file}`;
-    await page.screenshot({
-      path,
-      clip: {
-        x: Math.max(0, box.x - MARGIN),
-        y: Math.max(0, box.y - MARGIN),
-        width: box.width + 2 * MARGIN,
-        height: box.height + 2 * MARGIN,
-      },
-    });
-    console.log(`docs/${shot.file}: ${shot.scenario}`);
+  for (const viewport of viewports) {
+    await page.setViewport({ width: viewport.width, height: viewport.height });
+    for (const scheme of schemes) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme.value }]);
+      for (const shot of only.length ? shots.filter((shot) => only.includes(shot.file)) : shots) {
+        const element = await runScenario(page, server.url, shot.scenario, { timeout: TIMEOUT });
+        await shot.until(page);
+        await element.scrollIntoView();
+        // The clip is in the page's coordinates: the box and the scroll read at once, as on a phone
+        // the page may still be scrolling to the task.
+        const box = await element.evaluate((el) => {
+          const { x, y, width, height } = el.getBoundingClientRect();
+          const view = el.ownerDocument.defaultView;
+          return { x: x + (view?.scrollX ?? 0), y: y + (view?.scrollY ?? 0), width, height };
+        });
+        if (!box.width) throw new Error(`The element of ${shot.scenario} is not visible.`);
+        const file = variantFile(shot.file, viewport, scheme);
+        await page.screenshot({
+          path: `${docs}${file}`,
+          clip: {
+            x: Math.max(0, box.x - MARGIN),
+            y: Math.max(0, box.y - MARGIN),
+            width: box.width + 2 * MARGIN,
+            height: box.height + 2 * MARGIN,
+          },
+        });
+        console.log(`docs/${file}: ${shot.scenario}, ${viewport.label}, ${scheme.label}`);
+      }
+    }
   }
+  await writeGallery();
 } finally {
   await browser.close();
   await server.close();
