@@ -51,6 +51,16 @@ describe('the viewer and the task memory in dist/', () => {
   }
 });
 
+/**
+ * The paths of what `tab` loaded that contain `part`, in order.
+ * @param {import('../scripts/browser-suites.mjs').TestPage} tab
+ * @param {string} part
+ */
+const loadedPaths = (tab, part) =>
+  tab.evaluate(
+    `performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.includes(${JSON.stringify(part)}))`,
+  );
+
 describe('a copy of dist/ on a static server of its own', () => {
   /** @type {string} */
   let folder;
@@ -123,12 +133,7 @@ describe('a copy of dist/ on a static server of its own', () => {
           TIMEOUT,
         );
         assert.equal(shown, expected);
-        const requested = await tab.evaluate(() =>
-          performance
-            .getEntriesByType('resource')
-            .map((entry) => new URL(entry.name).pathname)
-            .filter((path) => path.includes('/translations/')),
-        );
+        const requested = await loadedPaths(tab, '/translations/');
         assert.deepEqual(requested, [
           '/package/dist/translations/pt.js',
           '/package/dist/translations/format.js',
@@ -145,12 +150,7 @@ describe('a copy of dist/ on a static server of its own', () => {
         await tab.goto(site.url, TIMEOUT);
         const kept = await tab.waitFor(`sessionStorage.getItem('task-progress:task:["kept"]')`, [], TIMEOUT);
         assert.equal(JSON.parse(String(kept)).taskId, task.taskId);
-        const requested = await tab.evaluate(() =>
-          performance
-            .getEntriesByType('resource')
-            .map((entry) => new URL(entry.name).pathname)
-            .filter((path) => path.endsWith('/task-memory.js')),
-        );
+        const requested = await loadedPaths(tab, '/task-memory.js');
         assert.deepEqual(requested, ['/package/dist/task-memory.js']);
         assert.deepEqual(tab.errors, []);
       } finally {
@@ -159,12 +159,14 @@ describe('a copy of dist/ on a static server of its own', () => {
     });
 
     it('loads the viewer next to task-progress.min.js, and opens a result in it', async () => {
-      const { close } = await translation('pt');
+      const { close, status } = await translation('pt');
       const tab = await newPage();
       try {
         await tab.goto(site.url, TIMEOUT);
         const root = `document.querySelector('#results')?.shadowRoot`;
-        await tab.waitFor(`${root}?.querySelector('.tile-link')`, [], TIMEOUT);
+        // The results shown in Portuguese: the translation has loaded.
+        const completed = `${root}?.querySelector('[part="status"]')?.textContent?.trim() === ${JSON.stringify(status.completed)}`;
+        await tab.waitFor(`${completed} && ${root}.querySelector('.tile-link')`, [], TIMEOUT);
         await tab.evaluate(`${root}.querySelector('.tile-link').click()`);
         const shown = await tab.waitFor(
           `${root}.querySelector('dialog[open] [part="viewer-close"]')?.textContent`,
@@ -172,12 +174,7 @@ describe('a copy of dist/ on a static server of its own', () => {
           TIMEOUT,
         );
         assert.equal(shown, close, 'the viewer, in Portuguese');
-        const requested = await tab.evaluate(() =>
-          performance
-            .getEntriesByType('resource')
-            .map((entry) => new URL(entry.name).pathname)
-            .filter((path) => path.endsWith('/viewer.js')),
-        );
+        const requested = await loadedPaths(tab, '/viewer.js');
         assert.deepEqual(requested, ['/package/dist/viewer.js']);
         assert.deepEqual(tab.errors, []);
       } finally {
