@@ -354,15 +354,18 @@ async function renderResults(results) {
           `\`<task-progress>\` \`task-progress.min.js\` (Lit and zod inlined; limit ${sizeLimits['dist/task-progress.min.js']} min+gzip)`,
           sizes.elementStandalone,
         ],
-        // Results written before the viewer was measured have no row for it.
-        ...(sizes.viewer
-          ? [
-              [
-                '`<task-progress>` `viewer.js`, beside it: download and the viewer, loaded on first need (as built)',
-                sizes.viewer,
-              ],
-            ]
-          : []),
+        // The modules beside it, loaded on first need (as built); results written before one was
+        // measured have no row for it.
+        ...[
+          [
+            '`<task-progress>` `viewer.js`, beside it, loaded on first need: download and the viewer',
+            sizes.viewer,
+          ],
+          [
+            '`<task-progress>` `task-memory.js`, beside it, loaded on first need: `remember-task`',
+            sizes.taskMemory,
+          ],
+        ].filter(([, size]) => size),
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],
       ].map(([label, size]) => [label, bytes(size.min), bytes(size.gzip)]),
     ),

@@ -81,6 +81,7 @@ async function measureSizes() {
   const own = await bundle(root('dist/index.js'), { external: [...litExternal, 'zod', 'zod/*'] });
   const standalone = await readFile(root('dist/task-progress.min.js'));
   const viewer = await readFile(root('dist/viewer.js'));
+  const taskMemory = await readFile(root('dist/task-memory.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
     code: { tutorial, tanstack, element: standalone },
@@ -91,6 +92,7 @@ async function measureSizes() {
       elementOwn: sizeOf(own),
       elementStandalone: sizeOf(standalone),
       viewer: sizeOf(viewer),
+      taskMemory: sizeOf(taskMemory),
       litFloor: sizeOf(litFloor),
       parts: await measureParts(),
     },

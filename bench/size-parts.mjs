@@ -68,13 +68,6 @@ const PARTS = [
     },
   },
   {
-    id: 'resume',
-    label: 'resuming after a reload (`remember-task`, `src/task-memory.ts`)',
-    stubs: {
-      'task-memory.ts': 'export class TaskMemory { constructor(host) { host.addController(this); } }',
-    },
-  },
-  {
     id: 'eta',
     label: 'the ETA and the retry countdown',
     stubs: { 'eta.ts': 'export const nextEta = () => undefined, secondsUntil = () => 0;' },

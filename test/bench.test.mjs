@@ -14,9 +14,9 @@ describe('bench smoke', () => {
   it('measures what each part of the bundle costs, every stub matching its module', async () => {
     const { whole, parts, core } = await measureParts();
     for (const part of parts) assert.ok(part.gzip > 0, `${part.id} costs nothing: its stub replaces nothing`);
-    assert.deepEqual(
-      parts.map((part) => part.id).filter((id) => id === 'wait' || id === 'resume'),
-      ['wait', 'resume'],
+    assert.ok(
+      parts.some((part) => part.id === 'wait'),
+      'the wait has a row',
     );
     assert.ok(core < whole - parts.reduce((sum, part) => sum + part.gzip, 0) + 1000);
   });
