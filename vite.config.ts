@@ -2,7 +2,6 @@
 // as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element,
 // and dist/viewer.js and dist/task-memory.js beside it, minified.
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -31,10 +30,9 @@ function mockTaskApi(): Plugin {
       server.middlewares.use('/task-progress.min.js', (_req, res) => {
         res.writeHead(302, { Location: source }).end();
       });
-      // It loads a translation, the viewer and the task memory by URL (`./translations/de.js`,
-      // `./viewer.js`, `./task-memory.js`) beside its module: the source's `.ts`.
+      // It loads a translation by URL, `./translations/de.js` beside its module: the source's `.ts`.
       server.middlewares.use((req, _res, next) => {
-        req.url = req.url?.replace(/(\/src\/(?:translations\/\w+|viewer|task-memory))\.js$/, '$1.ts');
+        req.url = req.url?.replace(/(\/src\/translations\/\w+)\.js$/, '$1.ts');
         next();
       });
     },
@@ -104,33 +102,11 @@ function terserPass(): Plugin {
   };
 }
 
-/**
- * `viewer.js` and `task-memory.js`, which the shipped file loads from beside it on first need,
- * minified as the shipped file is (tsc wrote them into dist/ before this build; they import
- * nothing, so they need no bundling).
- */
-function minifiedBeside(): Plugin {
-  const files = ['viewer.js', 'task-memory.js'].map((name) =>
-    fileURLToPath(new URL(`dist/${name}`, import.meta.url)),
-  );
-  return {
-    name: 'minified-beside',
-    apply: 'build',
-    async writeBundle() {
-      for (const file of files) {
-        const result = await minify(await readFile(file, 'utf8'), { module: true, ecma: 2020 });
-        if (result.code === undefined) this.error(`${file} was not minified.`);
-        await writeFile(file, result.code);
-      }
-    },
-  };
-}
-
 export default defineConfig({
   root: 'demo',
   // One page: unknown paths (such as the mock's unplayable video) answer 404, not the page.
   appType: 'mpa',
-  plugins: [mockTaskApi(), minifiedStyles(), minifiedTemplates(), terserPass(), minifiedBeside()],
+  plugins: [mockTaskApi(), minifiedStyles(), minifiedTemplates(), terserPass()],
   server: { port: 5173 },
   // Only the demo page: the framework examples under demo/examples import the package's built
   // dist/, which a fresh clone does not have yet (they have their own config and server).
@@ -141,7 +117,9 @@ export default defineConfig({
     target: 'es2022',
     // Library builds keep whitespace by default; this file is the shipped one, so minify it all.
     rolldownOptions: {
-      output: { minify: true },
+      // The modules it imports on first need (download and the viewer, the task memory) are chunks
+      // beside it, named as the library's files are, so one copy of dist/ serves both.
+      output: { minify: true, chunkFileNames: '[name].js' },
       // The terser pass takes most of the build on purpose: no warning that it is slow.
       checks: { bundlerTimings: false },
     },

@@ -116,9 +116,9 @@ async function sameOriginMock(context, next) {
 }
 
 /**
- * The element loads a translation, the viewer and the task memory by URL, as
- * `./translations/de.js`, `./viewer.js` and `./task-memory.js` beside its module (as in dist/):
- * beside the source, that is the `.ts` file, which the esbuild plugin compiles.
+ * The element loads a translation, the viewer and the task memory from beside its module, as
+ * `./translations/de.js`, `./viewer.js` and `./task-memory.js` (as in dist/): beside the source,
+ * that is the `.ts` file, which the esbuild plugin compiles.
  * @param {import('koa').Context} context
  * @param {() => Promise<unknown>} next
  */

@@ -2,8 +2,10 @@
 // dropped, then gzipped at level 9.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { besideModules } from '../scripts/beside-modules.mjs';
 
 /**
+ * The modules the element imports on first need stay out, as they ship beside it.
  * @param {string} entry
  * @param {{ external?: string[], plugins?: import('esbuild').Plugin[] }} [options]
  */
@@ -17,7 +19,7 @@ export async function bundle(entry, { external = [], plugins = [] } = {}) {
     legalComments: 'none',
     write: false,
     external,
-    plugins,
+    plugins: [...plugins, besideModules],
     logLevel: 'silent',
   });
   return Buffer.from(result.outputFiles[0].contents);

@@ -3,7 +3,7 @@
 // quick task to `completed` and the framework's own handler records `task-complete`.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -104,6 +104,13 @@ describe('the framework examples', () => {
   after(async () => {
     await server?.close();
     if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('a bundled app splits off download and the viewer, and the task memory, as chunks of its own', async () => {
+    assert.deepEqual(missingDist, [], 'dist/ is not built: run `npm run build` first');
+    const chunks = (await readdir(join(outDir, 'assets'))).map((file) => file.replace(/-[\w-]{8}\.js$/, ''));
+    assert.ok(chunks.includes('viewer'), `a viewer chunk among ${chunks.join(', ')}`);
+    assert.ok(chunks.includes('task-memory'), `a task-memory chunk among ${chunks.join(', ')}`);
   });
 
   describeEachBrowser((newPage, browserName) => {

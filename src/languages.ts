@@ -2,7 +2,6 @@
 // roots), whose translation is loaded the first time it is needed from the module beside this one,
 // and the direction it inherits. Both are read again when a `lang` or `dir` changes above it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { importBeside } from './beside.js';
 import type { TaskProgressStrings } from './strings.js';
 
 /** The languages with a translation in ./translations/ (English is built in). */
@@ -13,11 +12,11 @@ const loaded: Partial<Record<string, Promise<TaskProgressStrings | undefined>>> 
 /** The translation of `language`, loaded once; undefined for English and for one that failed to load. */
 function translation(language: string): Promise<TaskProgressStrings | undefined> {
   if (!TRANSLATED.includes(language)) return Promise.resolve(undefined);
-  // Not bundled: the self-contained file carries English only.
-  return (loaded[language] ??= importBeside<{ strings: TaskProgressStrings }>(
-    `./translations/${language}.js`,
-  ).then(
-    (module) => module.strings,
+  // Found beside this module wherever it is served from (a CDN serving dist/ works); not
+  // bundled, so the self-contained file carries English only.
+  const file = `./translations/${language}.js`;
+  return (loaded[language] ??= import(/* @vite-ignore */ new URL(file, import.meta.url).href).then(
+    (module: { strings: TaskProgressStrings }) => module.strings,
     () => undefined,
   ));
 }

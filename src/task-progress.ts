@@ -8,7 +8,6 @@ import {
 } from 'lit';
 import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
-import { importBeside } from './beside.js';
 import { ENDED_STATES, type FollowOptions } from './engine/index.js';
 import {
   TaskCancelEvent,
@@ -28,7 +27,6 @@ import {
   mergedStrings,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
-import type * as Memory from './task-memory.js';
 import type { RememberedTask, TaskMemory } from './task-memory.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 import type * as ResultActions from './viewer.js';
@@ -111,9 +109,12 @@ const options = {
   strings: { attribute: false } as Option<TaskProgressStringsOverride | undefined>,
 } satisfies Record<string, Option<unknown>>;
 
-/** Download and the viewer, loaded beside this module the first time an element needs them. */
+/**
+ * Download and the viewer, a module of their own loaded the first time an element needs them: a
+ * chunk beside the self-contained file, and one that an app's bundler splits off.
+ */
 let resultActions: Promise<typeof ResultActions> | undefined;
-const loadResultActions = () => (resultActions ??= importBeside<typeof ResultActions>('./viewer.js'));
+const loadResultActions = () => (resultActions ??= import('./viewer.js'));
 
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -271,8 +272,8 @@ export class TaskProgress extends LitElement {
   }
 
   /**
-   * With `remember-task`, the task kept across a reload: `task-memory.js`, loaded beside this module
-   * the first time an element asks for it (a copy of `dist/` without it only keeps nothing).
+   * With `remember-task`, the task kept across a reload: `task-memory.js`, imported the first time
+   * an element asks for it, as the viewer is (a copy of `dist/` without it only keeps nothing).
    */
   #memory: TaskMemory | undefined;
   #memoryAsked = false;
@@ -280,7 +281,7 @@ export class TaskProgress extends LitElement {
   protected override willUpdate(): void {
     if (!this.rememberTask || this.#memoryAsked) return;
     this.#memoryAsked = true;
-    void importBeside<typeof Memory>('./task-memory.js').then(
+    void import('./task-memory.js').then(
       ({ TaskMemory }) => {
         this.#memory = new TaskMemory(this, () => {
           const { taskId, snapshot } = this.#follow;

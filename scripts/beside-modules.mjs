@@ -1,0 +1,11 @@
+// The modules the element imports on first need (download and the viewer, the task memory) ship
+// beside it, not inside it: a bundle measured as the element ships leaves them out, as this
+// esbuild plugin does.
+
+/** @type {import('esbuild').Plugin} */
+export const besideModules = {
+  name: 'beside-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(viewer|task-memory)\.js$/ }, ({ path }) => ({ path, external: true }));
+  },
+};
