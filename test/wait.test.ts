@@ -46,14 +46,14 @@ function scriptedApi(answer: Record<string, unknown>) {
 }
 
 /** Follows a task of a scripted API (in `parent`, else a new container). */
-async function followScripted(answer: Record<string, unknown>, props: Props = {}, parent?: HTMLElement) {
-  const { api, adapter } = scriptedApi(answer);
+async function followScripted(first: Record<string, unknown>, props: Props = {}, parent?: HTMLElement) {
+  const { api, adapter } = scriptedApi(first);
   const mounted = await mount(
     { taskId: 'wait-task', publicAccessToken: 'tok', adapter, ...unlearned(), ...props },
     parent,
   );
   /** Sets the next answers, and waits until the element has rendered one of them. */
-  const answer_ = async (next: Record<string, unknown>) => {
+  const answer = async (next: Record<string, unknown>) => {
     api.answer = next;
     const calls = api.calls;
     await until(() => api.calls >= calls + 2, 'two more status requests');
@@ -61,7 +61,7 @@ async function followScripted(answer: Record<string, unknown>, props: Props = {}
   };
   await until(() => api.calls >= 1, 'the first status request');
   await mounted.el.updateComplete;
-  return { ...mounted, api, answer: answer_ };
+  return { ...mounted, api, answer };
 }
 
 describe('wait: progress from the API', () => {
