@@ -1,42 +1,53 @@
-// Builders for the response bodies of docs/behaviour.md (Providers), shared by the mock server, the tests and the demo.
+// Builders for the response bodies of docs/behaviour.md (Providers), shared by the mock server, the
+// tests and the demo: each starts from a body the API documents print (./fixtures/).
 // No Node imports: the browser tests load this file too.
+import { documented, gateway, mynthReference } from './fixtures/index.js';
 
 /**
- * A mindproxy task body (docs/behaviour.md, Providers) with sensible defaults.
+ * A mindproxy task body: the documented one (fixtures/gateway.js, `task`) with this task's fields.
  * @param {string} id
  * @param {{ status: number, taskType?: number, assets?: unknown, errorCode?: string, errorMessage?: string }} fields
  */
 export function mindproxyTask(id, { status, taskType = 3, assets, errorCode, errorMessage }) {
+  const { completed_at: _, ...shape } = /** @type {Record<string, unknown>} */ (JSON.parse(gateway.task));
   return {
+    ...shape,
     task_id: id,
     task_type: taskType,
     status,
-    public_model: 'mock/model-1',
     result_assets_json: assets === undefined ? '' : JSON.stringify(assets),
     ...(errorCode ? { error_code: errorCode } : {}),
     ...(errorMessage ? { error_message: errorMessage } : {}),
-    created_at: new Date().toISOString(),
-    ...(status >= 4 ? { completed_at: new Date().toISOString() } : {}),
+    created_at: now(),
+    ...(status >= 4 ? { completed_at: now() } : {}),
   };
 }
 
+/** The time now as the gateway writes it: `2026-06-22T10:00:00Z`. */
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
 /**
- * A mynth `/results` body of `count` images drawn by the mock at `base`; the indexes in `failed`
- * are failed images.
+ * A mynth `/results` body of `count` images drawn by the mock at `base`, each the documented image
+ * (fixtures/mynth-reference.js, `results`) with its own id, URL and size; the indexes in `failed`
+ * are failed images, as the tutorial types them.
  * @param {string} base Origin of the mock API.
  * @param {number} count
  * @param {{ failed?: number[], size?: number, imageDelay?: number }} [options]
+ * @returns {{ images: { status: string, id?: string, url?: string, cost?: string, size?: string, error?: string }[] }}
  */
 export function mynthResults(base, count, { failed = [], size = 512, imageDelay = 0 } = {}) {
+  const [image] =
+    /** @type {{ images: { status: string, id: string, url: string, cost: string, size: string }[] }} */ (
+      documented(mynthReference.results, base)
+    ).images;
   return {
     images: Array.from({ length: count }, (_, i) =>
       failed.includes(i)
         ? { status: 'failed', error: `Image ${i + 1} was blocked by the content filter` }
         : {
-            status: 'succeeded',
+            ...image,
             id: `img_${i + 1}`,
             url: `${base}/__mock/images/${i + 1}.svg?w=${size}&delay=${imageDelay}`,
-            cost: 0.01,
             size: `${size}x${size}`,
           },
     ),

@@ -122,7 +122,7 @@ export function createTaskApi() {
 
     const task = tasks.get(route.taskId);
     const entry = log(task, req, url);
-    if (route.name === 'start') {
+    if (req.method === 'POST') {
       entry.contentType = req.headers['content-type'] ?? null;
       entry.cookie = req.headers.cookie ?? null;
       entry.body = await readText(req);

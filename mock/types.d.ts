@@ -84,7 +84,7 @@ export interface LoggedRequest {
   at: number;
   /** The client went away before the answer was sent. */
   aborted: boolean;
-  /** A start endpoint's request: its `Content-Type`, `Cookie` and body as sent; a media request's `Cookie`. */
+  /** A POST (a start, a cancel): its `Content-Type`, `Cookie` and body as sent; a media request's `Cookie`. */
   contentType?: string | null;
   cookie?: string | null;
   body?: string;
