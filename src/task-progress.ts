@@ -227,7 +227,10 @@ export class TaskProgress extends LitElement {
     return this.#start.snapshot ?? this.#follow.snapshot;
   }
 
-  /** The task's results, once completed. */
+  /**
+   * The task's results, once completed: each succeeded one with its `url` and `kind`, and its
+   * `cost` (where the API says) as the API's decimal string.
+   */
   get images(): TaskImage[] {
     return [...(this.#follow.snapshot?.images ?? [])];
   }

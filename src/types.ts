@@ -36,7 +36,8 @@ export interface SucceededImage {
   thumbnailUrl?: string;
   width?: number;
   height?: number;
-  cost?: number;
+  /** What the result cost, as the API's decimal string (`"0.01250000"`): money is not a float. */
+  cost?: string;
   seed?: number | string;
 }
 

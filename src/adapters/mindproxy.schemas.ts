@@ -1,26 +1,26 @@
-// The gateway's task bodies (docs/behaviour.md, Providers). Unknown fields are allowed; required ones are checked.
+// The gateway's task bodies (docs/behaviour.md, Providers). Unknown fields are allowed. Only what the
+// element needs is required (a status, a result's URL); a field it only shows or reads for pacing is
+// dropped when it is absent or has another type.
 import * as z from './schema.js';
 
 export const mindproxyTaskSchema = z.object({
-  task_id: z.string(),
-  task_type: z.number(),
   status: z.literal([1, 2, 3, 4, 5, 6, 7, 8]),
-  public_model: z.nullish(z.string()),
-  result_assets_json: z.nullish(z.string()),
-  error_code: z.nullish(z.union([z.string(), z.number()])),
-  error_message: z.nullish(z.string()),
-  // Read for pacing only: anything but an ISO date (a number of seconds, junk) is ignored.
-  created_at: z.unknown(),
+  // Read only once the task has succeeded: a string of JSON, as documented, or that JSON itself.
+  result_assets_json: z.optional(z.unknown()),
+  error_code: z.shownOnly(z.union([z.string(), z.number()])),
+  error_message: z.shownOnly(z.string()),
+  // Read for pacing only; a string that is not a date is ignored too.
+  created_at: z.shownOnly(z.string()),
 });
 
 /** One result; it needs `image_url` or `video_url`. */
 const asset = z.object({
   image_url: z.nullish(z.string()),
   video_url: z.nullish(z.string()),
-  thumbnail_url: z.nullish(z.string()),
-  seed: z.nullish(z.union([z.number(), z.string()])),
-  width: z.nullish(z.number()),
-  height: z.nullish(z.number()),
+  thumbnail_url: z.shownOnly(z.string()),
+  seed: z.shownOnly(z.union([z.number(), z.string()])),
+  width: z.shownOnly(z.number()),
+  height: z.shownOnly(z.number()),
 });
 
 /** What `result_assets_json` holds once parsed: one asset or a list of them. */
@@ -33,8 +33,8 @@ export const mindproxyEventsSchema = z.object({
       event_type: z.string(),
       status: z.number(),
       message: z.string(),
-      // Never used by the element: a number is passed on as text, a missing one as empty.
-      created_at: z.nullish(z.union([z.string(), z.number()])),
+      // Passed on only: a number as text, anything else as empty.
+      created_at: z.shownOnly(z.union([z.string(), z.number()])),
     }),
   ),
 });

@@ -26,8 +26,7 @@ export const mindproxyAdapter: TaskAdapter = builtInAdapter({
     const response = await request(apiUrl(ctx, taskPath(ctx)), ctx);
     const task = await readJson(response, ctx, mindproxyTaskSchema);
     // The task's age by the server's own clock: the page's may be off.
-    const created = typeof task.created_at === 'string' ? Date.parse(task.created_at) : NaN;
-    const age = Date.parse(response.headers.get('Date') ?? '') - created;
+    const age = Date.parse(response.headers.get('Date') ?? '') - Date.parse(task.created_at ?? '');
     return { ...toSnapshot(task), ...(age >= 0 && { age }) };
   },
 
@@ -76,7 +75,7 @@ function toSnapshot(task: MindproxyTask): TaskSnapshot {
         error: { code: 'refunded', message: 'The task failed and was refunded: you were not charged.' },
       };
     default: {
-      const code = task.error_code == null ? 'task-failed' : String(task.error_code);
+      const code = String(task.error_code ?? '') || 'task-failed';
       const message = task.error_message || 'The task failed.';
       return {
         state: 'failed',
@@ -87,14 +86,19 @@ function toSnapshot(task: MindproxyTask): TaskSnapshot {
   }
 }
 
-/** `result_assets_json` is a string of JSON: parsed and validated like any body. */
-function parseAssets(json: string | null | undefined): TaskImage[] {
-  if (!json) return [];
-  let assets: unknown;
-  try {
-    assets = JSON.parse(json);
-  } catch {
-    throw new TaskApiError('invalid-response', 'result_assets_json is not JSON.');
+/**
+ * `result_assets_json` is documented as a string of JSON; the JSON itself is taken too. Either is
+ * validated like any body; none (absent, `null`, empty) is a task without results.
+ */
+function parseAssets(json: unknown): TaskImage[] {
+  if (json == null || json === '') return [];
+  let assets: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      assets = JSON.parse(json) as unknown;
+    } catch {
+      throw new TaskApiError('invalid-response', 'result_assets_json is not JSON.');
+    }
   }
   const parsed: MindproxyAssets = parseBody(mindproxyAssetsSchema, assets);
   return (Array.isArray(parsed) ? parsed : [parsed]).map((asset, index): TaskImage => {

@@ -1,5 +1,6 @@
 // Mynth's task bodies (docs/behaviour.md, Providers), in both documented forms: flat or wrapped in `{ data: … }`.
-// Unknown fields are allowed; required ones are checked.
+// Unknown fields are allowed. Only what the element needs is required (a status, a succeeded image's
+// URL); a field it only shows is dropped when it has another type.
 import * as z from './schema.js';
 
 /** Accepts `body` itself or `{ data: body }`. */
@@ -10,15 +11,18 @@ export const mynthStatusSchema = flatOrWrapped(
   z.object({ status: z.literal(['pending', 'completed', 'failed']), error: z.optional(z.unknown()) }),
 );
 
-/** A succeeded (`succeeded` or `success`) or failed image; a succeeded one needs `url` or `mynth_url`. */
+/**
+ * A succeeded (`succeeded` or `success`) or failed image; a succeeded one needs `url` or
+ * `mynth_url`. `cost` is a decimal string (`"0.01250000"`); a number is taken too.
+ */
 const image = z.object({
   status: z.literal(['succeeded', 'success', 'failed']),
-  id: z.optional(z.union([z.string(), z.number()])),
   url: z.nullish(z.string()),
-  mynth_url: z.nullish(z.string()),
-  cost: z.optional(z.number()),
-  size: z.optional(z.string()),
-  error: z.optional(z.union([z.string(), z.object({ message: z.string() })])),
+  mynth_url: z.shownOnly(z.string()),
+  id: z.shownOnly(z.union([z.string(), z.number()])),
+  cost: z.shownOnly(z.union([z.string(), z.number()])),
+  size: z.shownOnly(z.string()),
+  error: z.shownOnly(z.union([z.string(), z.object({ message: z.string() })])),
 });
 
 export const mynthResultsSchema = flatOrWrapped(z.object({ images: z.array(image) }));

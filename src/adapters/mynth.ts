@@ -48,6 +48,19 @@ function toTaskImage(image: MynthImage, index: number): TaskImage {
     url,
     kind: 'image',
     ...(width && height && { width, height }),
-    ...(image.cost !== undefined && { cost: image.cost }),
+    ...(image.cost !== undefined && { cost: decimal(image.cost) }),
   };
+}
+
+/** A cost as decimal text: a string as the API wrote it; a number never in exponent form (1e-7). */
+export function decimal(cost: string | number): string {
+  const text = String(cost);
+  const parts = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!parts) return text;
+  const [, sign, whole, fraction = '', exponent] = parts;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }

@@ -30,6 +30,17 @@ export const nullish = <T extends core.$ZodType>(innerType: T) =>
   optional(new core.$ZodNullable({ type: 'nullable', innerType }) as core.$ZodNullable<T>);
 
 /**
+ * A field the element only shows or passes on: absent or of another type, it is dropped
+ * (`undefined`) instead of failing the body, so it never makes a task unfollowable.
+ */
+export const shownOnly = <T extends core.$ZodType>(innerType: T) =>
+  new core.$ZodCatch({
+    type: 'catch',
+    innerType,
+    catchValue: () => undefined,
+  }) as unknown as core.$ZodOptional<T>;
+
+/**
  * Validates `data` through the schema's Standard Schema interface (`~standard.validate`), which
  * every zod schema has; unknown fields are dropped, not refused. Unlike `safeParse`, it needs none
  * of zod's error classes. The schemas here have no async parts, so the result is never a promise;
