@@ -5,7 +5,7 @@ import * as z from './schema.js';
 
 export const mindproxyTaskSchema = z.object({
   status: z.literal([1, 2, 3, 4, 5, 6, 7, 8]),
-  // Read only once the task has succeeded: a string of JSON, as documented, or that JSON itself.
+  // A string of JSON, read only once the task has succeeded: what it holds before is no concern.
   result_assets_json: z.optional(z.unknown()),
   error_code: z.shownOnly(z.union([z.string(), z.number()])),
   error_message: z.shownOnly(z.string()),

@@ -87,19 +87,18 @@ function toSnapshot(task: MindproxyTask): TaskSnapshot {
 }
 
 /**
- * `result_assets_json` is documented as a string of JSON; the JSON itself is taken too. Either is
- * validated like any body; none (absent, `null`, empty) is a task without results.
+ * `result_assets_json` is a string of JSON, parsed and validated like any body; none (absent,
+ * `null`, empty) is a task without results. It is read only once the task has succeeded.
  */
 function parseAssets(json: unknown): TaskImage[] {
   if (json == null || json === '') return [];
-  let assets: unknown = json;
-  if (typeof json === 'string') {
-    try {
-      assets = JSON.parse(json) as unknown;
-    } catch {
-      throw new TaskApiError('invalid-response', 'result_assets_json is not JSON.');
-    }
+  let assets: unknown;
+  try {
+    if (typeof json === 'string') assets = JSON.parse(json) as unknown;
+  } catch {
+    // Not JSON: refused below.
   }
+  if (assets === undefined) throw new TaskApiError('invalid-response', 'result_assets_json is not JSON.');
   const parsed: MindproxyAssets = parseBody(mindproxyAssetsSchema, assets);
   return (Array.isArray(parsed) ? parsed : [parsed]).map((asset, index): TaskImage => {
     const common = {
