@@ -97,7 +97,7 @@ try {
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
   );
   link(name, root);
-  for (const dependency of ['@types/react', 'vue', 'svelte'])
+  for (const dependency of ['@types/react', 'vue', 'svelte', 'preact', 'solid-js'])
     link(dependency, join(root, 'node_modules', dependency));
   // Every entry of `exports`, so that a new one is checked too; `./translations/*` by one of its files.
   writeFileSync(

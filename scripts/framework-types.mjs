@@ -1,5 +1,5 @@
 // Writes the framework typings of <task-progress> into dist/, generated from custom-elements.json:
-// JSX (React 19 and others), Vue 3 and Svelte 5. Each attribute and property appears once with the
+// JSX (React 19 and others), Preact, Solid, Vue 3 and Svelte 5. Each attribute and property appears once with the
 // element's own type; the read-only `state`, `images` and `error` are typed `never`, so that setting
 // one from a template is a type error (left out, Vue would take it as a fallthrough attribute).
 // Each file has an empty JS module beside it, so that `import 'task-progress/vue'` resolves
@@ -163,4 +163,54 @@ declare module 'svelte/elements' {
 `,
 );
 
-for (const name of ['jsx', 'vue', 'svelte', 'react-jsx']) writeFileSync(`dist/${name}.js`, 'export {};\n');
+// Preact sets a prop as a property when the element has one (`publicAccessToken`), else as an
+// attribute (`task-id`), and `ontask-complete` listens for `task-complete`: Svelte's shape.
+writeFileSync(
+  'dist/preact.d.ts',
+  `import type { HTMLAttributes } from 'preact';
+${header}
+/** <task-progress> in Preact: \`task-id\`, \`publicAccessToken\`, \`ontask-complete\`. */
+export type TaskProgressPreactProps = HTMLAttributes<TaskProgress> & {
+${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}};
+
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'task-progress': TaskProgressPreactProps;
+    }
+  }
+}
+`,
+);
+
+// Solid sets every unprefixed prop of a custom element as the property its kebab-case name
+// camel-cases to (lower-casing the rest, so \`publicAccessToken\` would miss): the properties by
+// their attributes' names; \`prop:\` for those without an attribute, \`attr:\` for attributes
+// (\`form\` has no property), \`on:task-complete\` for events. A boolean attribute is left out of
+// \`attr:\`, where \`false\` would still set it.
+const solidAttributes = attributes.filter((a) => !/\bboolean\b/.test(a.type?.text ?? ''));
+writeFileSync(
+  'dist/solid.d.ts',
+  `import type { JSX } from 'solid-js';
+${header}
+/** <task-progress> in Solid: \`task-id\`, \`public-access-token\` (properties), \`attr:form\`, \`on:task-complete\`. */
+export type TaskProgressSolidProps = JSX.HTMLAttributes<TaskProgress> & {
+${attributes
+  .filter((a) => a.fieldName)
+  .map((a) => attribute(a, a.name))
+  .join(
+    '',
+  )}${propertiesWithoutAttribute.map((field) => `${doc(field.description)}  'prop:${field.name}'?: TaskProgress['${field.name}'];\n`).join('')}${solidAttributes.map((a) => attribute(a, `attr:${a.name}`)).join('')}${readOnlyProperties}${handlers((name) => `on:${name}`)}};
+
+declare module 'solid-js' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'task-progress': TaskProgressSolidProps;
+    }
+  }
+}
+`,
+);
+
+for (const name of ['jsx', 'vue', 'svelte', 'react-jsx', 'preact', 'solid'])
+  writeFileSync(`dist/${name}.js`, 'export {};\n');
