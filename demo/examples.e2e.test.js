@@ -1,6 +1,7 @@
-// The framework examples (demo/examples/: plain HTML, React 19, Vue 3, Svelte 5), built with Vite
-// and served with the mock task API, in Chromium, Firefox and WebKit: in each, the element follows a
-// quick task to `completed` and the framework's own handler records `task-complete`.
+// The framework examples (demo/examples/: plain HTML, React 19, Preact, Solid, Vue 3, Svelte 5),
+// built with Vite and served with the mock task API, in Chromium, Firefox and WebKit: in each, the
+// element follows a quick task to `completed` and the framework's own handler records
+// `task-complete`.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -32,6 +33,8 @@ const examples = [
       { name: 'wrapper', tokenAttribute: false },
     ],
   },
+  { name: 'preact', cases: [{ name: 'preact', tokenAttribute: false }] },
+  { name: 'solid', cases: [{ name: 'solid', tokenAttribute: false }] },
   { name: 'vue', cases: [{ name: 'vue', tokenAttribute: false }] },
   { name: 'svelte', cases: [{ name: 'svelte', tokenAttribute: false }] },
 ];

@@ -10,7 +10,7 @@ export function Usage(props: { taskId: string; token: string; show: (urls: strin
         task-id={props.taskId}
         public-access-token={props.token}
         poll-interval={300}
-        prop:tokenProvider={async () => props.token}
+        prop:tokenProvider={() => Promise.resolve(props.token)}
         attr:form="generate"
         ref={(element) => element.refresh()}
         on:task-complete={(event) => props.show(event.detail.urls)}
