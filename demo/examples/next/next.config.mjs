@@ -1,6 +1,6 @@
-// The Next.js example: `next build demo/examples/next`, then `next start demo/examples/next` with
-// MOCK_API set to the origin of a mock task API (`npx vite demo/examples` serves one). The examples'
-// tsconfig checks its types (`npm run typecheck:examples`), so the build does not check them again.
+// The Next.js example: `next build demo/examples/next`, then `next start demo/examples/next`; its
+// server starts tasks on the mock task API of `npm run mock`, or at MOCK_API. The examples' tsconfig
+// checks its types (`npm run typecheck:examples`), so the build does not check them again.
 /** @type {import('next').NextConfig} */
 export default {
   typescript: { ignoreBuildErrors: true },
