@@ -69,6 +69,18 @@ const propertiesWithoutAttribute = settable.filter(
   (field) => !attributes.some((a) => a.fieldName === field.name),
 );
 const header = `import type { TaskProgress } from './index.js';\n`;
+/**
+ * Adds the tag to the JSX of `module` (React, Preact and Solid each declare a `JSX` namespace).
+ * @param {string} module @param {string} props the tag's props type
+ */
+const intrinsicElement = (module, props) => `declare module '${module}' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'task-progress': ${props};
+    }
+  }
+}
+`;
 
 // JSX: attributes by their names (React 19 sets `task-id` as an attribute), the properties that
 // have no attribute, `ontask-complete` handlers; and, for JSX runtimes whose own types add nothing
@@ -117,14 +129,7 @@ writeFileSync(
   `import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${header}import type { TaskProgressProps } from './jsx.js';
 
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'task-progress': DetailedHTMLProps<HTMLAttributes<TaskProgress>, TaskProgress> & TaskProgressProps;
-    }
-  }
-}
-`,
+${intrinsicElement('react', 'DetailedHTMLProps<HTMLAttributes<TaskProgress>, TaskProgress> & TaskProgressProps')}`,
 );
 
 // Vue checks a template's props by their camelCase names (`:task-id` is `taskId`) and
@@ -173,14 +178,7 @@ ${header}
 export type TaskProgressPreactProps = HTMLAttributes<TaskProgress> & {
 ${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}};
 
-declare module 'preact' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'task-progress': TaskProgressPreactProps;
-    }
-  }
-}
-`,
+${intrinsicElement('preact', 'TaskProgressPreactProps')}`,
 );
 
 // Solid sets every unprefixed prop of a custom element as the property its kebab-case name
@@ -202,14 +200,7 @@ ${attributes
     '',
   )}${propertiesWithoutAttribute.map((field) => `${doc(field.description)}  'prop:${field.name}'?: TaskProgress['${field.name}'];\n`).join('')}${solidAttributes.map((a) => attribute(a, `attr:${a.name}`)).join('')}${readOnlyProperties}${handlers((name) => `on:${name}`)}};
 
-declare module 'solid-js' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'task-progress': TaskProgressSolidProps;
-    }
-  }
-}
-`,
+${intrinsicElement('solid-js', 'TaskProgressSolidProps')}`,
 );
 
 for (const name of ['jsx', 'vue', 'svelte', 'react-jsx', 'preact', 'solid'])
