@@ -150,6 +150,10 @@ declare module 'vue' {
 `,
 );
 
+// For the runtimes that set a prop as a property when the element has one, else as an attribute
+// (Svelte 5, Preact): both names of each, and `ontask-complete` handlers.
+const propertyFirstProps = `${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}`;
+
 // Svelte 5 takes attributes, properties and `ontask-complete` handlers on the element, through
 // `svelte/elements`.
 writeFileSync(
@@ -158,7 +162,7 @@ writeFileSync(
 ${header}
 /** <task-progress> in Svelte 5 markup: attributes, properties, and \`ontask-complete\` style events. */
 export type TaskProgressSvelteProps = HTMLAttributes<TaskProgress> & {
-${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}};
+${propertyFirstProps}};
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
@@ -169,14 +173,14 @@ declare module 'svelte/elements' {
 );
 
 // Preact sets a prop as a property when the element has one (`publicAccessToken`), else as an
-// attribute (`task-id`), and `ontask-complete` listens for `task-complete`: Svelte's shape.
+// attribute (`task-id`), and `ontask-complete` listens for `task-complete`.
 writeFileSync(
   'dist/preact.d.ts',
   `import type { HTMLAttributes } from 'preact';
 ${header}
 /** <task-progress> in Preact: \`task-id\`, \`publicAccessToken\`, \`ontask-complete\`. */
 export type TaskProgressPreactProps = HTMLAttributes<TaskProgress> & {
-${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}};
+${propertyFirstProps}};
 
 ${intrinsicElement('preact', 'TaskProgressPreactProps')}`,
 );
