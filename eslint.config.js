@@ -7,7 +7,17 @@ import compat from 'eslint-plugin-compat';
 import baseline from './scripts/eslint-baseline.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', '.test-results', 'custom-elements.json'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'coverage',
+      '.test-results',
+      'custom-elements.json',
+      'demo/examples/next/.next',
+      'demo/examples/next/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -646,7 +646,7 @@ async function renderReadmeSection(results) {
     '',
     `${queueSentence(results)} ${previewSentence(results)}`,
     '',
-    `\`task-progress.min.js\`, the self-contained file with Lit and zod inlined: ${(sizes.elementStandalone.gzip / 1000).toFixed(1)} kB min+gzip.`,
+    `\`task-progress.min.js\`, with Lit and zod inlined, without the modules it loads from beside itself: ${(sizes.elementStandalone.gzip / 1000).toFixed(1)} kB min+gzip.`,
     '',
     README_END,
   ].join('\n');

@@ -2,8 +2,9 @@
 // node_modules/task-progress is this package, so that every import goes through package.json's
 // `exports`, with `strict` and `skipLibCheck: false`, so that every shipped .d.ts is checked. It
 // imports every entry of `exports` (with the bundler and the Node16 resolution), and type-checks
-// the usages in test/types/ with tsc (React), vue-tsc (Vue) and svelte-check (Svelte). Each usage
-// sets `state` and a wrongly typed attribute, which must stay type errors. Needs `npm run build`.
+// the usages in test/types/ with tsc (React, Preact, Solid), vue-tsc (Vue), svelte-check (Svelte)
+// and the Angular compiler (Angular). Each usage but Angular's sets `state` and a wrongly typed
+// attribute, which must stay type errors. Needs `npm run build`.
 import { spawn } from 'node:child_process';
 import {
   cpSync,
@@ -97,7 +98,7 @@ try {
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
   );
   link(name, root);
-  for (const dependency of ['@types/react', 'vue', 'svelte'])
+  for (const dependency of ['@types/react', 'vue', 'svelte', 'preact', 'solid-js', '@angular/core'])
     link(dependency, join(root, 'node_modules', dependency));
   // Every entry of `exports`, so that a new one is checked too; `./translations/*` by one of its files.
   writeFileSync(
@@ -107,7 +108,7 @@ try {
       .join(''),
   );
 
-  // At once: four separate programs, each on a core of its own where there is one.
+  // At once: five separate programs, each on a core of its own where there is one.
   const results = await Promise.all([
     check('every entry and the React usage (tsc, bundler resolution)', 'typescript/bin/tsc', [
       '-p',
@@ -116,11 +117,17 @@ try {
     check('every entry (tsc, Node16 resolution)', 'typescript/bin/tsc', ['-p', 'tsconfig.node16.json']),
     check('the Vue usage (vue-tsc)', 'vue-tsc/bin/vue-tsc.js', ['-p', 'tsconfig.vue.json']),
     checkSvelte(),
+    check('the Angular usage (ngc, strict templates)', '@angular/compiler-cli/bundles/src/bin/ngc.js', [
+      '-p',
+      'angular/tsconfig.json',
+    ]),
   ]);
   const failures = results.filter((output) => output !== null);
   for (const output of failures) console.error(`\n${output}`);
   if (failures.length) {
-    console.error(`\nThe package's types fail in a strict consumer (${failures.length} of 4 checks).`);
+    console.error(
+      `\nThe package's types fail in a strict consumer (${failures.length} of ${results.length} checks).`,
+    );
     process.exitCode = 1;
   }
 } finally {

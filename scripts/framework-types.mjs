@@ -1,5 +1,5 @@
 // Writes the framework typings of <task-progress> into dist/, generated from custom-elements.json:
-// JSX (React 19 and others), Vue 3 and Svelte 5. Each attribute and property appears once with the
+// JSX (React 19 and others), Preact, Solid, Vue 3 and Svelte 5. Each attribute and property appears once with the
 // element's own type; the read-only `state`, `images` and `error` are typed `never`, so that setting
 // one from a template is a type error (left out, Vue would take it as a fallthrough attribute).
 // Each file has an empty JS module beside it, so that `import 'task-progress/vue'` resolves
@@ -69,6 +69,18 @@ const propertiesWithoutAttribute = settable.filter(
   (field) => !attributes.some((a) => a.fieldName === field.name),
 );
 const header = `import type { TaskProgress } from './index.js';\n`;
+/**
+ * Adds the tag to the JSX of `module` (React, Preact and Solid each declare a `JSX` namespace).
+ * @param {string} module @param {string} props the tag's props type
+ */
+const intrinsicElement = (module, props) => `declare module '${module}' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'task-progress': ${props};
+    }
+  }
+}
+`;
 
 // JSX: attributes by their names (React 19 sets `task-id` as an attribute), the properties that
 // have no attribute, `ontask-complete` handlers; and, for JSX runtimes whose own types add nothing
@@ -117,14 +129,7 @@ writeFileSync(
   `import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${header}import type { TaskProgressProps } from './jsx.js';
 
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'task-progress': DetailedHTMLProps<HTMLAttributes<TaskProgress>, TaskProgress> & TaskProgressProps;
-    }
-  }
-}
-`,
+${intrinsicElement('react', 'DetailedHTMLProps<HTMLAttributes<TaskProgress>, TaskProgress> & TaskProgressProps')}`,
 );
 
 // Vue checks a template's props by their camelCase names (`:task-id` is `taskId`) and
@@ -145,6 +150,10 @@ declare module 'vue' {
 `,
 );
 
+// For the runtimes that set a prop as a property when the element has one, else as an attribute
+// (Svelte 5, Preact): both names of each, and `ontask-complete` handlers.
+const propertyFirstProps = `${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}`;
+
 // Svelte 5 takes attributes, properties and `ontask-complete` handlers on the element, through
 // `svelte/elements`.
 writeFileSync(
@@ -153,7 +162,7 @@ writeFileSync(
 ${header}
 /** <task-progress> in Svelte 5 markup: attributes, properties, and \`ontask-complete\` style events. */
 export type TaskProgressSvelteProps = HTMLAttributes<TaskProgress> & {
-${kebabAttributes.map((a) => attribute(a, a.name)).join('')}${settable.map(property).join('')}${readOnlyProperties}${handlers((name) => `on${name}`)}};
+${propertyFirstProps}};
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
@@ -163,4 +172,40 @@ declare module 'svelte/elements' {
 `,
 );
 
-for (const name of ['jsx', 'vue', 'svelte', 'react-jsx']) writeFileSync(`dist/${name}.js`, 'export {};\n');
+// Preact sets a prop as a property when the element has one (`publicAccessToken`), else as an
+// attribute (`task-id`), and `ontask-complete` listens for `task-complete`.
+writeFileSync(
+  'dist/preact.d.ts',
+  `import type { HTMLAttributes } from 'preact';
+${header}
+/** <task-progress> in Preact: \`task-id\`, \`publicAccessToken\`, \`ontask-complete\`. */
+export type TaskProgressPreactProps = HTMLAttributes<TaskProgress> & {
+${propertyFirstProps}};
+
+${intrinsicElement('preact', 'TaskProgressPreactProps')}`,
+);
+
+// Solid sets every unprefixed prop of a custom element as the property its kebab-case name
+// camel-cases to (lower-casing the rest, so \`publicAccessToken\` would miss): the properties by
+// their attributes' names; \`prop:\` for those without an attribute, \`attr:\` for attributes
+// (\`form\` has no property), \`on:task-complete\` for events. A boolean attribute is left out of
+// \`attr:\`, where \`false\` would still set it.
+const solidAttributes = attributes.filter((a) => !/\bboolean\b/.test(a.type?.text ?? ''));
+writeFileSync(
+  'dist/solid.d.ts',
+  `import type { JSX } from 'solid-js';
+${header}
+/** <task-progress> in Solid: \`task-id\`, \`public-access-token\` (properties), \`attr:form\`, \`on:task-complete\`. */
+export type TaskProgressSolidProps = JSX.HTMLAttributes<TaskProgress> & {
+${attributes
+  .filter((a) => a.fieldName)
+  .map((a) => attribute(a, a.name))
+  .join(
+    '',
+  )}${propertiesWithoutAttribute.map((field) => `${doc(field.description)}  'prop:${field.name}'?: TaskProgress['${field.name}'];\n`).join('')}${solidAttributes.map((a) => attribute(a, `attr:${a.name}`)).join('')}${readOnlyProperties}${handlers((name) => `on:${name}`)}};
+
+${intrinsicElement('solid-js', 'TaskProgressSolidProps')}`,
+);
+
+for (const name of ['jsx', 'vue', 'svelte', 'react-jsx', 'preact', 'solid'])
+  writeFileSync(`dist/${name}.js`, 'export {};\n');

@@ -13,9 +13,12 @@ const loaded: Partial<Record<string, Promise<TaskProgressStrings | undefined>>> 
 function translation(language: string): Promise<TaskProgressStrings | undefined> {
   if (!TRANSLATED.includes(language)) return Promise.resolve(undefined);
   // Found beside this module wherever it is served from (a CDN serving dist/ works); not
-  // bundled, so the self-contained file carries English only.
+  // bundled, so the self-contained file carries English only. An app's bundler leaves the import
+  // alone too (`webpackIgnore`, which Turbopack reads as well: without it Next.js fails the build).
   const file = `./translations/${language}.js`;
-  return (loaded[language] ??= import(/* @vite-ignore */ new URL(file, import.meta.url).href).then(
+  return (loaded[language] ??= import(
+    /* @vite-ignore */ /* webpackIgnore: true */ new URL(file, import.meta.url).href
+  ).then(
     (module: { strings: TaskProgressStrings }) => module.strings,
     () => undefined,
   ));
