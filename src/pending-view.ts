@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { type Eta, secondsUntil } from './eta.js';
 import type { FollowSnapshot } from './engine/index.js';
 import { MAX_RATIO } from './safe-url.js';
-import type { TaskProgressStrings } from './strings.js';
+import { type TaskProgressStrings, own } from './strings.js';
 
 export interface PendingView {
   text: TaskProgressStrings;
@@ -47,7 +47,7 @@ export function pendingView(view: PendingView) {
         }
       </div>
       <p class="meta">
-        <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
+        <span part="phase">${phase ? (own(text.phases, phase) ?? phase) : text.phases.starting}</span>
         ${queued ? html`<span part="queue">${text.queue(queuePosition)}</span>` : nothing}
         <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
         ${etaText ? html`<span part="eta">${etaText}</span>` : nothing}

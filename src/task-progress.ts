@@ -25,6 +25,7 @@ import {
   type TaskProgressStringsOverride,
   errorHint,
   mergedStrings,
+  own,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
 import type { RememberedTask, TaskMemory } from './task-memory.js';
@@ -357,7 +358,7 @@ export class TaskProgress extends LitElement {
   protected override render() {
     const text = this.#text;
     return html`<div part="base" class=${this.#language.rtl ? 'base rtl' : 'base'}>
-      <p part="status" role="status">${text.status[this.state]}</p>
+      <p part="status" role="status">${own(text.status, this.state)}</p>
       ${this.#renderState(text)}
     </div>`;
   }
@@ -396,7 +397,7 @@ export class TaskProgress extends LitElement {
         >`;
       default:
         return html`<slot name="failed"
-          >${problemView(text, text.ended[this.state], this.error, text.endedHint, retry)}</slot
+          >${problemView(text, own(text.ended, this.state) ?? '', this.error, text.endedHint, retry)}</slot
         >`;
     }
   }
