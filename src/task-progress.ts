@@ -28,7 +28,7 @@ import {
   own,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
-import type { RememberedTask, TaskMemory } from './task-memory.js';
+import { type RememberedTask, TaskMemory } from './remember-task.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 import type * as ResultActions from './viewer.js';
 import { problemView, resultsView } from './views.js';
@@ -272,36 +272,29 @@ export class TaskProgress extends LitElement {
     this.#follow.refresh();
   }
 
-  /**
-   * With `remember-task`, the task kept across a reload: `task-memory.js`, imported the first time
-   * an element asks for it, as the viewer is (a copy of `dist/` without it only keeps nothing).
-   */
-  #memory: TaskMemory | undefined;
-  #memoryAsked = false;
-
-  protected override willUpdate(): void {
-    if (!this.rememberTask || this.#memoryAsked) return;
-    this.#memoryAsked = true;
-    void import('./task-memory.js').then(
-      ({ TaskMemory }) => {
-        this.#memory = new TaskMemory(this, () => {
-          const { taskId, snapshot } = this.#follow;
-          if (!taskId || !snapshot) return undefined;
-          const { baseUrl, token } = this.#followOptions();
-          const provider = this.#resumed?.provider ?? this.provider;
-          return { taskId, token, provider, baseUrl, startedAt: snapshot.startedAt };
-        });
-        // So that it keeps what is followed now, even if nothing else changes.
-        this.requestUpdate();
-      },
-      () => undefined,
-    );
-  }
+  /** With `remember-task`, the task kept across a reload: written here, read back by `task-memory.js`. */
+  readonly #memory = new TaskMemory(
+    this,
+    () => {
+      const { taskId, snapshot } = this.#follow;
+      if (!taskId || !snapshot) return undefined;
+      const { baseUrl, token } = this.#followOptions();
+      const provider = this.#resumed?.provider ?? this.provider;
+      return { taskId, token, provider, baseUrl, startedAt: snapshot.startedAt };
+    },
+    () => this.#baseUrl(),
+  );
 
   /** The task read back after a reload, while it is the one the element follows. */
   get #resumed(): RememberedTask | undefined {
-    const resumed = this.#memory?.resumed;
+    const { resumed } = this.#memory;
     return resumed?.taskId === this.taskId ? resumed : undefined;
+  }
+
+  /** The API origin of the element's own options: `base-url`, else its adapter's; no trailing slash. */
+  #baseUrl(): string {
+    const adapter = this.adapter ?? providerAdapter(this.provider);
+    return (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
   }
 
   readonly #merged = mergedStrings();
@@ -315,7 +308,8 @@ export class TaskProgress extends LitElement {
   #followOptions(): FollowOptions {
     const resumed = this.#resumed;
     const adapter = this.adapter ?? providerAdapter(resumed?.provider ?? this.provider);
-    const baseUrl = resumed?.baseUrl ?? (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
+    // A remembered task is followed only at the element's own origin (task-memory.ts).
+    const baseUrl = this.#baseUrl();
     return {
       taskId: this.taskId || '',
       adapter,
