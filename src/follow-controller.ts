@@ -13,6 +13,7 @@ import type {
 } from './engine/index.js';
 import { type Eta, nextEta } from './eta.js';
 import { pageEngine } from './page-engine.js';
+import { MAX_TILES } from './pending-view.js';
 import { sanitizeImages } from './safe-url.js';
 import type { TaskState } from './types.js';
 
@@ -134,10 +135,13 @@ export class FollowController implements ReactiveController {
       options,
       (snapshot) => {
         const images = snapshot.images && sanitizeImages(snapshot.images, this.#unsafeUrlMessage());
-        // A preview whose URL is unsafe is left out: there is no failed tile for a preview.
+        // A preview whose URL is unsafe is left out: there is no failed tile for a preview. No
+        // more are checked than there are boxes to show them in.
         const previews =
           snapshot.previews &&
-          sanitizeImages(snapshot.previews, '').filter((image) => image.status === 'succeeded');
+          sanitizeImages(snapshot.previews.slice(0, MAX_TILES), '').filter(
+            (image) => image.status === 'succeeded',
+          );
         this.snapshot = { ...snapshot, images, previews };
         this.#tick();
         this.#host.requestUpdate();

@@ -9,6 +9,11 @@ import type { FollowSnapshot } from './engine/index.js';
 import { MAX_RATIO } from './safe-url.js';
 import { type TaskProgressStrings, own } from './strings.js';
 
+/** The most tiles the pending state lays out: placeholders (`expected-count`), or previews in them. */
+export const MAX_TILES = 100;
+/** The previews shown without `expected-count`, each in a tile of its own. */
+const PREVIEW_TILES = 4;
+
 export interface PendingView {
   text: TaskProgressStrings;
   snapshot: FollowSnapshot | undefined;
@@ -83,7 +88,8 @@ export function pendingView(view: PendingView) {
           </button>`
         : nothing
     }`;
-  const tiles = view.placeholders || previews.length;
+  // As many previews as there are boxes: the placeholders', else a few of their own.
+  const tiles = view.placeholders || Math.min(previews.length, PREVIEW_TILES);
   if (!tiles) return content;
   return html`<div class="reserve">
     <ul class="grid" aria-hidden="true">
@@ -92,7 +98,7 @@ export function pendingView(view: PendingView) {
         const preview = previews.at(index);
         return preview?.status === 'succeeded'
           ? html`<li class="reserve">
-              ${box}<img part="preview" src=${preview.url} alt="" decoding="async" />
+              ${box}<img part="preview" src=${preview.url} alt="" loading="lazy" decoding="async" />
             </li>`
           : html`<li part="placeholder">${box}</li>`;
       })}

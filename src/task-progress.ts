@@ -19,7 +19,7 @@ import {
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
 import { LanguageController } from './languages.js';
-import { parseRatio, pendingView } from './pending-view.js';
+import { MAX_TILES, parseRatio, pendingView } from './pending-view.js';
 import {
   type TaskProgressStrings,
   type TaskProgressStringsOverride,
@@ -369,7 +369,7 @@ export class TaskProgress extends LitElement {
           elapsedSeconds: this.#follow.elapsedSeconds,
           eta: this.#follow.eta,
           now: this.#follow.now,
-          placeholders: Math.max(0, Math.min(100, Math.floor(this.expectedCount ?? 0))) || 0,
+          placeholders: Math.max(0, Math.min(MAX_TILES, Math.floor(this.expectedCount ?? 0))) || 0,
           ratio: parseRatio(this.expectedAspectRatio),
           showEvents: this.showEvents,
           cancelable: this.cancelable,
