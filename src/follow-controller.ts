@@ -64,8 +64,8 @@ export class FollowController implements ReactiveController {
     return this.snapshot?.state ?? 'idle';
   }
 
-  /** The environment whose clock this element reads. */
-  get #env(): FollowEnvironment {
+  /** The environment whose clock and timers this element uses. */
+  get env(): FollowEnvironment {
     return this.#engine.env;
   }
 
@@ -80,7 +80,7 @@ export class FollowController implements ReactiveController {
 
   hostUpdate(): void {
     if (this.#host.isConnected) this.#sync();
-    this.now = this.#env.now();
+    this.now = this.env.now();
     const startedAt = this.snapshot?.startedAt;
     this.elapsedSeconds = startedAt ? Math.max(0, Math.floor((this.now - startedAt) / 1000)) : 0;
     const pending = this.#state === 'pending';
@@ -160,13 +160,13 @@ export class FollowController implements ReactiveController {
 
   #tick(): void {
     if (this.#state === 'pending' && this.#subscription) {
-      this.#clock ??= this.#env.setTimeout(() => {
+      this.#clock ??= this.env.setTimeout(() => {
         this.#clock = undefined;
         this.#host.requestUpdate();
         this.#tick();
       }, 1000);
     } else {
-      this.#env.clearTimeout(this.#clock);
+      this.env.clearTimeout(this.#clock);
       this.#clock = undefined;
     }
   }

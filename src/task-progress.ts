@@ -8,7 +8,7 @@ import {
 } from 'lit';
 import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
-import { ENDED_STATES, type FollowOptions } from './engine/index.js';
+import { ENDED_STATES, type FollowOptions, requestTimeout } from './engine/index.js';
 import {
   TaskCancelEvent,
   TaskDownloadEvent,
@@ -408,11 +408,27 @@ export class TaskProgress extends LitElement {
       void loadResultActions().then((actions) => actions.view(this, index, this.#text));
   }
 
-  /** Saves the result unless the page prevents `task-download`. */
+  /** The results being saved, by URL: a second click meanwhile (a double click) saves nothing more. */
+  readonly #saving = new Set<string>();
+
+  /**
+   * Saves the result unless the page prevents `task-download`: a fetch that has not ended within
+   * the request timeout is given up, and the result opens in a new tab instead.
+   */
   #onDownload(image: SucceededImage, index: number): void {
     const taskId = this.taskId ?? '';
-    const event = new TaskDownloadEvent({ taskId, image, index });
-    if (this.dispatchEvent(event))
-      void loadResultActions().then((actions) => actions.download(image, index + 1, taskId));
+    const { url } = image;
+    if (this.#saving.has(url) || !this.dispatchEvent(new TaskDownloadEvent({ taskId, image, index }))) return;
+    this.#saving.add(url);
+    const { env } = this.#follow;
+    void loadResultActions()
+      .then((actions) => {
+        const saving = new AbortController();
+        const timer = env.setTimeout(() => saving.abort(), requestTimeout(this));
+        return actions
+          .download(image, index + 1, taskId, saving.signal)
+          .finally(() => env.clearTimeout(timer));
+      })
+      .finally(() => this.#saving.delete(url));
   }
 }

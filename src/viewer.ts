@@ -10,13 +10,19 @@ import type { SucceededImage } from './types.js';
  * Saves result `n` of task `taskId`. It is fetched without credentials and without a header, so
  * never with the token, and saved through an object URL under the file name of its URL, else
  * `{taskId}-{n}.{extension of its content type}`. Where it cannot be fetched (a host that refuses
- * the page by CORS, an error), it opens in a new tab instead, as a result link does.
+ * the page by CORS, an error, `signal` aborted: a host that does not answer in time), it opens in a
+ * new tab instead, as a result link does.
  */
-export async function download(image: SucceededImage, n: number, taskId: string): Promise<void> {
+export async function download(
+  image: SucceededImage,
+  n: number,
+  taskId: string,
+  signal: AbortSignal,
+): Promise<void> {
   const link = document.createElement('a');
   let saved: Blob | undefined;
   try {
-    const response = await fetch(image.url, { credentials: 'omit' });
+    const response = await fetch(image.url, { credentials: 'omit', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     saved = await response.blob();
   } catch {
