@@ -418,7 +418,8 @@ export class TaskProgress extends LitElement {
   #onDownload(image: SucceededImage, index: number): void {
     const taskId = this.taskId ?? '';
     const { url } = image;
-    if (this.#saving.has(url) || !this.dispatchEvent(new TaskDownloadEvent({ taskId, image, index }))) return;
+    const event = new TaskDownloadEvent({ taskId, image, index });
+    if (this.#saving.has(url) || !this.dispatchEvent(event)) return;
     this.#saving.add(url);
     const { env } = this.#follow;
     void loadResultActions()
