@@ -66,6 +66,20 @@ async function results(
   return mounted;
 }
 
+/** Waits until the element opened its first result's URL, and checks it opened only that, in a new tab. */
+async function untilOpenedInNewTab(el: TaskProgress) {
+  await until(() => followed.length > 0, 'the URL is opened');
+  const image = el.images[0];
+  expect(followed).to.deep.equal([
+    {
+      href: image.status === 'succeeded' ? image.url : '',
+      download: '',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    },
+  ]);
+}
+
 const buttons = (el: TaskProgress) => parts(el, 'download-button') as HTMLButtonElement[];
 const mediaRequests = async (taskId: string) =>
   (await requestsOf(taskId)).filter((request: LoggedRequest) => request.url.startsWith('/__mock/'));
@@ -162,16 +176,7 @@ describe('download', () => {
     const { el, taskId } = await results(1, { url: (url) => `${url}&no-cors` });
     const before = (await mediaRequests(taskId)).length;
     buttons(el)[0].click();
-    await until(() => followed.length > 0, 'the URL is opened');
-    const image = el.images[0];
-    expect(followed).to.deep.equal([
-      {
-        href: image.status === 'succeeded' ? image.url : '',
-        download: '',
-        target: '_blank',
-        rel: 'noopener noreferrer',
-      },
-    ]);
+    await untilOpenedInNewTab(el);
     const sent = (await mediaRequests(taskId)).slice(before);
     expect(sent, 'the fetch was tried').to.have.length(1);
     expect(sent[0].authorization, 'no token on the wire').to.equal(null);
@@ -199,16 +204,7 @@ describe('download', () => {
       window.fetch = fetch;
     }
     await env.advance(10_000);
-    await until(() => followed.length > 0, 'the URL is opened');
-    const image = el.images[0];
-    expect(followed).to.deep.equal([
-      {
-        href: image.status === 'succeeded' ? image.url : '',
-        download: '',
-        target: '_blank',
-        rel: 'noopener noreferrer',
-      },
-    ]);
+    await untilOpenedInNewTab(el);
   });
 
   it('a double click saves the file once; once saved, a click saves it again', async () => {
