@@ -116,6 +116,43 @@ async function sameOriginMock(context, next) {
 }
 
 /**
+ * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer and
+ * the task memory (by `import()`, which the test server resolves to their `.ts`).
+ */
+const BESIDE_MODULES = /^\/src\/(translations\/\w+|viewer|task-memory)\.[jt]s$/;
+
+/**
+ * A slow network, in which the element's own file has arrived and nothing else has: after
+ * `POST /__hold-modules`, the modules it loads on first need are held back from that browser until
+ * `DELETE /__hold-modules`. Each browser apart (by its User-Agent), as the browsers run side by side.
+ */
+function heldModules() {
+  /** @type {Map<string, { released: Promise<void>, release: () => void }>} */
+  const held = new Map();
+  /**
+   * @param {import('koa').Context} context
+   * @param {() => Promise<unknown>} next
+   */
+  return async (context, next) => {
+    const agent = context.get('user-agent');
+    if (context.path === '/__hold-modules') {
+      held.get(agent)?.release();
+      held.delete(agent);
+      if (context.method === 'POST') {
+        /** @type {() => void} */
+        let release = () => {};
+        const released = new Promise((resolve) => (release = () => resolve(undefined)));
+        held.set(agent, { released, release });
+      }
+      context.status = 204;
+      return undefined;
+    }
+    if (BESIDE_MODULES.test(context.path)) await held.get(agent)?.released;
+    return next();
+  };
+}
+
+/**
  * The element loads a translation, the viewer and the task memory from beside its module, as
  * `./translations/de.js`, `./viewer.js` and `./task-memory.js` (as in dist/): beside the source,
  * that is the `.ts` file, which the esbuild plugin compiles.
@@ -123,8 +160,7 @@ async function sameOriginMock(context, next) {
  * @param {() => Promise<unknown>} next
  */
 function besideSources(context, next) {
-  if (/^\/src\/(translations\/\w+|viewer|task-memory)\.js$/.test(context.path))
-    context.path = context.path.replace(/\.js$/, '.ts');
+  if (BESIDE_MODULES.test(context.path)) context.path = context.path.replace(/\.js$/, '.ts');
   return next();
 }
 
@@ -137,7 +173,7 @@ export default {
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), taskApi],
-  middleware: [sameOriginMock, besideSources],
+  middleware: [sameOriginMock, heldModules(), besideSources],
   browsers: [
     chromeLauncher({
       puppeteer: puppeteerCore,

@@ -13,6 +13,7 @@ import type {
 } from './engine/index.js';
 import { type Eta, nextEta } from './eta.js';
 import { pageEngine } from './page-engine.js';
+import { MAX_TILES } from './pending-view.js';
 import { sanitizeImages } from './safe-url.js';
 import type { TaskState } from './types.js';
 
@@ -63,8 +64,8 @@ export class FollowController implements ReactiveController {
     return this.snapshot?.state ?? 'idle';
   }
 
-  /** The environment whose clock this element reads. */
-  get #env(): FollowEnvironment {
+  /** The environment whose clock and timers this element uses. */
+  get env(): FollowEnvironment {
     return this.#engine.env;
   }
 
@@ -79,7 +80,7 @@ export class FollowController implements ReactiveController {
 
   hostUpdate(): void {
     if (this.#host.isConnected) this.#sync();
-    this.now = this.#env.now();
+    this.now = this.env.now();
     const startedAt = this.snapshot?.startedAt;
     this.elapsedSeconds = startedAt ? Math.max(0, Math.floor((this.now - startedAt) / 1000)) : 0;
     const pending = this.#state === 'pending';
@@ -134,10 +135,13 @@ export class FollowController implements ReactiveController {
       options,
       (snapshot) => {
         const images = snapshot.images && sanitizeImages(snapshot.images, this.#unsafeUrlMessage());
-        // A preview whose URL is unsafe is left out: there is no failed tile for a preview.
+        // A preview whose URL is unsafe is left out: there is no failed tile for a preview. No
+        // more are checked than there are boxes to show them in.
         const previews =
           snapshot.previews &&
-          sanitizeImages(snapshot.previews, '').filter((image) => image.status === 'succeeded');
+          sanitizeImages(snapshot.previews.slice(0, MAX_TILES), '').filter(
+            (image) => image.status === 'succeeded',
+          );
         this.snapshot = { ...snapshot, images, previews };
         this.#tick();
         this.#host.requestUpdate();
@@ -156,13 +160,13 @@ export class FollowController implements ReactiveController {
 
   #tick(): void {
     if (this.#state === 'pending' && this.#subscription) {
-      this.#clock ??= this.#env.setTimeout(() => {
+      this.#clock ??= this.env.setTimeout(() => {
         this.#clock = undefined;
         this.#host.requestUpdate();
         this.#tick();
       }, 1000);
     } else {
-      this.#env.clearTimeout(this.#clock);
+      this.env.clearTimeout(this.#clock);
       this.#clock = undefined;
     }
   }

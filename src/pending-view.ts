@@ -7,7 +7,12 @@ import { html, nothing } from 'lit';
 import { type Eta, secondsUntil } from './eta.js';
 import type { FollowSnapshot } from './engine/index.js';
 import { MAX_RATIO } from './safe-url.js';
-import type { TaskProgressStrings } from './strings.js';
+import { type TaskProgressStrings, own } from './strings.js';
+
+/** The most tiles the pending state lays out: placeholders (`expected-count`), or previews in them. */
+export const MAX_TILES = 100;
+/** The previews shown without `expected-count`, each in a tile of its own. */
+const PREVIEW_TILES = 4;
 
 export interface PendingView {
   text: TaskProgressStrings;
@@ -47,7 +52,7 @@ export function pendingView(view: PendingView) {
         }
       </div>
       <p class="meta">
-        <span part="phase">${phase ? (text.phases[phase] ?? phase) : text.phases.starting}</span>
+        <span part="phase">${phase ? (own(text.phases, phase) ?? phase) : text.phases.starting}</span>
         ${queued ? html`<span part="queue">${text.queue(queuePosition)}</span>` : nothing}
         <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
         ${etaText ? html`<span part="eta">${etaText}</span>` : nothing}
@@ -83,7 +88,8 @@ export function pendingView(view: PendingView) {
           </button>`
         : nothing
     }`;
-  const tiles = view.placeholders || previews.length;
+  // As many previews as there are boxes: the placeholders', else a few of their own.
+  const tiles = view.placeholders || Math.min(previews.length, PREVIEW_TILES);
   if (!tiles) return content;
   return html`<div class="reserve">
     <ul class="grid" aria-hidden="true">
@@ -92,7 +98,7 @@ export function pendingView(view: PendingView) {
         const preview = previews.at(index);
         return preview?.status === 'succeeded'
           ? html`<li class="reserve">
-              ${box}<img part="preview" src=${preview.url} alt="" decoding="async" />
+              ${box}<img part="preview" src=${preview.url} alt="" loading="lazy" decoding="async" />
             </li>`
           : html`<li part="placeholder">${box}</li>`;
       })}

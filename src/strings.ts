@@ -125,17 +125,54 @@ export type TaskProgressStringsOverride = {
       : TaskProgressStrings[K];
 };
 
-/** Merges a partial override into `base`, one level deep for the keyed groups. */
+type Text = (...args: never[]) => string;
+
+/** `given`'s text, or `fallback`'s where it throws or answers anything but a string. */
+const textOf =
+  (given: Text, fallback: Text): Text =>
+  (...args) => {
+    try {
+      const text: unknown = given(...args);
+      if (typeof text === 'string') return text;
+    } catch {
+      // the built-in text instead
+    }
+    return fallback(...args);
+  };
+
+/**
+ * Merges a partial override into `base`, one level deep for the keyed groups. An entry that is not
+ * of its key's type (a string, a function, a group of strings), or a function that throws or
+ * answers no string, gives `base`'s text for that key: what the element does never depends on it.
+ */
 export function mergeStrings(
   overrides: TaskProgressStringsOverride | undefined,
   base: TaskProgressStrings = defaultStrings,
 ): TaskProgressStrings {
   if (!overrides) return base;
-  const merged = { ...base, ...overrides } as TaskProgressStrings;
-  for (const key of ['status', 'phases', 'ended', 'errorHints'] as const) {
-    merged[key] = { ...base[key], ...overrides[key] } as never;
+  const merged: Record<string, unknown> = {};
+  for (const [key, fallback] of Object.entries(base) as [string, unknown][]) {
+    let given: unknown;
+    try {
+      given = own(overrides as Record<string, unknown>, key);
+      // A group (`status`, `phases`, `ended`, `errorHints`): its strings, key by key.
+      if (typeof fallback === 'object') {
+        const valid = Object.entries(given ?? {}).filter((entry) => typeof entry[1] === 'string');
+        given = { ...(fallback as object), ...Object.fromEntries(valid) };
+      }
+    } catch {
+      given = undefined; // a getter that throws: the built-in text
+    }
+    merged[key] =
+      typeof fallback === 'function'
+        ? typeof given === 'function'
+          ? textOf(given as Text, fallback as Text)
+          : fallback
+        : typeof given === typeof fallback
+          ? given
+          : fallback;
   }
-  return merged;
+  return merged as unknown as TaskProgressStrings;
 }
 
 /** `mergeStrings`, merged again only when a new override object or base is given. */
@@ -152,9 +189,16 @@ export function mergedStrings(): (
   };
 }
 
+/**
+ * The value under `key` when it is `group`'s own: a name from outside (a phase, an error code)
+ * such as `constructor` or `__proto__` finds nothing, not a member of Object.
+ */
+export const own = <T>(group: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(group, key) ? group[key] : undefined;
+
 /** The guidance shown under an error. */
 export function errorHint(strings: TaskProgressStrings, error: TaskError | null): string {
   // Overrides may name any code and leave out others, `default` included.
-  const hints: Partial<Record<string, string>> = strings.errorHints;
-  return hints[error?.code ?? 'default'] ?? hints.default ?? '';
+  const hints = strings.errorHints;
+  return own(hints, error?.code ?? 'default') ?? own(hints, 'default') ?? '';
 }

@@ -1,79 +1,28 @@
-// Resuming after a reload (docs/behaviour.md, "Resuming after a reload"): with `remember-task`, the
-// task an element follows is kept in `sessionStorage` (this tab only), under a key made from the
-// element's id, else its form and start-url; an element that connects with no task of its own
-// follows the remembered one again, as it was followed. Storage that throws or is full is ignored.
-// Loaded beside the element's module, not bundled into the self-contained file: it imports nothing.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// Reading back the task kept for `remember-task` (docs/behaviour.md, "Resuming after a reload"),
+// written by the element itself (remember-task.ts). Loaded beside the element's module the first
+// time an element with the attribute connects with no task of its own, not bundled into the
+// self-contained file: it imports nothing.
+import type { RememberedTask } from './remember-task.js';
 
-/** What is kept of a task: nothing else. */
-export interface RememberedTask {
-  taskId: string;
-  token?: string;
-  provider: string;
-  /** The API origin it was followed at. */
-  baseUrl: string;
-  /** When following it began, on the page's clock. */
-  startedAt: number;
-}
-
-export interface MemoryHost extends ReactiveControllerHost, HTMLElement {
-  rememberTask: boolean;
-  startUrl: string | undefined;
-  taskId: string | undefined;
-  publicAccessToken: string | undefined;
-}
-
-export class TaskMemory implements ReactiveController {
-  /** The task read back on connect; the element follows it as it was followed while its id is the same. */
-  declare resumed: RememberedTask | undefined;
-  /** What was last written, so that an update that changes nothing writes nothing. */
-  #written = '';
-  readonly #host: MemoryHost;
-  readonly #followed: () => RememberedTask | undefined;
-
-  /** `followed` tells the task the element follows now, if any. */
-  constructor(host: MemoryHost, followed: () => RememberedTask | undefined) {
-    this.#host = host;
-    this.#followed = followed;
-    host.addController(this);
+/**
+ * The task kept under `key`, or undefined. Written by this page's scripts too, so each field is
+ * checked before it is followed, and a task kept for another API origin than `baseUrl` (the
+ * element's own, without a trailing slash) is not: its token would go there. Storage that throws
+ * is no task.
+ */
+export function recall(key: string, baseUrl: string): RememberedTask | undefined {
+  try {
+    const task = JSON.parse(sessionStorage.getItem(key) ?? 'null') as RememberedTask | null;
+    const fields = [task?.taskId, task?.provider, task?.baseUrl, task?.token ?? ''];
+    if (
+      task &&
+      fields.every((field) => typeof field === 'string') &&
+      Number.isFinite(task.startedAt) &&
+      task.baseUrl.replace(/\/+$/, '') === baseUrl
+    )
+      return task;
+  } catch {
+    // Storage refused, or not JSON: nothing to follow on.
   }
-
-  /** The storage key; none without `remember-task` or without an id, a form or a start-url to name it by. */
-  #key(): string | undefined {
-    const { id, rememberTask, startUrl } = this.#host;
-    const form = this.#host.getAttribute('form');
-    return rememberTask && (id || form || startUrl)
-      ? `task-progress:task:${JSON.stringify(id ? [id] : [form, startUrl])}`
-      : undefined;
-  }
-
-  hostConnected(): void {
-    const key = this.#key();
-    // A task id the page set wins over a remembered one.
-    if (!key || this.#host.taskId) return;
-    try {
-      const task = JSON.parse(sessionStorage.getItem(key) ?? 'null') as RememberedTask | null;
-      // Written by this page's scripts too: each field is checked before it is followed.
-      const fields = [task?.taskId, task?.provider, task?.baseUrl, task?.token ?? ''];
-      if (!task || !fields.every((field) => typeof field === 'string') || !Number.isFinite(task.startedAt))
-        return;
-      this.resumed = task;
-      this.#host.taskId = task.taskId;
-      this.#host.publicAccessToken ||= task.token;
-    } catch {
-      // Storage refused, or not JSON: nothing to follow on.
-    }
-  }
-
-  hostUpdated(): void {
-    const key = this.#key();
-    const text = key && JSON.stringify(this.#followed());
-    if (!text || text === this.#written) return;
-    this.#written = text;
-    try {
-      sessionStorage.setItem(key, text);
-    } catch {
-      // Full or disabled: the task is only not kept across a reload.
-    }
-  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import {
 } from 'lit';
 import { providerAdapter } from './adapters/providers.js';
 import { type Shown, announcements } from './announcements.js';
-import { ENDED_STATES, type FollowOptions } from './engine/index.js';
+import { ENDED_STATES, type FollowOptions, requestTimeout } from './engine/index.js';
 import {
   TaskCancelEvent,
   TaskDownloadEvent,
@@ -19,15 +19,16 @@ import {
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
 import { LanguageController } from './languages.js';
-import { parseRatio, pendingView } from './pending-view.js';
+import { MAX_TILES, parseRatio, pendingView } from './pending-view.js';
 import {
   type TaskProgressStrings,
   type TaskProgressStringsOverride,
   errorHint,
   mergedStrings,
+  own,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
-import type { RememberedTask, TaskMemory } from './task-memory.js';
+import { type RememberedTask, TaskMemory } from './remember-task.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
 import type * as ResultActions from './viewer.js';
 import { problemView, resultsView } from './views.js';
@@ -274,36 +275,29 @@ export class TaskProgress extends LitElement {
     this.#follow.refresh();
   }
 
-  /**
-   * With `remember-task`, the task kept across a reload: `task-memory.js`, imported the first time
-   * an element asks for it, as the viewer is (a copy of `dist/` without it only keeps nothing).
-   */
-  #memory: TaskMemory | undefined;
-  #memoryAsked = false;
-
-  protected override willUpdate(): void {
-    if (!this.rememberTask || this.#memoryAsked) return;
-    this.#memoryAsked = true;
-    void import('./task-memory.js').then(
-      ({ TaskMemory }) => {
-        this.#memory = new TaskMemory(this, () => {
-          const { taskId, snapshot } = this.#follow;
-          if (!taskId || !snapshot) return undefined;
-          const { baseUrl, token } = this.#followOptions();
-          const provider = this.#resumed?.provider ?? this.provider;
-          return { taskId, token, provider, baseUrl, startedAt: snapshot.startedAt };
-        });
-        // So that it keeps what is followed now, even if nothing else changes.
-        this.requestUpdate();
-      },
-      () => undefined,
-    );
-  }
+  /** With `remember-task`, the task kept across a reload: written here, read back by `task-memory.js`. */
+  readonly #memory = new TaskMemory(
+    this,
+    () => {
+      const { taskId, snapshot } = this.#follow;
+      if (!taskId || !snapshot) return undefined;
+      const { baseUrl, token } = this.#followOptions();
+      const provider = this.#resumed?.provider ?? this.provider;
+      return { taskId, token, provider, baseUrl, startedAt: snapshot.startedAt };
+    },
+    () => this.#baseUrl(),
+  );
 
   /** The task read back after a reload, while it is the one the element follows. */
   get #resumed(): RememberedTask | undefined {
-    const resumed = this.#memory?.resumed;
+    const { resumed } = this.#memory;
     return resumed?.taskId === this.taskId ? resumed : undefined;
+  }
+
+  /** The API origin of the element's own options: `base-url`, else its adapter's; no trailing slash. */
+  #baseUrl(): string {
+    const adapter = this.adapter ?? providerAdapter(this.provider);
+    return (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
   }
 
   readonly #merged = mergedStrings();
@@ -317,7 +311,8 @@ export class TaskProgress extends LitElement {
   #followOptions(): FollowOptions {
     const resumed = this.#resumed;
     const adapter = this.adapter ?? providerAdapter(resumed?.provider ?? this.provider);
-    const baseUrl = resumed?.baseUrl ?? (this.baseUrl || adapter.defaultBaseUrl || '').replace(/\/+$/, '');
+    // A remembered task is followed only at the element's own origin (task-memory.ts).
+    const baseUrl = this.#baseUrl();
     return {
       taskId: this.taskId || '',
       adapter,
@@ -360,7 +355,7 @@ export class TaskProgress extends LitElement {
   protected override render() {
     const text = this.#text;
     return html`<div part="base" class=${this.#language.rtl ? 'base rtl' : 'base'}>
-      <p part="status" role="status">${text.status[this.state]}</p>
+      <p part="status" role="status">${own(text.status, this.state)}</p>
       ${this.#renderState(text)}
     </div>`;
   }
@@ -377,7 +372,7 @@ export class TaskProgress extends LitElement {
           elapsedSeconds: this.#follow.elapsedSeconds,
           eta: this.#follow.eta,
           now: this.#follow.now,
-          placeholders: Math.max(0, Math.min(100, Math.floor(this.expectedCount ?? 0))) || 0,
+          placeholders: Math.max(0, Math.min(MAX_TILES, Math.floor(this.expectedCount ?? 0))) || 0,
           ratio: parseRatio(this.expectedAspectRatio),
           showEvents: this.showEvents,
           cancelable: this.cancelable,
@@ -399,7 +394,7 @@ export class TaskProgress extends LitElement {
         >`;
       default:
         return html`<slot name="failed"
-          >${problemView(text, text.ended[this.state], this.error, text.endedHint, retry)}</slot
+          >${problemView(text, own(text.ended, this.state) ?? '', this.error, text.endedHint, retry)}</slot
         >`;
     }
   }
@@ -416,11 +411,28 @@ export class TaskProgress extends LitElement {
       void loadResultActions().then((actions) => actions.view(this, index, this.#text));
   }
 
-  /** Saves the result unless the page prevents `task-download`. */
+  /** The results being saved, by URL: a second click meanwhile (a double click) saves nothing more. */
+  readonly #saving = new Set<string>();
+
+  /**
+   * Saves the result unless the page prevents `task-download`: a fetch that has not ended within
+   * the request timeout is given up, and the result opens in a new tab instead.
+   */
   #onDownload(image: SucceededImage, index: number): void {
     const taskId = this.taskId ?? '';
+    const { url } = image;
     const event = new TaskDownloadEvent({ taskId, image, index });
-    if (this.dispatchEvent(event))
-      void loadResultActions().then((actions) => actions.download(image, index + 1, taskId));
+    if (this.#saving.has(url) || !this.dispatchEvent(event)) return;
+    this.#saving.add(url);
+    const { env } = this.#follow;
+    void loadResultActions()
+      .then((actions) => {
+        const saving = new AbortController();
+        const timer = env.setTimeout(() => saving.abort(), requestTimeout(this));
+        return actions
+          .download(image, index + 1, taskId, saving.signal)
+          .finally(() => env.clearTimeout(timer));
+      })
+      .finally(() => this.#saving.delete(url));
   }
 }

@@ -10,13 +10,19 @@ import type { SucceededImage } from './types.js';
  * Saves result `n` of task `taskId`. It is fetched without credentials and without a header, so
  * never with the token, and saved through an object URL under the file name of its URL, else
  * `{taskId}-{n}.{extension of its content type}`. Where it cannot be fetched (a host that refuses
- * the page by CORS, an error), it opens in a new tab instead, as a result link does.
+ * the page by CORS, an error, `signal` aborted: a host that does not answer in time), it opens in a
+ * new tab instead, as a result link does.
  */
-export async function download(image: SucceededImage, n: number, taskId: string): Promise<void> {
+export async function download(
+  image: SucceededImage,
+  n: number,
+  taskId: string,
+  signal: AbortSignal,
+): Promise<void> {
   const link = document.createElement('a');
   let saved: Blob | undefined;
   try {
-    const response = await fetch(image.url, { credentials: 'omit' });
+    const response = await fetch(image.url, { credentials: 'omit', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     saved = await response.blob();
   } catch {
@@ -107,13 +113,18 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, part = '', text = '
 /**
  * Opens result `index` of `host` full size in a modal dialog in its shadow root, in the language of
  * `text`. Previous and Next (and the arrow keys) move through the succeeded results; Esc, Close or
- * a click on the backdrop closes it, and the focus returns to the tile of the result shown.
+ * a click on the backdrop closes it, and the focus returns to the tile of the result shown. It
+ * shows the element's current results (fresh URLs after expired ones), and closes when the
+ * element follows another task.
  */
 export function view(host: TaskProgress, index: number, text: TaskProgressStrings): void {
-  const { images, alt } = host;
+  const { taskId } = host;
   const root = host.renderRoot as ShadowRoot;
-  const shown = images.flatMap((image, at) => (image.status === 'succeeded' ? [{ image, at }] : []));
-  let current = shown.findIndex(({ at }) => at === index);
+  /** The index of each succeeded result among the element's results, as they are now. */
+  const succeeded = () => host.images.flatMap((image, at) => (image.status === 'succeeded' ? [at] : []));
+  /** The result shown, by its index among the results, and the URL shown of it. */
+  let at = index;
+  let shownUrl = '';
   const dialog = make('dialog', 'viewer');
   dialog.className = 'viewer';
   dialog.setAttribute('aria-labelledby', 'viewer-caption');
@@ -131,14 +142,21 @@ export function view(host: TaskProgress, index: number, text: TaskProgressString
     return button;
   });
   const [previous, next, close] = buttons as [HTMLButtonElement, HTMLButtonElement, HTMLButtonElement];
-  previous.hidden = next.hidden = shown.length < 2;
+  previous.hidden = next.hidden = succeeded().length < 2;
   bar.append(...buttons);
   body.append(stage, caption, bar);
   dialog.append(body);
 
-  const show = (to: number) => {
-    current = (to + shown.length) % shown.length;
-    const { image, at } = shown[current];
+  /** Shows result `at` as the element has it now: again only when its URL changed. */
+  const show = () => {
+    const { images, alt } = host;
+    const image = images.at(at);
+    if (image?.status !== 'succeeded') {
+      dialog.close();
+      return;
+    }
+    if (image.url === shownUrl) return;
+    shownUrl = image.url;
     const label = text.imageAlt(alt, at + 1, images.length);
     const media = image.kind === 'video' ? make('video', 'viewer-media') : make('img', 'viewer-media');
     if (media instanceof HTMLVideoElement) {
@@ -149,17 +167,23 @@ export function view(host: TaskProgress, index: number, text: TaskProgressString
     stage.replaceChildren(media);
     caption.textContent = label;
   };
+  /** Moves `by` succeeded results, round the ends. */
+  const move = (by: number) => {
+    const all = succeeded();
+    at = all[(all.indexOf(at) + by + all.length) % all.length] ?? at;
+    show();
+  };
   // Right to left, the left arrow goes on to the next result.
   const forward = getComputedStyle(host).direction === 'rtl' ? -1 : 1;
-  previous.addEventListener('click', () => show(current - 1));
-  next.addEventListener('click', () => show(current + 1));
+  previous.addEventListener('click', () => move(-1));
+  next.addEventListener('click', () => move(1));
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('keydown', (event) => {
+    const by = event.key === 'ArrowRight' ? forward : event.key === 'ArrowLeft' ? -forward : 0;
     // A video's own arrow keys seek it.
-    const step = { ArrowLeft: -forward, ArrowRight: forward }[event.key];
-    if (!step || event.target instanceof HTMLMediaElement || shown.length < 2) return;
+    if (!by || event.target instanceof HTMLMediaElement || succeeded().length < 2) return;
     event.preventDefault();
-    show(current + step);
+    move(by);
   });
   // A click on the backdrop is a click on the dialog itself, which its body covers otherwise.
   dialog.addEventListener('click', (event) => {
@@ -170,13 +194,17 @@ export function view(host: TaskProgress, index: number, text: TaskProgressString
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== locked);
     host.removeController(watch);
   };
-  // An element taken out of the page with its viewer open takes the viewer away (its dialog
-  // would not close), and the page scrolls again.
-  const watch = { hostDisconnected: closed };
+  const watch = {
+    // An element taken out of the page with its viewer open takes the viewer away (its dialog
+    // would not close), and the page scrolls again.
+    hostDisconnected: closed,
+    // Fresh results are shown; another task's are not the ones opened.
+    hostUpdated: () => (host.taskId === taskId && host.state === 'completed' ? show() : dialog.close()),
+  };
   // Esc closes it too, by the browser.
   dialog.addEventListener('close', () => {
     closed();
-    const tile = [...root.querySelectorAll('[part~="tile"]')].at(shown[current].at);
+    const tile = [...root.querySelectorAll('[part~="tile"]')].at(at);
     tile?.querySelector<HTMLElement>('a, video')?.focus();
   });
 
@@ -186,7 +214,7 @@ export function view(host: TaskProgress, index: number, text: TaskProgressString
   root.prepend(dialog);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, locked];
   host.addController(watch);
-  show(current);
+  show();
   dialog.showModal();
   close.focus();
 }

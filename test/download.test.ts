@@ -7,9 +7,10 @@
 import { expect } from '@open-wc/testing';
 import { mynthResults } from '../mock/bodies.js';
 import type { LoggedRequest } from '../mock/types.js';
-import type { TaskProgress } from '../src/index.js';
+import type { SucceededImage, TaskProgress } from '../src/index.js';
 import { completed, follow, parts, untilState } from './helpers/element.js';
 import { mockApiUrl, requestsOf } from './helpers/mock-api.js';
+import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 
 interface Followed {
@@ -31,6 +32,7 @@ beforeEach(() => {
 
 afterEach(() => {
   HTMLAnchorElement.prototype.click = realClick;
+  realClock();
 });
 
 /**
@@ -39,7 +41,16 @@ afterEach(() => {
  */
 async function results(
   count: number,
-  { failed = [], url = (u) => u }: { failed?: number[]; url?: (url: string, taskId: string) => string } = {},
+  {
+    failed = [],
+    url = (u) => u,
+    loaded = true,
+  }: {
+    failed?: number[];
+    url?: (url: string, taskId: string) => string;
+    /** Whether to wait for the tiles' images to load. */
+    loaded?: boolean;
+  } = {},
 ) {
   const taskId = `dl_${Math.random().toString(36).slice(2)}`;
   const body = mynthResults(mockApiUrl, count, { failed, size: 64 });
@@ -51,8 +62,22 @@ async function results(
   await untilState(mounted.el, 'completed');
   // The tiles load their images first, so that each request the mock logs later is a download's.
   const images = parts(mounted.el, 'image') as HTMLImageElement[];
-  await until(() => images.every((image) => image.complete), 'the tiles loaded');
+  if (loaded) await until(() => images.every((image) => image.complete), 'the tiles loaded');
   return mounted;
+}
+
+/** Waits until the element opened its first result's URL, and checks it opened only that, in a new tab. */
+async function untilOpenedInNewTab(el: TaskProgress) {
+  await until(() => followed.length > 0, 'the URL is opened');
+  const image = el.images[0];
+  expect(followed).to.deep.equal([
+    {
+      href: image.status === 'succeeded' ? image.url : '',
+      download: '',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    },
+  ]);
 }
 
 const buttons = (el: TaskProgress) => parts(el, 'download-button') as HTMLButtonElement[];
@@ -151,18 +176,50 @@ describe('download', () => {
     const { el, taskId } = await results(1, { url: (url) => `${url}&no-cors` });
     const before = (await mediaRequests(taskId)).length;
     buttons(el)[0].click();
-    await until(() => followed.length > 0, 'the URL is opened');
-    const image = el.images[0];
-    expect(followed).to.deep.equal([
-      {
-        href: image.status === 'succeeded' ? image.url : '',
-        download: '',
-        target: '_blank',
-        rel: 'noopener noreferrer',
-      },
-    ]);
+    await untilOpenedInNewTab(el);
     const sent = (await mediaRequests(taskId)).slice(before);
     expect(sent, 'the fetch was tried').to.have.length(1);
     expect(sent[0].authorization, 'no token on the wire').to.equal(null);
+  });
+
+  it('a host that never answers: after the request timeout, the URL opens in a new tab', async () => {
+    const env = fakeClock();
+    // The file takes a minute to come; the request timeout (max-poll-interval 200 ms) is 10 s.
+    const { el } = await results(1, {
+      url: (url) => url.replace('delay=0', 'delay=60000'),
+      loaded: false,
+    });
+    // The download's fetch, once it began (a browser may hold it back behind the tile's own
+    // request of the same URL, which never reaches the host either).
+    const { fetch } = window;
+    let fetched = false;
+    window.fetch = (input, init) => {
+      fetched ||= input === (el.images[0] as SucceededImage).url;
+      return fetch(input, init);
+    };
+    try {
+      buttons(el)[0].click();
+      await until(() => fetched, 'the download began');
+    } finally {
+      window.fetch = fetch;
+    }
+    await env.advance(10_000);
+    await untilOpenedInNewTab(el);
+  });
+
+  it('a double click saves the file once; once saved, a click saves it again', async () => {
+    const { el, taskId, events } = await results(2);
+    const downloads = () => events.filter((event) => event.type === 'task-download');
+    const before = (await mediaRequests(taskId)).length;
+    const [button] = buttons(el);
+    button.click();
+    button.click();
+    expect(downloads(), 'one task-download').to.have.length(1);
+    await until(() => followed.length > 0, 'the file is saved');
+    button.click();
+    await until(() => followed.length > 1, 'the file is saved again');
+    expect(downloads()).to.have.length(2);
+    expect(followed.map((link) => link.download)).to.deep.equal(['1.svg', '1.svg']);
+    expect(await mediaRequests(taskId)).to.have.length(before + 2);
   });
 });

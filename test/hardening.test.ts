@@ -4,9 +4,16 @@
 // Object's members, and answers redirected to another origin. The exact waits are tested on the engine's fake clock (test/engine).
 import { aTimeout, expect } from '@open-wc/testing';
 import { mynthResults } from '../mock/bodies.js';
-import type { TaskProgress } from '../src/index.js';
-import { completed, follow, mount, parts, pending, results, untilState } from './helpers/element.js';
+import {
+  TaskApiError,
+  type TaskAdapter,
+  type TaskErrorCode,
+  type TaskProgress,
+  type TaskSnapshot,
+} from '../src/index.js';
+import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
 import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
+import { until } from './helpers/until.js';
 
 /** A window in which a zero-delay loop, or a 50 ms floor, would send many requests. */
 const WINDOW = 1500;
@@ -180,6 +187,49 @@ describe('a provider named like a member of Object', () => {
       ]);
     });
   }
+});
+
+describe('names of members of Object, from an adapter or in strings', () => {
+  const MEMBERS = ['constructor', 'toString', '__proto__', 'hasOwnProperty'];
+  /** An API of the page's own whose every status is `answer`, or which throws it. */
+  const api = (answer: () => Promise<TaskSnapshot>): TaskAdapter => ({
+    requiresToken: false,
+    getStatus: answer,
+  });
+  const shown = (el: TaskProgress) => shadow(el).textContent.replace(/\s+/g, ' ');
+
+  for (const phase of MEMBERS) {
+    it(`phase "${phase}" is shown as its name, or as strings.phases says`, async () => {
+      const answer = () => Promise.resolve({ state: 'pending', status: 'running', phase } as const);
+      const { el } = await mount({ taskId: 'member-phase', adapter: api(answer) });
+      const phaseText = () => parts(el, 'phase')[0]?.textContent.trim();
+      await until(() => phaseText() !== 'Starting', 'the phase answered');
+      expect(phaseText()).to.equal(phase);
+      // A computed key is an own key, `__proto__` too.
+      el.strings = { phases: { [phase]: 'Named' } };
+      await el.updateComplete;
+      expect(phaseText()).to.equal('Named');
+    });
+  }
+
+  for (const code of MEMBERS) {
+    it(`error code "${code}" shows the default hint`, async () => {
+      const answer = () => Promise.reject(new TaskApiError(code as TaskErrorCode, 'Refused.'));
+      const { el } = await mount({ taskId: 'member-error', adapter: api(answer), maxRetries: 0 });
+      await untilState(el, 'error');
+      expect(el.error?.code).to.equal(code);
+      expect(shadow(el).querySelector('.hint')?.textContent).to.equal('Check your connection, then retry.');
+    });
+  }
+
+  it('a state named like a member of Object shows no script', async () => {
+    const answer = () => Promise.resolve({ state: 'constructor', status: 'odd' } as unknown as TaskSnapshot);
+    const { el } = await mount({ taskId: 'member-state', adapter: api(answer) });
+    await until(() => el.state !== 'pending' && el.state !== 'idle', 'the answer');
+    await el.updateComplete;
+    expect(shown(el)).to.not.contain('native code');
+    expect(shown(el)).to.not.contain('[object');
+  });
 });
 
 describe('an answer redirected to another origin', () => {

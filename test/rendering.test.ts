@@ -2,7 +2,14 @@ import { aTimeout, expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { noMediaEmulation } from './helpers/engines.js';
 import { mynthResults } from '../mock/bodies.js';
-import type { TaskAdapter, TaskImage, TaskProgress, TaskState, TaskStateChangeEvent } from '../src/index.js';
+import type {
+  TaskAdapter,
+  TaskImage,
+  TaskProgress,
+  TaskProgressStringsOverride,
+  TaskState,
+  TaskStateChangeEvent,
+} from '../src/index.js';
 import type { AdapterContext, SucceededImage, TaskSnapshot } from '../src/types.js';
 import { mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import {
@@ -565,6 +572,52 @@ describe('rendering: strings', () => {
     expect(text(one(el, 'retry-button'))).to.equal('Try again');
     expect(text(statusRegion(el))).to.equal('Could not follow the generation.');
     expect(text(one(el, 'message'))).to.equal('Could not follow the generation.');
+  });
+
+  /** Entries that throw or have the wrong type, as a page's mistake or a builder's JSON gives them. */
+  const bad = {
+    elapsed: 'five',
+    imageAlt: () => {
+      throw new Error('no alt');
+    },
+    download: () => 42,
+    status: { pending: 5, completed: null },
+    phases: { processing: ['Processing'] },
+    retry: { text: 'Retry' },
+  } as unknown as TaskProgressStringsOverride;
+
+  it('a bad entry, pending: the built-in text of its key; state and aria-busy are set', async () => {
+    const { el } = await follow(
+      { status: [pending] },
+      { strings: { ...bad, cancel: 'Stop' }, cancelable: true },
+    );
+    await until(() => text(one(el, 'phase')) !== 'Starting', 'the first answer');
+    await el.updateComplete;
+    expect(el.getAttribute('state')).to.equal('pending');
+    expect(el.getAttribute('aria-busy')).to.equal('true');
+    expect(text(statusRegion(el))).to.equal('Generating…');
+    expect(text(one(el, 'phase'))).to.equal('Processing');
+    expect(text(one(el, 'elapsed'))).to.match(/^\d+:\d\d$/);
+    expect(text(one(el, 'cancel-button')), 'a good entry beside them').to.equal('Stop');
+  });
+
+  it('a bad entry, completed: the built-in text of its key; state and task-complete come', async () => {
+    const { el, details } = await follow(
+      { status: [completed], results: results(2) },
+      { strings: bad, downloadable: true },
+    );
+    await untilState(el, 'completed');
+    expect(el.getAttribute('state')).to.equal('completed');
+    expect(details('task-complete')).to.have.length(1);
+    expect(text(statusRegion(el))).to.equal('Generation complete.');
+    expect(parts(el, 'image').map((image) => image.getAttribute('alt'))).to.deep.equal([
+      'Generated image 1 of 2',
+      'Generated image 2 of 2',
+    ]);
+    expect(parts(el, 'download-button').map(text)).to.deep.equal([
+      'Download image 1 of 2',
+      'Download image 2 of 2',
+    ]);
   });
 
   it('a new strings object re-renders the current state', async () => {

@@ -12,7 +12,9 @@ import { completed, parts, pending, results, untilState } from './helpers/elemen
 import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 
-type Props = Partial<Pick<TaskProgress, 'taskId' | 'publicAccessToken' | 'startUrl' | 'maxPollInterval'>>;
+type Props = Partial<
+  Pick<TaskProgress, 'taskId' | 'publicAccessToken' | 'startUrl' | 'maxPollInterval' | 'baseUrl'>
+>;
 
 const PREFIX = 'task-progress:task:';
 const remembered = () => Object.keys(sessionStorage).filter((key) => key.startsWith(PREFIX));
@@ -240,6 +242,75 @@ describe('resume: remember-task', () => {
     await untilState(el, 'error');
     expect(el.error?.code).to.equal('unauthorized');
   });
+
+  /** Stores `record` as the task of element `gen`; resolves how often the storage is read from then on. */
+  function remember(record: Record<string, unknown>) {
+    sessionStorage.setItem(`${PREFIX}${JSON.stringify(['gen'])}`, JSON.stringify(record));
+    const { getItem } = Storage.prototype;
+    const counted = { reads: 0, restore: () => (Storage.prototype.getItem = getItem) };
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      counted.reads++;
+      return getItem.call(this, key);
+    };
+    return counted;
+  }
+
+  const foreignOrigin = mockApiUrl.replace('127.0.0.1', 'localhost');
+  for (const [name, storedBase, ownBase] of [
+    ['another origin than its base-url', foreignOrigin, mockApiUrl],
+    ['another origin than its provider’s own', mockApiUrl, undefined],
+  ] as const) {
+    it(`a remembered task at ${name} is not followed: no token goes there`, async () => {
+      const task = await createTask({ status: [pending] });
+      const record = { taskId: task.taskId, token: task.publicAccessToken, provider: 'mynth' };
+      const storage = remember({ ...record, baseUrl: storedBase, startedAt: Date.now() });
+      try {
+        const el = await connect(
+          { id: 'gen', 'remember-task': '' },
+          { baseUrl: ownBase, publicAccessToken: 'pat_page' },
+        );
+        await until(() => storage.reads > 0, 'the record read');
+        await el.updateComplete;
+        expect(el.taskId).to.equal(undefined);
+        expect(el.state).to.equal('idle');
+        expect(await requestsOf(task.taskId)).to.deep.equal([]);
+      } finally {
+        storage.restore();
+      }
+    });
+  }
+
+  it('a remembered base URL with a trailing slash is the same origin, and its paths have one slash', async () => {
+    const task = await createTask({ status: [pending] });
+    const record = { taskId: task.taskId, token: task.publicAccessToken, provider: 'mynth' };
+    remember({ ...record, baseUrl: `${mockApiUrl}/`, startedAt: Date.now() }).restore();
+    const el = await connect({ id: 'gen', 'remember-task': '' });
+    await until(() => el.taskId === task.taskId, 'the remembered task');
+    await until(async () => (await requestsOf(task.taskId)).length > 0, 'a request of the task');
+    const paths = new Set((await requestsOf(task.taskId)).map((request) => request.url));
+    expect([...paths]).to.deep.equal([`/tasks/${task.taskId}/status`]);
+  });
+
+  for (const [name, startedAt] of [
+    ['1', () => 1],
+    ['-1e300', () => -1e300],
+    ['a minute to come', (now: number) => now + 60_000],
+    ['two days ago', (now: number) => now - 2 * 86_400_000],
+  ] as const) {
+    it(`a remembered start that is not a plausible past time (${name}) is not used: the time counts from the reload`, async () => {
+      const env = fakeClock();
+      const task = await createTask({ status: [pending] });
+      const record = { taskId: task.taskId, token: task.publicAccessToken, provider: 'mynth' };
+      remember({ ...record, baseUrl: mockApiUrl, startedAt: startedAt(env.now()) }).restore();
+      const el = await connect({ id: 'gen', 'remember-task': '' }, { maxPollInterval: 3_600_000 });
+      await until(() => el.taskId === task.taskId && el.state === 'pending', 'the remembered task');
+      await el.updateComplete;
+      expect(elapsedText(el)).to.equal('0:00');
+      await env.advance(5000);
+      await el.updateComplete;
+      expect(elapsedText(el)).to.equal('0:05');
+    });
+  }
 
   it('a remembered record that is not one is ignored', async () => {
     sessionStorage.setItem(

@@ -39,7 +39,8 @@ describe('the translations in dist/', () => {
 describe('the viewer and the task memory in dist/', () => {
   for (const [file, mark] of [
     ['viewer.js', 'viewer-media'],
-    ['task-memory.js', 'task-progress:task:'],
+    // Reading a remembered task back: writing it is the element file's own (SPEC §9, v4).
+    ['task-memory.js', 'sessionStorage.getItem'],
   ]) {
     it(`${file} is a module beside the element file that imports nothing, and not inside it`, async () => {
       const module = await readFile(new URL(file, dist), 'utf8');
@@ -49,6 +50,11 @@ describe('the viewer and the task memory in dist/', () => {
       assert.ok(!shipped.includes(mark), `${file} is not in task-progress.min.js`);
     });
   }
+
+  it('the task memory is written by task-progress.min.js itself, with no module to wait for', async () => {
+    const shipped = await readFile(new URL('task-progress.min.js', dist), 'utf8');
+    assert.ok(shipped.includes('task-progress:task:') && shipped.includes('sessionStorage.setItem'));
+  });
 });
 
 /**
@@ -110,7 +116,13 @@ describe('a copy of dist/ on a static server of its own', () => {
         public-access-token="${results.publicAccessToken}"></task-progress>
       <task-progress id="kept" remember-task base-url="${mock.url}" task-id="${task.taskId}"
         public-access-token="${task.publicAccessToken}"></task-progress>`;
-    site = await listen((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(page));
+    // The same tab after a reload: an element of the same id, with no task of its own.
+    const reloaded = `<!doctype html><title>CDN</title>
+      <script type="module" src="${cdn.url}/package/dist/task-progress.min.js"></script>
+      <task-progress id="kept" remember-task base-url="${mock.url}"></task-progress>`;
+    site = await listen((req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(req.url === '/reload' ? reloaded : page),
+    );
   });
 
   after(async () => {
@@ -144,12 +156,16 @@ describe('a copy of dist/ on a static server of its own', () => {
       }
     });
 
-    it('loads the task memory next to task-progress.min.js, and keeps the task', async () => {
+    it('keeps the task, and after a reload reads it back with the task memory next to task-progress.min.js', async () => {
       const tab = await newPage();
       try {
         await tab.goto(site.url, TIMEOUT);
         const kept = await tab.waitFor(`sessionStorage.getItem('task-progress:task:["kept"]')`, [], TIMEOUT);
         assert.equal(JSON.parse(String(kept)).taskId, task.taskId);
+        assert.deepEqual(await loadedPaths(tab, '/task-memory.js'), [], 'kept with nothing to wait for');
+        await tab.goto(`${site.url}/reload`, TIMEOUT);
+        const resumed = await tab.waitFor(`document.querySelector('#kept')?.taskId`, [], TIMEOUT);
+        assert.equal(resumed, task.taskId);
         const requested = await loadedPaths(tab, '/task-memory.js');
         assert.deepEqual(requested, ['/package/dist/task-memory.js']);
         assert.deepEqual(tab.errors, []);

@@ -7,8 +7,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { mynthResults } from '../mock/bodies.js';
 import type { TaskAdapter, TaskImage, TaskProgress } from '../src/index.js';
-import { completed, follow, mount, parts, shadow, untilState } from './helpers/element.js';
-import { mockApiUrl } from './helpers/mock-api.js';
+import { completed, follow, mount, parts, pending, shadow, untilState } from './helpers/element.js';
+import { createTask, mockApiUrl } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
 
 type Props = Parameters<typeof mount>[0];
@@ -216,6 +216,41 @@ describe('viewer', () => {
     el.remove();
     expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
     expect(viewerOf(el)).to.equal(null);
+  });
+
+  it('a new task-id while it is open closes it, and the page scrolls again', async () => {
+    const { el } = await results(2);
+    clickTile(el, 0);
+    const dialog = await untilOpen(el);
+    expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+    Object.assign(el, await createTask({ status: [pending] }));
+    await el.updateComplete;
+    expect(dialog.open, 'closed with the new task').to.equal(false);
+    await untilClosed(el);
+    expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
+  });
+
+  it('shows the current results once the element refreshed expired URLs', async () => {
+    const body = mynthResults(mockApiUrl, 2, { size: 64 });
+    const fresh = structuredClone(body);
+    for (const image of fresh.images) if (image.url) image.url += '&fresh';
+    const { el } = await follow(
+      { status: [completed], results: [{ times: 1, json: body }, { json: fresh }] },
+      { viewer: true },
+    );
+    await untilState(el, 'completed');
+    clickTile(el, 0);
+    await untilOpen(el);
+    const before = shown(el).src;
+    // The tile's image fails as an expired URL does: the element asks for the results again.
+    parts(el, 'image')[0].dispatchEvent(new Event('error'));
+    await until(() => urlOf(el, 0).endsWith('&fresh'), 'the fresh results');
+    await el.updateComplete;
+    expect(shown(el).src).to.not.equal(before);
+    expect(shown(el).src).to.equal(urlOf(el, 0));
+    parts(el, 'viewer-next')[0].click();
+    expect(shown(el).src).to.equal(urlOf(el, 1));
+    expect(urlOf(el, 1)).to.match(/&fresh$/);
   });
 
   it('shows a video with its controls, among the images', async () => {

@@ -241,6 +241,20 @@ describe('wait: previews', () => {
     expect(parts(el, 'placeholder')).to.have.length(0);
   });
 
+  it('10,000 previews: only as many as there are boxes, loaded lazily', async () => {
+    const many = Array.from({ length: 10_000 }, (_, index) => image(`preview-${index}`));
+    const { el } = await followScripted({ previews: many });
+    const urls = (count: number) => many.slice(0, count).map((preview) => preview.url);
+    expect(previewSources(el), 'without expected-count, four').to.deep.equal(urls(4));
+    expect(shadow(el).querySelectorAll('.grid > li'), 'four tiles').to.have.length(4);
+    el.expectedCount = 6;
+    await el.updateComplete;
+    expect(previewSources(el), 'one in each placeholder’s box').to.deep.equal(urls(6));
+    expect(parts(el, 'preview').map((preview) => preview.getAttribute('loading'))).to.deep.equal(
+      Array(6).fill('lazy'),
+    );
+  });
+
   it('leaves out a preview whose URL is unsafe, and goes on', async () => {
     const unsafe = { ...image('evil'), url: 'javascript:alert(1)' };
     const { el, api } = await followScripted({ previews: [unsafe, image('preview-1')] });

@@ -114,6 +114,9 @@ const settled = (state: State): State =>
         previews: undefined,
       };
 
+/** The longest ago a task followed on after a reload may have started: a day. */
+const MAX_RESUMED_AGE = 86_400_000;
+
 export class Follower implements SubscriptionHost {
   declare readonly env: FollowEnvironment;
   readonly #subscribers = new Subscribers();
@@ -136,8 +139,10 @@ export class Follower implements SubscriptionHost {
     this.#onUnused = onUnused;
     this.#requests = new TaskRequests(env, task);
     this.#waits = new Waits(env);
-    // A task followed on after a reload began then; a time to come is no such time.
-    const startedAt = (task.startedAt ?? Infinity) <= env.now() ? task.startedAt : undefined;
+    // A task followed on after a reload began then; a time to come, or one longer ago than a task
+    // is followed (a clock set back, a value written by hand), is no such time.
+    const age = env.now() - (task.startedAt ?? NaN);
+    const startedAt = age >= 0 && age <= MAX_RESUMED_AGE ? task.startedAt : undefined;
     this.#age = new TaskAge(env, startedAt);
     this.#state = {
       state: 'pending',

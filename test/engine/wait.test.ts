@@ -178,4 +178,17 @@ describe('wait: a task followed on after a reload', () => {
     await env.advance(1000);
     expect(sub.last.startedAt).to.equal(EPOCH);
   });
+
+  it('takes a start up to a day ago, and none longer ago or not a time', async () => {
+    const starts = [EPOCH - 86_400_000, EPOCH - 86_400_001, 1, -1e300, -Infinity, NaN];
+    const seen = [];
+    for (const startedAt of starts) {
+      const env = new FakeEnvironment();
+      const { adapter } = scripted(env, 40_000, () => ({ phase: 'processing' }));
+      const sub = follow(env, adapter, { startedAt });
+      await env.advance(1000);
+      seen.push(sub.last.startedAt);
+    }
+    expect(seen).to.deep.equal([EPOCH - 86_400_000, EPOCH, EPOCH, EPOCH, EPOCH, EPOCH]);
+  });
 });
