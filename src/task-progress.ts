@@ -331,7 +331,8 @@ export class TaskProgress extends LitElement {
       pollWhenHidden: this.pollWhenHidden,
       showEvents: this.showEvents,
       expectedDuration: this.expectedDuration,
-      durationKind: JSON.stringify([this.adapter ? 'adapter' : this.provider, baseUrl, this.durationKey]),
+      provider: this.adapter ? 'adapter' : this.provider,
+      durationKey: this.durationKey,
       rememberDurations: this.rememberDurations,
       startedAt: resumed?.startedAt,
     };
