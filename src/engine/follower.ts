@@ -282,7 +282,7 @@ export class Follower implements SubscriptionHost {
       if (signal.aborted) return;
       const next = await this.#ask(signal);
       if (next === undefined) return;
-      // None after a completed status without results: they are asked for at once.
+      // No wait before the results of a completed status, nor before asking again with a new token.
       if (next.ms > 0) await this.#waits.wait(next.kind, next.ms, signal);
     }
   }
