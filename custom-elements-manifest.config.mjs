@@ -106,8 +106,52 @@ function optionsTable() {
   };
 }
 
+/**
+ * The element's events are its event classes in src/events.ts, each naming its type once
+ * (`static readonly type`): write each as an event of the element, its type that of its `detail`
+ * and its description the class's doc, as a `@fires` tag would.
+ */
+function eventClasses() {
+  /** @type {{ name: string, detail: string, description: string }[]} */
+  const events = [];
+  return {
+    name: 'event-classes',
+    /** @param {{ ts: typeof import('typescript'), node: import('typescript').Node }} context */
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node)) return;
+      const type = node.members.find(
+        (member) =>
+          ts.isPropertyDeclaration(member) &&
+          member.name.getText() === 'type' &&
+          member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword),
+      );
+      const name = type && ts.isPropertyDeclaration(type) ? type.initializer : undefined;
+      if (!name || !ts.isStringLiteral(name)) return;
+      const detail = node.heritageClauses?.[0]?.types[0]?.typeArguments?.[0];
+      if (!detail) throw new Error(`The event ${name.text} has no detail type.`);
+      const doc = ts.getJSDocCommentsAndTags(node).map((tag) => ts.getTextOfJSDocComment(tag.comment) ?? '');
+      // One line, as a `@fires` tag's.
+      const description = doc.join(' ').replace(/\s+/g, ' ');
+      events.push({ name: name.text, detail: detail.getText(), description });
+    },
+    /** @param {{ customElementsManifest: any }} context */
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.tagName !== 'task-progress') continue;
+          declaration.events = events.map(({ name, detail, description }) => ({
+            type: { text: detail },
+            description,
+            name,
+          }));
+        }
+      }
+    },
+  };
+}
+
 export default {
-  plugins: [reflectedState(), optionsTable()],
+  plugins: [reflectedState(), optionsTable(), eventClasses()],
   // The public modules: the element, its events and the entry points.
   globs: ['src/task-progress.ts', 'src/events.ts', 'src/index.ts', 'src/define.ts', 'src/react.ts'],
   exclude: ['src/**/*.test.ts'],

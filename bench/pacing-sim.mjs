@@ -67,7 +67,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The engine and the fake clock, bundled from the sources; `constants` builds a variant of the
- * engine with some of its pacing constants (`export const NAME = number;` in schedule.ts) changed,
+ * engine with some of its pacing constants (`export const NAME = number;` in pacing.ts) changed,
  * for the trade-off table.
  * @param {Record<string, number>} [constants]
  */
@@ -77,11 +77,11 @@ export async function loadEngine(constants = {}) {
     name: 'pacing-constants',
     setup(builder) {
       if (Object.keys(constants).length === 0) return;
-      builder.onLoad({ filter: /engine[\\/]schedule\.ts$/ }, async ({ path }) => {
+      builder.onLoad({ filter: /engine[\\/]pacing\.ts$/ }, async ({ path }) => {
         let source = await readFile(path, 'utf8');
         for (const [name, value] of Object.entries(constants)) {
           const pattern = new RegExp(`export const ${name} = [\\d.]+;`);
-          if (!pattern.test(source)) throw new Error(`${name} is no longer a number in schedule.ts`);
+          if (!pattern.test(source)) throw new Error(`${name} is no longer a number in pacing.ts`);
           source = source.replace(pattern, `export const ${name} = ${value};`);
         }
         return { contents: source, loader: 'ts' };
@@ -275,7 +275,7 @@ function tanstack(env, api) {
   });
 }
 
-/** @typedef {{ taskId: string, expectedDuration?: number, durationKind?: string }} Knows */
+/** @typedef {{ taskId: string, expectedDuration?: number, durationKey?: string }} Knows */
 
 /**
  * What the element asks its engine for a simulated task: the element's defaults (its options
@@ -523,7 +523,7 @@ export async function simulatePacing({
             taskId: `task-${tasks++}`,
             expectedDuration: page.expected,
             // The element always learns its kind's durations; nothing known is a first task.
-            durationKind: known.id === 'nothing' ? undefined : 'kind',
+            durationKey: known.id === 'nothing' ? undefined : 'kind',
           });
         },
         seed,
@@ -617,7 +617,7 @@ export async function simulateQueue({ perMedian = 100, seed = 1, loaded } = {}) 
         if (!onPage.has(env)) engineModules.useEnvironment(env);
         onPage.add(env);
         const left = ((task.queued ?? 0) + task.duration) / 2;
-        const knows = { taskId: `queued-${tasks++}`, durationKind: 'kind' };
+        const knows = { taskId: `queued-${tasks++}`, durationKey: 'kind' };
         return elementView(engineModules, env, api, knows, task.createdAt + left, (controller) => {
           if (index >= WARM_UP) seen.push({ median: page.median, left, ...etaShown(controller) });
         });
@@ -663,7 +663,7 @@ export async function simulateTasks({ durations: list, expected = [], rttMs, loa
   const delays = [];
   let requests = 0;
   for (const [i, duration] of list.entries()) {
-    const knows = { taskId: `wire-${i}`, expectedDuration: expected[i], durationKind: undefined };
+    const knows = { taskId: `wire-${i}`, expectedDuration: expected[i], durationKey: undefined };
     const followed = await followTask(env, { duration }, rttMs, (api) =>
       element(engineModules, engine, env, api, knows),
     );

@@ -37,7 +37,8 @@ const PARTS = [
     id: 'pacing',
     label: 'duration-aware pacing (the estimate, the duration history, the hazard schedule)',
     stubs: {
-      'engine/schedule.ts': `export * from ${REAL}; export const estimateFor = () => undefined, hazardSchedule = () => undefined, historyKind = () => undefined; export class DurationHistory { record() {} }`,
+      'engine/durations.ts': `export * from ${REAL}; export const estimateFor = () => undefined, historyKind = () => undefined; export class DurationHistory { record() {} }`,
+      'engine/pacing.ts': `export * from ${REAL}; export const hazardSchedule = () => undefined;`,
     },
   },
   {
@@ -47,7 +48,7 @@ const PARTS = [
     stubs: {
       // The task's age as the core counts it without a queue: from the API's creation time, else
       // from when following began; and the duration it teaches the history.
-      'engine/wait.ts': `import { MAX_DURATION, historyKind } from './schedule.js';
+      'engine/wait.ts': `import { MAX_DURATION, historyKind } from './durations.js';
         export const readWait = () => ({ queued: false });
         export class TaskAge {
           #origin; #fromStart; #pendingAge = 0; #env; #startedAt;

@@ -1,20 +1,6 @@
 // The element's DOM events (docs/behaviour.md, Events): typed, bubbling, composed, and never carrying the token.
 import type { SucceededImage, TaskError, TaskEventRecord, TaskImage, TaskState } from './types.js';
 
-/** The type of every event the element fires. */
-export const taskEventTypes = [
-  'task-state-change',
-  'task-complete',
-  'task-failed',
-  'task-error',
-  'task-retry',
-  'task-cancel',
-  'task-image-click',
-  'task-event',
-  'task-start',
-  'task-download',
-] as const;
-
 /** The base of every event the element fires. */
 export class TaskProgressEvent<T> extends CustomEvent<T> {
   constructor(type: string, detail: T, cancelable = false) {
@@ -30,10 +16,11 @@ export interface TaskStateChangeDetail {
   status: string | number | undefined;
 }
 
-/** `state` changed. */
+/** `state` changed: `{taskId, state, previousState, status}`. */
 export class TaskStateChangeEvent extends TaskProgressEvent<TaskStateChangeDetail> {
+  static readonly type = 'task-state-change';
   constructor(detail: TaskStateChangeDetail) {
-    super('task-state-change', detail);
+    super(TaskStateChangeEvent.type, detail);
   }
 }
 
@@ -44,10 +31,11 @@ export interface TaskCompleteDetail {
   urls: string[];
 }
 
-/** The results are rendered. */
+/** The results are rendered: `{taskId, images, urls}`. */
 export class TaskCompleteEvent extends TaskProgressEvent<TaskCompleteDetail> {
+  static readonly type = 'task-complete';
   constructor(detail: TaskCompleteDetail) {
-    super('task-complete', detail);
+    super(TaskCompleteEvent.type, detail);
   }
 }
 
@@ -57,10 +45,11 @@ export interface TaskFailedDetail {
   error: TaskError | null;
 }
 
-/** The task ended `failed`, `cancelled` or `expired`. */
+/** The task ended `failed`, `cancelled` or `expired`: `{taskId, state, error}`. */
 export class TaskFailedEvent extends TaskProgressEvent<TaskFailedDetail> {
+  static readonly type = 'task-failed';
   constructor(detail: TaskFailedDetail) {
-    super('task-failed', detail);
+    super(TaskFailedEvent.type, detail);
   }
 }
 
@@ -71,10 +60,11 @@ export interface TaskErrorDetail {
   willRetry: boolean;
 }
 
-/** A request failed, or the element gave up following the task. */
+/** A request failed, or following stopped: `{taskId, error, willRetry}`. */
 export class TaskErrorEvent extends TaskProgressEvent<TaskErrorDetail> {
+  static readonly type = 'task-error';
   constructor(detail: TaskErrorDetail) {
-    super('task-error', detail);
+    super(TaskErrorEvent.type, detail);
   }
 }
 
@@ -83,10 +73,14 @@ export interface TaskRetryDetail {
   state: TaskState;
 }
 
-/** Retry was asked for. Cancelable: when prevented, an `error` state is not resumed. */
+/**
+ * Retry was pressed or `retry()` called; cancelable (when prevented, an `error` state is not
+ * resumed): `{taskId, state}`.
+ */
 export class TaskRetryEvent extends TaskProgressEvent<TaskRetryDetail> {
+  static readonly type = 'task-retry';
   constructor(detail: TaskRetryDetail) {
-    super('task-retry', detail, true);
+    super(TaskRetryEvent.type, detail, true);
   }
 }
 
@@ -94,10 +88,11 @@ export interface TaskCancelDetail {
   taskId: string;
 }
 
-/** Cancel was asked for. Cancelable: when prevented, nothing is cancelled. */
+/** Cancel was pressed or `cancel()` called; cancelable (prevents cancelling): `{taskId}`. */
 export class TaskCancelEvent extends TaskProgressEvent<TaskCancelDetail> {
+  static readonly type = 'task-cancel';
   constructor(detail: TaskCancelDetail) {
-    super('task-cancel', detail, true);
+    super(TaskCancelEvent.type, detail, true);
   }
 }
 
@@ -108,19 +103,21 @@ export interface TaskImageClickDetail {
 }
 
 /**
- * An image tile was activated. Cancelable: when prevented, the image does not open, neither in a new
- * tab nor in the viewer (`viewer`).
+ * An image tile was activated; cancelable (prevents opening it, in a new tab or in the `viewer`):
+ * `{taskId, image, index}`.
  */
 export class TaskImageClickEvent extends TaskProgressEvent<TaskImageClickDetail> {
+  static readonly type = 'task-image-click';
   constructor(detail: TaskImageClickDetail) {
-    super('task-image-click', detail, true);
+    super(TaskImageClickEvent.type, detail, true);
   }
 }
 
-/** A new event of the task's history (mindproxy, `show-events`). */
+/** mindproxy with `show-events`: a new task event, as the API sent it. */
 export class TaskEventEvent extends TaskProgressEvent<TaskEventRecord> {
+  static readonly type = 'task-event';
   constructor(detail: TaskEventRecord) {
-    super('task-event', detail);
+    super(TaskEventEvent.type, detail);
   }
 }
 
@@ -128,10 +125,11 @@ export interface TaskStartDetail {
   taskId: string;
 }
 
-/** `start-url` answered with a task, which the element now follows. */
+/** `start-url` answered with a task, which the element now follows: `{taskId}`. */
 export class TaskStartEvent extends TaskProgressEvent<TaskStartDetail> {
+  static readonly type = 'task-start';
   constructor(detail: TaskStartDetail) {
-    super('task-start', detail);
+    super(TaskStartEvent.type, detail);
   }
 }
 
@@ -142,26 +140,45 @@ export interface TaskDownloadDetail {
 }
 
 /**
- * A Download button was activated (`downloadable`). Cancelable: when prevented, the element saves
- * nothing (the page saves the file its own way).
+ * A Download button was activated (`downloadable`); cancelable (prevents saving the file):
+ * `{taskId, image, index}`.
  */
 export class TaskDownloadEvent extends TaskProgressEvent<TaskDownloadDetail> {
+  static readonly type = 'task-download';
   constructor(detail: TaskDownloadDetail) {
-    super('task-download', detail, true);
+    super(TaskDownloadEvent.type, detail, true);
   }
 }
 
+/**
+ * Every event the element fires, each class naming its type once (`static type`): the event map,
+ * `taskEventTypes`, the React wrapper's `on…` props and the manifest's events are read from here.
+ */
+const taskEventClasses = [
+  TaskStateChangeEvent,
+  TaskCompleteEvent,
+  TaskFailedEvent,
+  TaskErrorEvent,
+  TaskRetryEvent,
+  TaskCancelEvent,
+  TaskImageClickEvent,
+  TaskEventEvent,
+  TaskStartEvent,
+  TaskDownloadEvent,
+] as const;
+
+type TaskEventClass = (typeof taskEventClasses)[number];
+
+/** Each event the element fires, by type. */
+export type TaskProgressEventMap = { [C in TaskEventClass as C['type']]: InstanceType<C> };
+
+/** The type of every event the element fires. */
+export const taskEventTypes: readonly (keyof TaskProgressEventMap)[] = taskEventClasses.map(
+  ({ type }) => type,
+);
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'task-state-change': TaskStateChangeEvent;
-    'task-complete': TaskCompleteEvent;
-    'task-failed': TaskFailedEvent;
-    'task-error': TaskErrorEvent;
-    'task-retry': TaskRetryEvent;
-    'task-cancel': TaskCancelEvent;
-    'task-image-click': TaskImageClickEvent;
-    'task-event': TaskEventEvent;
-    'task-start': TaskStartEvent;
-    'task-download': TaskDownloadEvent;
-  }
+  // An interface, so that the element's events merge into the DOM's own map.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends TaskProgressEventMap {}
 }

@@ -4,37 +4,32 @@
 import { type EventName, createComponent } from '@lit/react';
 import * as React from 'react';
 import './define.js';
-import type {
-  TaskCancelEvent,
-  TaskCompleteEvent,
-  TaskDownloadEvent,
-  TaskErrorEvent,
-  TaskEventEvent,
-  TaskFailedEvent,
-  TaskImageClickEvent,
-  TaskRetryEvent,
-  TaskStartEvent,
-  TaskStateChangeEvent,
-} from './events.js';
+import { type TaskProgressEventMap, taskEventTypes } from './events.js';
 import { TaskProgress as TaskProgressElement } from './task-progress.js';
+
+/** `task-state-change` → `TaskStateChange`. */
+type Pascal<S extends string> = S extends `${infer Head}-${infer Rest}`
+  ? `${Capitalize<Head>}${Pascal<Rest>}`
+  : Capitalize<S>;
+
+/** An `on…` prop for each event the element fires: `onTaskComplete` for `task-complete`. */
+type EventProps = {
+  [K in keyof TaskProgressEventMap as `on${Pascal<K>}`]: EventName<TaskProgressEventMap[K]>;
+};
+
+const events = Object.fromEntries(
+  taskEventTypes.map((type) => [
+    `on${type.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase())}`,
+    type,
+  ]),
+) as EventProps;
 
 const component = createComponent({
   tagName: 'task-progress',
   elementClass: TaskProgressElement,
   react: React,
   displayName: 'TaskProgress',
-  events: {
-    onTaskStateChange: 'task-state-change' as EventName<TaskStateChangeEvent>,
-    onTaskComplete: 'task-complete' as EventName<TaskCompleteEvent>,
-    onTaskFailed: 'task-failed' as EventName<TaskFailedEvent>,
-    onTaskError: 'task-error' as EventName<TaskErrorEvent>,
-    onTaskRetry: 'task-retry' as EventName<TaskRetryEvent>,
-    onTaskCancel: 'task-cancel' as EventName<TaskCancelEvent>,
-    onTaskImageClick: 'task-image-click' as EventName<TaskImageClickEvent>,
-    onTaskEvent: 'task-event' as EventName<TaskEventEvent>,
-    onTaskStart: 'task-start' as EventName<TaskStartEvent>,
-    onTaskDownload: 'task-download' as EventName<TaskDownloadEvent>,
-  },
+  events,
 });
 
 /** The read-only properties, which a prop could not set: typed `never`, so that setting one is a type error. */

@@ -138,17 +138,6 @@ export interface TaskProgress extends OptionValues {}
  * @attr {string} form - The id of the `<form>` whose submit starts a task through `start-url`.
  * @attr {string} state - Reflects the read-only `state` property; style states with `task-progress[state='failed']`.
  *
- * @fires {TaskStateChangeDetail} task-state-change - `state` changed: `{taskId, state, previousState, status}`.
- * @fires {TaskCompleteDetail} task-complete - The results are rendered: `{taskId, images, urls}`.
- * @fires {TaskFailedDetail} task-failed - The task ended `failed`, `cancelled` or `expired`: `{taskId, state, error}`.
- * @fires {TaskErrorDetail} task-error - A request failed, or following stopped: `{taskId, error, willRetry}`.
- * @fires {TaskRetryDetail} task-retry - Retry was pressed or `retry()` called; cancelable: `{taskId, state}`.
- * @fires {TaskCancelDetail} task-cancel - Cancel was pressed or `cancel()` called; cancelable: `{taskId}`.
- * @fires {TaskImageClickDetail} task-image-click - An image tile was activated; cancelable (prevents opening it): `{taskId, image, index}`.
- * @fires {TaskEventRecord} task-event - mindproxy with `show-events`: a new task event, as the API sent it.
- * @fires {TaskStartDetail} task-start - `start-url` answered with a task, which the element now follows: `{taskId}`.
- * @fires {TaskDownloadDetail} task-download - A Download button was activated (`downloadable`); cancelable (prevents saving the file): `{taskId, image, index}`.
- *
  * @slot pending - Replaces the progress bar, phase and elapsed time while pending.
  * @slot failed - Replaces the message and Retry button when the task failed, was cancelled or expired.
  * @slot error - Replaces the message and Retry button when the element cannot follow the task.
@@ -326,7 +315,8 @@ export class TaskProgress extends LitElement {
       pollWhenHidden: this.pollWhenHidden,
       showEvents: this.showEvents,
       expectedDuration: this.expectedDuration,
-      durationKind: JSON.stringify([this.adapter ? 'adapter' : this.provider, baseUrl, this.durationKey]),
+      provider: this.adapter ? 'adapter' : this.provider,
+      durationKey: this.durationKey,
       rememberDurations: this.rememberDurations,
       startedAt: resumed?.startedAt,
     };

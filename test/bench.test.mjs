@@ -27,8 +27,8 @@ describe('bench smoke', () => {
       /no module of the bundle is engine\/gone\.ts/,
     );
     await assert.rejects(
-      gzipBytes({ 'engine/schedule.ts': "export * from 'real:module'; export const notThere = 1;" }),
-      /schedule\.ts no longer exports notThere/,
+      gzipBytes({ 'engine/pacing.ts': "export * from 'real:module'; export const notThere = 1;" }),
+      /pacing\.ts no longer exports notThere/,
     );
     await assert.rejects(gzipBytes({ 'eta.ts': 'export const nextEta = () => undefined;' }), /secondsUntil/);
   });

@@ -120,7 +120,7 @@ describe('estimate: the ETA and the determinate bar', () => {
 
   it('uses no absurd estimate, given (1e300) or stored (1e999), and writes none back', async () => {
     const durationKey = `absurd-${Math.random()}`;
-    const key = `task-progress:durations:${JSON.stringify(['mynth', mockApiUrl, durationKey])}`;
+    const key = `task-progress:durations:["mynth","${mockApiUrl}","${durationKey}"]`;
     localStorage.setItem(key, '[1e999, 1e999, 1e999, 1e999]');
     try {
       const { el, taskId } = await follow(

@@ -24,8 +24,13 @@ export interface FollowOptions {
   showEvents: boolean;
   /** The page's estimate of the task's duration from its creation, in ms. */
   expectedDuration?: number;
-  /** The kind of task whose durations are learned (provider, base URL, `duration-key`). */
-  durationKind?: string;
+  /** The API's name, or `adapter` for a page's own adapter: part of the kind of task (`durationKey`). */
+  provider?: string;
+  /**
+   * With `provider` and `baseUrl`, the kind of task whose durations are learned (the element's
+   * `duration-key`); none: nothing is learned.
+   */
+  durationKey?: string;
   /** Keep the durations of this kind across page loads. */
   rememberDurations?: boolean;
   /** When following this task began, on the environment's clock: a task followed on after a reload. */

@@ -1,6 +1,6 @@
 // What the engine needs from the world, passed in so that tests can run it on a fake clock and the
 // engine itself never touches the DOM or the page's globals.
-import type { DurationHistory } from './schedule.js';
+import type { DurationHistory } from './durations.js';
 
 /** A timer handle, as the environment's `setTimeout` returns it. */
 export type TimerHandle = unknown;

@@ -15,22 +15,20 @@ import {
   type RetrySchedule,
   type SharedSnapshot,
 } from './contract.js';
+import { estimateFor } from './durations.js';
 import type { FollowEnvironment } from './environment.js';
+import { hazardSchedule, pollDelay, requestTimeout } from './pacing.js';
 import { TaskRequests } from './requests.js';
-import {
-  type WaitKind,
-  Waits,
-  estimateFor,
-  hazardSchedule,
-  pollDelay,
-  requestTimeout,
-  retryDelay,
-} from './schedule.js';
-import { Subscribers, Subscription, type SubscriptionHost } from './subscribers.js';
+import { Retries, isFatal } from './retries.js';
+import { type RunOptions, Subscribers, Subscription, type SubscriptionHost } from './subscribers.js';
 import { TaskAge, type WaitReport, readWait } from './wait.js';
+import { Waits } from './waits.js';
 
 /** The shortest time between two requests for the same task's results. */
 export const RESULTS_REFRESH_INTERVAL = 60_000;
+
+/** What to wait for before the next request: a poll, or a retry after a failure; none once done. */
+type Next = { kind: 'poll' | 'retry'; ms: number } | undefined;
 
 /** What happened to the task, or to following it. */
 type Action =
@@ -122,11 +120,12 @@ export class Follower implements SubscriptionHost {
   readonly #subscribers = new Subscribers();
   #state: State;
   #shared: SharedSnapshot;
-  /** Failed requests in a row, for the backoff. */
-  #failures = 0;
   /** The run in progress; aborting it stops every request and wait of the run. */
   #run: AbortController | undefined;
+  /** Pending answers in a row in the run, for the pacing. */
+  #pendingAnswers = 0;
   readonly #requests: TaskRequests;
+  readonly #retries: Retries;
   readonly #waits: Waits;
   readonly #age: TaskAge;
   /** When the results were last asked for again, and that request while it runs. */
@@ -138,6 +137,7 @@ export class Follower implements SubscriptionHost {
     this.env = env;
     this.#onUnused = onUnused;
     this.#requests = new TaskRequests(env, task);
+    this.#retries = new Retries(env, this.#requests);
     this.#waits = new Waits(env);
     // A task followed on after a reload began then; a time to come, or one longer ago than a task
     // is followed (a clock set back, a value written by hand), is no such time.
@@ -269,6 +269,8 @@ export class Follower implements SubscriptionHost {
       this.env.watch(() => this.#waits.wake()),
     );
     this.#subscribers.arm();
+    this.#pendingAnswers = 0;
+    this.#retries.start();
     this.#dispatch({ type: 'start' });
     void this.#loop(run.signal);
   }
@@ -278,67 +280,83 @@ export class Follower implements SubscriptionHost {
     this.#run = undefined;
   }
 
+  /** The protocol: pause while nobody would see an answer, ask, wait; until the task ends or the run stops. */
   async #loop(signal: AbortSignal): Promise<void> {
-    let pendingAnswers = 0;
-    let tokenRefreshed = false;
     while (!signal.aborted) {
-      // No request while the page is hidden (unless a subscriber polls when hidden) or offline.
-      const hidden = () => !this.#subscribers.options().pollWhenHidden && this.env.hidden();
-      await this.#waits.pauseWhile(() => hidden() || !this.env.online(), signal);
+      await this.#waits.pauseWhile(() => this.#paused(), signal);
       if (signal.aborted) return;
-      const options = this.#subscribers.options();
-      const ms = requestTimeout(options);
-      let delay: number;
-      let kind: WaitKind = 'poll';
-      try {
-        this.#requests.refreshTokenAhead(options.tokenProviders, ms, signal);
-        if (this.#state.resultsRequested) {
-          const images = await this.#requests.results(ms, signal);
-          if (signal.aborted) return;
-          this.#succeeded();
-          this.#dispatch({ type: 'results', images });
-          return;
-        }
-        const sentAt = this.env.now();
-        const report = await this.#requests.status(ms, signal);
-        if (signal.aborted) return;
-        this.#succeeded();
-        tokenRefreshed = false;
-        const wait = readWait(report);
-        // The bar never goes back: a progress lower than before is held at the highest.
-        if (wait.progress !== undefined) wait.progress = Math.max(wait.progress, this.#state.progress ?? 0);
-        const elapsed = this.#age.answered(report, wait, sentAt, options);
-        if (report.state === 'completed' && !report.images) {
-          this.#dispatch({ type: 'results-due', status: report.status });
-          continue;
-        }
-        // While queued there is no estimate: the time a task waits in a queue is not its duration.
-        const estimate = elapsed === undefined ? undefined : estimateFor(options, this.env.durations);
-        const end =
-          elapsed === undefined
-            ? undefined
-            : (wait.progress !== undefined && this.#age.progressEnd(wait.progress)) ||
-              (estimate && { from: this.env.now() - elapsed, ...estimate });
-        this.#dispatch({ type: 'status', report, wait, estimate: end });
-        if (ENDED_STATES.includes(report.state)) return;
-        if (options.showEvents) await this.#readEvents(signal);
-        const schedule = estimate && hazardSchedule(estimate);
-        delay = pollDelay(options, ++pendingAnswers, this.env.random, schedule, elapsed);
-      } catch (thrown) {
-        if (signal.aborted) return;
-        const error = ownFailure(thrown);
-        if (error.code === 'unauthorized' && options.tokenProviders.length && !tokenRefreshed) {
-          tokenRefreshed = true;
-          if (await this.#requests.refreshToken(options.tokenProviders, ms, signal)) continue;
-          if (signal.aborted) return;
-        }
-        const retryIn = this.#failed(error, options);
-        if (retryIn === undefined) return;
-        delay = retryIn;
-        kind = 'retry';
-      }
-      await this.#waits.wait(kind, delay, signal);
+      const next = await this.#ask(signal);
+      if (next === undefined) return;
+      // No wait before the results of a completed status, nor before asking again with a new token.
+      if (next.ms > 0) await this.#waits.wait(next.kind, next.ms, signal);
     }
+  }
+
+  /** No request while the page is hidden (unless a subscriber polls when hidden) or offline. */
+  #paused(): boolean {
+    return (!this.#subscribers.options().pollWhenHidden && this.env.hidden()) || !this.env.online();
+  }
+
+  /** One request: the results once they are due, else the status; what to wait for before the next. */
+  async #ask(signal: AbortSignal): Promise<Next> {
+    const options = this.#subscribers.options();
+    const ms = requestTimeout(options);
+    try {
+      this.#requests.refreshTokenAhead(options.tokenProviders, ms, signal);
+      if (this.#state.resultsRequested) {
+        const images = await this.#requests.results(ms, signal);
+        if (signal.aborted) return undefined;
+        this.#succeeded();
+        this.#dispatch({ type: 'results', images });
+        return undefined;
+      }
+      const sentAt = this.env.now();
+      const report = await this.#requests.status(ms, signal);
+      if (signal.aborted) return undefined;
+      this.#succeeded();
+      const delay = await this.#answered(report, sentAt, options, signal);
+      return delay === undefined ? undefined : { kind: 'poll', ms: delay };
+    } catch (thrown) {
+      if (signal.aborted) return undefined;
+      const error = ownFailure(thrown);
+      if (await this.#retries.refreshedToken(error, options.tokenProviders, ms, signal))
+        return { kind: 'retry', ms: 0 };
+      if (signal.aborted) return undefined;
+      const delay = this.#failed(error, options);
+      return delay === undefined ? undefined : { kind: 'retry', ms: delay };
+    }
+  }
+
+  /**
+   * Takes in a status answer to a request sent at `sentAt`: tells it, and says how long to wait
+   * before the next status poll (0: ask for the results now), or undefined once the task ended.
+   */
+  async #answered(
+    report: TaskSnapshot,
+    sentAt: number,
+    options: RunOptions,
+    signal: AbortSignal,
+  ): Promise<number | undefined> {
+    const wait = readWait(report);
+    // The bar never goes back: a progress lower than before is held at the highest.
+    if (wait.progress !== undefined) wait.progress = Math.max(wait.progress, this.#state.progress ?? 0);
+    const elapsed = this.#age.answered(report, wait, sentAt, options);
+    if (report.state === 'completed' && !report.images) {
+      this.#dispatch({ type: 'results-due', status: report.status });
+      return 0;
+    }
+    // While queued there is no estimate: the time a task waits in a queue is not its duration.
+    const estimate = elapsed === undefined ? undefined : estimateFor(options, this.env.durations);
+    const end =
+      elapsed === undefined
+        ? undefined
+        : (wait.progress !== undefined && this.#age.progressEnd(wait.progress)) ||
+          (estimate && { from: this.env.now() - elapsed, ...estimate });
+    this.#dispatch({ type: 'status', report, wait, estimate: end });
+    if (ENDED_STATES.includes(report.state)) return undefined;
+    if (options.showEvents) await this.#readEvents(signal);
+    const schedule = estimate && hazardSchedule(estimate);
+    return pollDelay(options, ++this.#pendingAnswers, this.env.random, schedule, elapsed);
   }
 
   /** How long a request may take, as the most eager subscriber's pacing says. */
@@ -347,14 +365,13 @@ export class Follower implements SubscriptionHost {
   }
 
   #succeeded(): void {
-    this.#failures = 0;
+    this.#retries.succeeded();
     this.#subscribers.succeeded();
   }
 
   /** Tells subscribers of a failed request; the wait before the retry, or undefined if nobody follows. */
   #failed(error: TaskApiError, pacing: Pacing): number | undefined {
-    // A failure of the element's own code would fail the same way again: not retried.
-    const fatal = error.code === 'unauthorized' || error.code === 'not-found' || error.code === 'internal';
+    const fatal = isFatal(error);
     const taskError = toTaskError(error);
     this.#subscribers.failed(taskError, fatal);
     if (fatal) {
@@ -366,7 +383,7 @@ export class Follower implements SubscriptionHost {
       this.#dispatch({ type: 'retry', retry: undefined });
       return undefined;
     }
-    const delay = retryDelay(pacing, ++this.#failures, this.env.random, error.retryAfterMs);
+    const delay = this.#retries.backoff(pacing, error);
     this.#dispatch({ type: 'retry', retry: { at: this.env.now() + delay, code: error.code } });
     return delay;
   }

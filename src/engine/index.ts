@@ -23,11 +23,8 @@ export { ENDED_STATES } from './contract.js';
 export type { FollowEnvironment, TimerHandle } from './environment.js';
 export { bounded, isSendableTaskId } from './requests.js';
 export { RESULTS_REFRESH_INTERVAL } from './follower.js';
+export { DurationHistory, type DurationStore, type Estimate, HISTORY_LIMIT } from './durations.js';
 export {
-  DurationHistory,
-  type DurationStore,
-  type Estimate,
-  HISTORY_LIMIT,
   LIKELY_SPREADS,
   MAX_DELAY,
   PACING_CONSTANT,
@@ -39,7 +36,7 @@ export {
   pollDelay,
   requestTimeout,
   retryDelay,
-} from './schedule.js';
+} from './pacing.js';
 export type { Subscription } from './subscribers.js';
 
 export class Engine {

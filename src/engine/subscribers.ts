@@ -10,7 +10,8 @@ import type {
   SharedSnapshot,
 } from './contract.js';
 import type { FollowEnvironment, TimerHandle } from './environment.js';
-import { MAX_DELAY, usableDuration } from './schedule.js';
+import { durationKind, usableDuration } from './durations.js';
+import { MAX_DELAY } from './pacing.js';
 
 /** What a subscription needs of the follower of its task. */
 export interface SubscriptionHost {
@@ -202,6 +203,8 @@ export class Subscribers extends Set<Subscription> {
 }
 
 /** The options of a shared run: as eager as its most eager subscriber asks. */
+export type RunOptions = ReturnType<typeof mergeOptions>;
+
 export function mergeOptions(all: readonly FollowOptions[]) {
   const least = (pick: (options: FollowOptions) => number) => Math.min(...all.map(pick));
   return {
@@ -211,7 +214,7 @@ export function mergeOptions(all: readonly FollowOptions[]) {
     showEvents: all.some((options) => options.showEvents),
     tokenProviders: all.flatMap((options) => (options.tokenProvider ? [options.tokenProvider] : [])),
     expectedDuration: all.map((options) => usableDuration(options.expectedDuration)).find(Boolean),
-    durationKind: all.find((options) => options.durationKind !== undefined)?.durationKind,
+    durationKind: all.map(durationKind).find((kind) => kind !== undefined),
     rememberDurations: all.some((options) => options.rememberDurations),
   };
 }

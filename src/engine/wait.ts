@@ -3,9 +3,9 @@
 // and never stops following; and how long the task has run, counted from when it began to be
 // processed, which teaches its kind's history and, with its progress, says when it will end.
 import type { TaskImage, TaskSnapshot } from '../types.js';
-import type { EstimatedEnd, FollowOptions } from './contract.js';
+import type { EstimatedEnd } from './contract.js';
 import type { FollowEnvironment } from './environment.js';
-import { MAX_DURATION, historyKind } from './schedule.js';
+import { type DurationOptions, MAX_DURATION, historyKind } from './durations.js';
 
 /** The shortest time between two progress readings that give a rate. */
 export const RATE_SPAN = 2000;
@@ -72,7 +72,7 @@ export class TaskAge {
     report: Pick<TaskSnapshot, 'state' | 'age'>,
     wait: WaitReport,
     sentAt: number,
-    options: Pick<FollowOptions, 'durationKind' | 'expectedDuration' | 'rememberDurations'>,
+    options: DurationOptions,
   ): number | undefined {
     const now = this.#env.now();
     const looked = (sentAt + now) / 2;
@@ -94,8 +94,8 @@ export class TaskAge {
     if (report.state === 'pending') this.#pendingAge = age;
     else if (report.state === 'completed' && this.#fromStart) {
       const kind = historyKind(options);
-      const remember = options.rememberDurations ?? false;
-      if (kind !== undefined) this.#env.durations.record(kind, (this.#pendingAge + age) / 2, remember);
+      if (kind !== undefined)
+        this.#env.durations.record(kind, (this.#pendingAge + age) / 2, options.rememberDurations);
     }
     return now - this.#origin;
   }

@@ -186,33 +186,38 @@ describe('estimate: an engine pacing by expected-duration', () => {
   });
 
   it('without an estimate, keeps the growing interval', async () => {
-    const { sent } = await followTimed(new FakeEnvironment(), 20_000, { durationKind: 'fresh' });
+    const { sent } = await followTimed(new FakeEnvironment(), 20_000, {
+      provider: 'mynth',
+      durationKey: 'fresh',
+    });
     expect(sent.slice(0, 4)).to.deep.equal([0, 2000, 5000, 9500]);
   });
 });
 
 describe('estimate: the duration history', () => {
+  // The kind's key as every version wrote it to storage: changing it would lose what pages learned.
   const KIND = '["mynth","https://api.example",""]';
+  const OWN_KIND = { provider: 'mynth', durationKey: '' };
 
   it('learns from tasks followed from start to completion, and paces by it from the third', async () => {
     const env = new FakeEnvironment();
-    for (let i = 0; i < 2; i++) await followTimed(env, 30_000, { durationKind: KIND });
+    for (let i = 0; i < 2; i++) await followTimed(env, 30_000, { ...OWN_KIND });
     expect(env.durations.estimate(KIND, false)).to.equal(undefined);
-    const third = await followTimed(env, 30_000, { durationKind: KIND });
+    const third = await followTimed(env, 30_000, { ...OWN_KIND });
     expect(third.sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
     // Each duration is from the first status request to the middle of the stretch it completed in.
     const seen = learned(third.sent);
     expect(seen).to.be.below(third.sent.at(-1) ?? NaN);
     expect(env.durations.durations(KIND, false)).to.deep.equal([seen, seen, seen]);
     expect(env.durations.estimate(KIND, false)?.duration).to.be.closeTo(seen, 1e-6);
-    const fourth = await followTimed(env, 30_000, { durationKind: KIND });
+    const fourth = await followTimed(env, 30_000, { ...OWN_KIND });
     expect(fourth.sub.seen.some((snapshot) => snapshot.estimate)).to.equal(true);
     expect(env.storage.size, 'stored without remember-durations').to.equal(0);
   });
 
   it('around an expected-duration, spreads as earlier tasks given that duration did', async () => {
     const env = new FakeEnvironment();
-    const given = { durationKind: KIND, expectedDuration: 20_000 };
+    const given = { ...OWN_KIND, expectedDuration: 20_000 };
     let seen = 0;
     for (let i = 0; i < 3; i++) seen = learned((await followTimed(env, 30_000, given)).sent);
     const fourth = await followTimed(env, 30_000, given);
@@ -223,7 +228,7 @@ describe('estimate: the duration history', () => {
     expect(estimate?.duration, 'the page’s duration stays the centre').to.equal(20_000);
     // The history keeps whole ms.
     expect(estimate?.sigma).to.be.closeTo(Math.log(seen / 20_000), 1e-4);
-    const other = await followTimed(env, 30_000, { durationKind: KIND, expectedDuration: 60_000 });
+    const other = await followTimed(env, 30_000, { ...OWN_KIND, expectedDuration: 60_000 });
     expect(
       estimateOf(other.sub.seen)?.sigma,
       'another expected-duration has no history yet: about ±10 %',
@@ -244,13 +249,13 @@ describe('estimate: the duration history', () => {
 
   it('does not learn from a task first seen completed', async () => {
     const env = new FakeEnvironment();
-    await followTimed(env, 0, { durationKind: KIND });
+    await followTimed(env, 0, { ...OWN_KIND });
     expect(env.durations.durations(KIND, false)).to.deep.equal([]);
   });
 
   it('keeps only this kind’s durations for this kind', async () => {
     const env = new FakeEnvironment();
-    for (let i = 0; i < 3; i++) await followTimed(env, 10_000, { durationKind: 'a' });
+    for (let i = 0; i < 3; i++) await followTimed(env, 10_000, { provider: 'mynth', durationKey: 'a' });
     expect(env.durations.estimate('b', false)).to.equal(undefined);
   });
 
@@ -259,7 +264,7 @@ describe('estimate: the duration history', () => {
     const first = new FakeEnvironment({ storage });
     let seen = 0;
     for (let i = 0; i < 3; i++) {
-      const { sent } = await followTimed(first, 20_000, { durationKind: KIND, rememberDurations: true });
+      const { sent } = await followTimed(first, 20_000, { ...OWN_KIND, rememberDurations: true });
       seen = learned(sent);
     }
     expect([...storage.keys()]).to.deep.equal([`task-progress:durations:${KIND}`]);
@@ -307,12 +312,21 @@ describe('estimate: the duration history', () => {
     ).to.deep.equal([]);
   });
 
+  it('finds the durations stored under its kind’s key: provider, base URL and duration-key', async () => {
+    const key = 'task-progress:durations:["mynth","https://api.example","portrait"]';
+    const storage = new Map([[key, '[20000, 20000, 20000]']]);
+    const options = { provider: 'mynth', durationKey: 'portrait', rememberDurations: true };
+    const { sub } = await followTimed(new FakeEnvironment({ storage }), 20_000, options);
+    expect(sub.seen.find((snapshot) => snapshot.estimate)?.estimate?.duration).to.be.closeTo(20_000, 1e-6);
+    expect(JSON.parse(storage.get(key) ?? '')).to.have.length(4);
+  });
+
   it('uses no stored duration beyond 24 h (1e999 parses to Infinity), nor writes one back', async () => {
     const key = `task-progress:durations:${KIND}`;
     const storage = new Map([[key, '[1e999, 1e999, 1e999, 1e999, 86400001, 1e300]']]);
     const env = new FakeEnvironment({ storage });
     expect(env.durations.estimate(KIND, true)).to.equal(undefined);
-    const { sent, sub } = await followTimed(env, 20_000, { durationKind: KIND, rememberDurations: true });
+    const { sent, sub } = await followTimed(env, 20_000, { ...OWN_KIND, rememberDurations: true });
     expect(sub.seen.some((snapshot) => snapshot.estimate)).to.equal(false);
     expect(JSON.parse(storage.get(key) ?? '')).to.deep.equal([learned(sent)]);
     env.durations.record(KIND, 24 * 3600_000 + 1, true);

@@ -8,7 +8,7 @@ import { image } from './answers.js';
 import { EPOCH, FakeEnvironment } from './fake-environment.js';
 import { Subscriber } from './follow.js';
 
-const KIND = 'queue-kind';
+const KIND = '["mynth","https://api.example","queue-kind"]';
 /** The element's defaults: polls 2 s apart at first, at most 5 s. */
 const DEFAULTS: Partial<FollowOptions> = { pollInterval: 2000, maxPollInterval: 5000 };
 
@@ -28,7 +28,12 @@ function scripted(env: FakeEnvironment, endAt: number, answer: (at: number) => P
 }
 
 function follow(env: FakeEnvironment, adapter: TaskAdapter, options: Partial<FollowOptions> = {}) {
-  return new Subscriber(new Engine(env), adapter, { ...DEFAULTS, durationKind: KIND, ...options });
+  return new Subscriber(new Engine(env), adapter, {
+    ...DEFAULTS,
+    provider: 'mynth',
+    durationKey: 'queue-kind',
+    ...options,
+  });
 }
 
 const urlOf = (image: TaskImage) => (image.status === 'succeeded' ? image.url : undefined);
