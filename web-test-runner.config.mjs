@@ -123,7 +123,7 @@ async function sameOriginMock(context, next) {
  * @param {() => Promise<unknown>} next
  */
 function besideSources(context, next) {
-  if (/^\/src\/(translations\/\w+|viewer|task-memory)\.js$/.test(context.path))
+  if (/^\/src\/(translations\/[\w-]+|viewer|task-memory)\.js$/.test(context.path))
     context.path = context.path.replace(/\.js$/, '.ts');
   return next();
 }

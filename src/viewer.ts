@@ -106,11 +106,16 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, part = '', text = '
 
 /**
  * Opens result `index` of `host` full size in a modal dialog in its shadow root, in the language of
- * `text`. Previous and Next (and the arrow keys) move through the succeeded results; Esc, Close or
+ * `text`, each result captioned by `name` (its alt text). Previous and Next (and the arrow keys) move through the succeeded results; Esc, Close or
  * a click on the backdrop closes it, and the focus returns to the tile of the result shown.
  */
-export function view(host: TaskProgress, index: number, text: TaskProgressStrings): void {
-  const { images, alt } = host;
+export function view(
+  host: TaskProgress,
+  index: number,
+  text: TaskProgressStrings,
+  name: (image: SucceededImage, at: number) => string,
+): void {
+  const { images } = host;
   const root = host.renderRoot as ShadowRoot;
   const shown = images.flatMap((image, at) => (image.status === 'succeeded' ? [{ image, at }] : []));
   let current = shown.findIndex(({ at }) => at === index);
@@ -139,7 +144,7 @@ export function view(host: TaskProgress, index: number, text: TaskProgressString
   const show = (to: number) => {
     current = (to + shown.length) % shown.length;
     const { image, at } = shown[current];
-    const label = text.imageAlt(alt, at + 1, images.length);
+    const label = name(image, at);
     const media = image.kind === 'video' ? make('video', 'viewer-media') : make('img', 'viewer-media');
     if (media instanceof HTMLVideoElement) {
       Object.assign(media, { controls: true, playsInline: true, poster: image.thumbnailUrl ?? '' });

@@ -243,7 +243,7 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(video.getAttribute('poster')).to.equal(thumbnailUrl);
       expect(video.hasAttribute('controls')).to.equal(true);
       expect(video.hasAttribute('playsinline')).to.equal(true);
-      expect(video.getAttribute('aria-label')).to.equal('Generated image');
+      expect(video.getAttribute('aria-label')).to.equal('Generated video');
       expect(parts(el, 'image')).to.have.length(0);
 
       expect(el.images).to.have.length(1);
