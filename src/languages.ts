@@ -5,7 +5,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TaskProgressStrings } from './strings.js';
 
 /** The languages with a translation in ./translations/ (English is built in). */
-export const TRANSLATED = ['de', 'es', 'fr', 'it', 'ja', 'ko', 'pt', 'zh', 'zh-Hant'];
+export const TRANSLATED = [
+  ...['ar', 'de', 'es', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'vi'],
+  ...['zh', 'zh-Hant'],
+];
 
 /**
  * The translation a `lang` asks for: its language, whatever the region (pt-BR is pt), and for
