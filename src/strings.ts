@@ -230,7 +230,9 @@ export function errorText(strings: TaskProgressStrings, error: TaskError, timeou
       return errors.timeout(timeoutSeconds);
     case 'start-failed':
       // The endpoint's own words when it answered with some; else the element's.
-      return error.httpStatus !== undefined && error.message ? error.message : strings.startFailed;
+      return error.httpStatus !== undefined && error.message && error.message !== defaultStrings.startFailed
+        ? error.message
+        : strings.startFailed;
     default:
       return error.message;
   }

@@ -208,11 +208,7 @@ export class TaskProgress extends LitElement {
     () => this.#followOptions(),
     () => this.#text.unsafeUrl,
   );
-  readonly #start = new FormStart(
-    this,
-    () => this.#text.startFailed,
-    (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })),
-  );
+  readonly #start = new FormStart(this, (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })));
   /** What the last render showed, and what the events told so far. */
   #rendered: Shown = { taskId: '', snapshot: undefined };
   #announced: Shown = { taskId: '', snapshot: undefined };

@@ -38,10 +38,11 @@ function texts(strings: TaskProgressStrings): Map<string, unknown> {
   const found = new Map<string, unknown>();
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'function') {
+      const text = value as (...args: unknown[]) => unknown;
       const samples = SAMPLES[path] ?? [];
       if (!samples.length) found.set(`${path}()`, 'no samples for this function');
       for (const args of samples)
-        found.set(`${path}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`, value(...args));
+        found.set(`${path}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`, text(...args));
     } else if (value && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
     } else found.set(path, value);
