@@ -8,7 +8,7 @@ export default [
     path: 'dist/task-progress.min.js',
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    limit: '24 kB',
+    limit: '25 kB',
   },
   {
     name: "the element's own code (Lit and zod external)",
@@ -16,7 +16,7 @@ export default [
     import: '*',
     ignore: ['lit', 'zod', '@lit/react', 'react'],
     gzip: true,
-    limit: '16 kB',
+    limit: '16.5 kB',
     // As the package ships: an ES module, whose `import.meta.url` finds the translations, with the
     // modules it imports on first need beside it.
     modifyEsbuildConfig: (/** @type {{ plugins?: unknown[] }} */ config) => ({
