@@ -168,7 +168,7 @@ async function writeGallery() {
   });
   const text = [
     '# Screenshots',
-    "The demo's element in each state, 1280 and 390 px wide, light and dark, as `npm run screenshots` takes them (it writes this page too).",
+    "The demo's element in each state, 1280 and 390 px wide, light and dark, and two states in Arabic (right to left) at 390 px, as `npm run screenshots` takes them (it writes this page too).",
     ...sections,
   ].join('\n\n');
   const path = `${docs}screenshots.md`;
