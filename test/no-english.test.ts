@@ -10,7 +10,7 @@ import { mindproxyTask } from '../mock/bodies.js';
 import type { MockStep, Scenario } from '../mock/types.js';
 import { TaskApiError } from '../src/errors.js';
 import { TRANSLATED } from '../src/languages.js';
-import type { TaskProgressStrings } from '../src/strings.js';
+import { type TaskProgressStrings, defaultStrings } from '../src/strings.js';
 import type { TaskAdapter, TaskProgress, TaskSnapshot, TaskState } from '../src/index.js';
 import { completed, follow, mount, parts, pending, shadow, untilState } from './helpers/element.js';
 import { createTask, mockApiUrl } from './helpers/mock-api.js';
@@ -224,17 +224,6 @@ async function viewerText(el: TaskProgress): Promise<string> {
   return text;
 }
 
-/** What the status region says in English, in each state. */
-const ENGLISH_STATUS: Record<TaskState, string> = {
-  idle: '',
-  pending: 'Generating…',
-  completed: 'Generation complete.',
-  failed: 'Generation failed.',
-  cancelled: 'Generation cancelled.',
-  expired: 'Generation expired.',
-  error: 'Could not follow the generation.',
-};
-
 describe('in a translated page nothing the element writes is English', () => {
   let stage: HTMLDivElement;
   let shown: Shown[];
@@ -257,7 +246,7 @@ describe('in a translated page nothing the element writes is English', () => {
     // Not a fixture, which is taken away after each test: the elements stay for every language.
     stage = document.body.appendChild(Object.assign(document.createElement('div'), { lang: 'en' }));
     shown = await everyState(stage);
-    vocabulary = words(Object.values(await show(ENGLISH_STATUS)).join(' '));
+    vocabulary = words(Object.values(await show(defaultStrings.status)).join(' '));
     for (const word of EVERYWHERE) vocabulary.delete(word);
   });
 

@@ -1,4 +1,5 @@
 // How the translations write numbers, durations and counts: with `Intl`, in their own language.
+import type { MediaKind } from '../strings.js';
 
 /** The forms of a sentence by plural category (`Intl.PluralRules`); `other` for any category left out. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -36,3 +37,14 @@ export function formats(lang: string, units: Units = 'short') {
     clock: (s: number) => `${number.format(Math.floor(s / 60))}:${twoDigits.format(s % 60)}`,
   };
 }
+
+/**
+ * How Chinese names result `n` of `total`: "第2张图片（共4张）", with the measure word of its kind;
+ * a single result by its noun alone.
+ */
+export const chineseResult =
+  (number: (n: number) => string, nouns: Record<MediaKind, readonly [noun: string, measure: string]>) =>
+  (n: number, total: number, kind: MediaKind) => {
+    const [noun, measure] = nouns[kind];
+    return total > 1 ? `第${number(n)}${measure}${noun}（共${number(total)}${measure}）` : noun;
+  };

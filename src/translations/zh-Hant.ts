@@ -1,17 +1,12 @@
 // Chinese (Traditional), as written in Taiwan, Hong Kong and Macau: no space between a number and
 // the characters around it ("3分鐘").
 import type { Translation } from '../strings.js';
-import { formats } from './format.js';
+import { chineseResult, formats } from './format.js';
 
 const { number, duration, span, clock } = formats('zh-Hant', { second: '秒', minute: '分鐘' });
 const retryIn = (seconds: number) => (seconds ? `${duration(seconds)}後重試` : '正在重試…');
-/** Each kind with its measure word: 張 for a picture, 部 for a video. */
-const noun = { image: ['圖片', '張'], video: ['影片', '部'] } as const;
-/** "第2張圖片（共4張）", or only the noun for a single result. */
-const nth = (n: number, total: number, kind: keyof typeof noun) => {
-  const [word, measure] = noun[kind];
-  return total > 1 ? `第${number(n)}${measure}${word}（共${number(total)}${measure}）` : word;
-};
+// Each kind with its measure word: 張 for a picture, 部 for a video.
+const nth = chineseResult(number, { image: ['圖片', '張'], video: ['影片', '部'] });
 
 export const strings: Translation = {
   status: {

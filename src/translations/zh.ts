@@ -1,16 +1,11 @@
 // Chinese (Simplified): no space between a number and the characters around it ("3分钟").
 import type { Translation } from '../strings.js';
-import { formats } from './format.js';
+import { chineseResult, formats } from './format.js';
 
 const { number, duration, span, clock } = formats('zh', { second: '秒', minute: '分钟' });
 const retryIn = (seconds: number) => (seconds ? `${duration(seconds)}后重试` : '正在重试…');
-/** Each kind with its measure word: 张 for a picture, 个 for a video. */
-const noun = { image: ['图片', '张'], video: ['视频', '个'] } as const;
-/** "第2张图片（共4张）", or only the noun for a single result. */
-const nth = (n: number, total: number, kind: keyof typeof noun) => {
-  const [word, measure] = noun[kind];
-  return total > 1 ? `第${number(n)}${measure}${word}（共${number(total)}${measure}）` : word;
-};
+// Each kind with its measure word: 张 for a picture, 个 for a video.
+const nth = chineseResult(number, { image: ['图片', '张'], video: ['视频', '个'] });
 
 export const strings: Translation = {
   status: {
