@@ -5,8 +5,8 @@ import { formats } from './format.js';
 const { number, duration, span, clock } = formats('hi', 'long');
 const retryIn = (seconds: number) =>
   seconds ? `${duration(seconds)} में फिर से कोशिश होगी` : 'फिर से कोशिश हो रही है…';
-/** "4 में से 2", before the noun. */
-const of = (n: number, total: number) => (total > 1 ? `${number(total)} में से ${number(n)} ` : '');
+/** "(4 में से 2)", after the noun: result 2 of 4. */
+const of = (n: number, total: number) => (total > 1 ? ` (${number(total)} में से ${number(n)})` : '');
 const noun = { image: 'इमेज', video: 'वीडियो' };
 /** The verb's ending agrees with the noun: इमेज is feminine, वीडियो masculine. */
 const could = { image: 'सकी', video: 'सका' };
@@ -38,9 +38,9 @@ export const strings: Translation = {
   retrying: (seconds) => `कनेक्शन में समस्या। ${retryIn(seconds)}`,
   busy: (seconds) => `सेवा अभी व्यस्त है। ${retryIn(seconds)}`,
   generated: { image: 'जनरेट की गई इमेज', video: 'जनरेट किया गया वीडियो' },
-  imageAlt: (alt, n, total) => (total > 1 ? `${alt} (${number(total)} में से ${number(n)})` : alt),
-  imageFailed: (n, total, kind) => `${of(n, total)}${noun[kind]} नहीं बन ${could[kind]}`,
-  loadFailed: (n, total, kind) => `${of(n, total)}${noun[kind]} लोड नहीं हो ${could[kind]}`,
+  imageAlt: (alt, n, total) => `${alt}${of(n, total)}`,
+  imageFailed: (n, total, kind) => `${noun[kind]}${of(n, total)} नहीं बन ${could[kind]}`,
+  loadFailed: (n, total, kind) => `${noun[kind]}${of(n, total)} लोड नहीं हो ${could[kind]}`,
   unsafeUrl: 'पता असुरक्षित होने के कारण अस्वीकार कर दिया गया।',
   startFailed: 'जनरेशन शुरू नहीं हो सका।',
   empty: 'टास्क बिना किसी इमेज के खत्म हो गया।',
@@ -70,7 +70,7 @@ export const strings: Translation = {
   retry: 'फिर से कोशिश करें',
   cancel: 'रद्द करें',
   events: 'टास्क के इवेंट',
-  download: (n, total, kind) => `${of(n, total)}${noun[kind]} डाउनलोड करें`,
+  download: (n, total, kind) => `${noun[kind]}${of(n, total)} डाउनलोड करें`,
   close: 'बंद करें',
   previous: 'पिछला',
   next: 'अगला',
