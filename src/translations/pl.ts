@@ -56,7 +56,8 @@ export const strings: Translation = {
     network: 'Nie udało się połączyć z serwerem.',
     http: (status) => `Serwer odpowiedział błędem (HTTP ${status}).`,
     'invalid-response': 'Serwer wysłał odpowiedź, której nie da się odczytać.',
-    timeout: (seconds) => `Zadanie nie zakończyło się w ciągu ${span(seconds)}.`,
+    // The unit inside the sentence: an abbreviation ("sek.") does not end it.
+    timeout: (seconds) => `W ciągu ${span(seconds)} zadanie się nie zakończyło.`,
     'invalid-task-id': 'Identyfikator zadania jest nieprawidłowy.',
     'cancel-failed': 'Nie udało się anulować generowania.',
     refunded: 'Zadanie nie powiodło się, a opłata została zwrócona: nic nie zostało pobrane.',
