@@ -32,7 +32,7 @@ function mockTaskApi(): Plugin {
       });
       // It loads a translation by URL, `./translations/de.js` beside its module: the source's `.ts`.
       server.middlewares.use((req, _res, next) => {
-        req.url = req.url?.replace(/(\/src\/translations\/\w+)\.js$/, '$1.ts');
+        req.url = req.url?.replace(/(\/src\/translations\/[\w-]+)\.js$/, '$1.ts');
         next();
       });
     },

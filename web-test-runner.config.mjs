@@ -119,7 +119,7 @@ async function sameOriginMock(context, next) {
  * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer and
  * the task memory (by `import()`, which the test server resolves to their `.ts`).
  */
-const BESIDE_MODULES = /^\/src\/(translations\/\w+|viewer|task-memory)\.[jt]s$/;
+const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory)\.[jt]s$/;
 
 /**
  * A slow network, in which the element's own file has arrived and nothing else has: after

@@ -20,14 +20,25 @@ const skip = executablePath ? false : 'Chromium is not installed';
 /** The element's pending status in each language of the demo's picker (src/translations/). */
 const PENDING = {
   en: 'Generating…',
-  es: 'Generando…',
-  pt: 'Gerando…',
-  fr: 'Génération en cours…',
+  ar: 'جارٍ الإنشاء…',
   de: 'Wird generiert…',
+  es: 'Generando…',
+  fr: 'Génération en cours…',
+  he: 'היצירה מתבצעת…',
+  hi: 'जनरेट हो रहा है…',
+  id: 'Sedang membuat…',
   it: 'Generazione in corso…',
   ja: '生成中…',
   ko: '생성 중…',
+  nl: 'Bezig met genereren…',
+  pl: 'Generowanie…',
+  pt: 'Gerando…',
+  ru: 'Генерация…',
+  tr: 'Oluşturuluyor…',
+  uk: 'Генерування…',
+  vi: 'Đang tạo…',
   'zh-Hans': '正在生成…',
+  'zh-Hant': '正在生成…',
 };
 
 /**

@@ -271,9 +271,14 @@ byId('clear-events', HTMLButtonElement).addEventListener('click', () => eventLog
 // Language and results: the options form's choices, set on the element on stage and on each one
 // mounted after it.
 
-/** Sets the element's `lang` from the picker, and each switch's attribute (named by the switch). */
+/**
+ * Sets the element's `lang` from the picker (with `dir="rtl"` for a language written right to
+ * left, as its page would have), and each switch's attribute (named by the switch).
+ */
 function applyOptions(element: Element): void {
   element.setAttribute('lang', langSelect.value);
+  if (langSelect.selectedOptions[0].dir === 'rtl') element.setAttribute('dir', 'rtl');
+  else element.removeAttribute('dir');
   for (const input of optionsForm.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     element.toggleAttribute(input.name, input.checked);
   }

@@ -44,16 +44,19 @@ function setEnv(env) {
 }
 
 /**
- * Opens the demo afresh, starts `scenario` with its button, and returns the mounted element.
+ * Opens the demo afresh, picks `lang` and turns on the `switches` (their ids) of its options, if
+ * given, starts `scenario` with its button, and returns the mounted element.
  * @param {Page} page
  * @param {string} url The demo's origin.
  * @param {string} scenario
- * @param {{ timeout?: number }} [options]
+ * @param {{ timeout?: number, lang?: string, switches?: string[] }} [options]
  * @returns {Promise<ElementHandle>}
  */
-export async function runScenario(page, url, scenario, { timeout = 30_000 } = {}) {
+export async function runScenario(page, url, scenario, { timeout = 30_000, lang, switches = [] } = {}) {
   await page.goto(url, { waitUntil: 'load', timeout });
   await page.waitForSelector('html[data-ready="true"]', { timeout });
+  if (lang) await page.select('#lang', lang);
+  for (const id of switches) await page.click(`#${id}`);
   const button = await page.waitForSelector(`#scenario-buttons button[value="${scenario}"]`, { timeout });
   await button?.click();
   const element = await page.waitForSelector('#stage task-progress', { timeout });

@@ -1,6 +1,7 @@
 // `npm run screenshots`: runs demo scenarios in headless Chromium and saves a PNG of the element in
 // each state to docs/ (loading, queue, progress, completed, partial, failed, error), at a desktop's
-// width and a phone's, in the light and the dark scheme, and lists them all in docs/screenshots.md;
+// width and a phone's, in the light and the dark scheme (two more in Arabic, right to left, at a
+// phone's width), and lists them all in docs/screenshots.md;
 // with file names (`npm run screenshots -- queue.png`), only those states.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,9 @@ const shows = (condition) => async (page) => {
 const value = `Number(root?.querySelector('[part="progress"]')?.getAttribute('aria-valuenow'))`;
 
 /**
- * @type {{ file: string, scenario: string, until: (page: Page) => Promise<void> }[]}
+ * Each state's picture; one in another language (`lang`, with the demo's `switches` on) is taken
+ * at a phone's width only.
+ * @type {{ file: string, scenario: string, until: (page: Page) => Promise<void>, lang?: string, switches?: string[] }[]}
  */
 const shots = [
   {
@@ -91,6 +94,24 @@ const shots = [
     },
   },
   {
+    file: 'arabic-loading.png',
+    scenario: 'estimated',
+    lang: 'ar',
+    // Right to left: the bar fills from the right, and the ETA is Arabic.
+    until: shows(`${value} >= 30 && /^يتبقى نحو/.test(text('eta'))`),
+  },
+  {
+    file: 'arabic-completed.png',
+    scenario: 'quick-success',
+    lang: 'ar',
+    switches: ['downloadable'],
+    // The grid starts on the right; each result has its Download button, in Arabic.
+    until: async (page) => {
+      await waitForState(page, ['completed'], TIMEOUT);
+      await waitForImages(page, TIMEOUT);
+    },
+  },
+  {
     file: 'error.png',
     scenario: 'never-finishes',
     until: async (page) => {
@@ -123,12 +144,19 @@ const schemes = [
 const variantFile = (file, viewport, scheme) =>
   file.replace(/\.png$/, `${viewport.suffix}${scheme.suffix}.png`);
 
+/**
+ * The widths a shot is taken at: a phone's only for a shot in another language.
+ * @param {{ lang?: string }} shot
+ */
+const viewportsOf = (shot) => (shot.lang ? viewports.filter(({ suffix }) => suffix === '-phone') : viewports);
+
 /** docs/screenshots.md: each state's pictures, under the scenario that shows it. */
 async function writeGallery() {
   const sections = shots.map((shot) => {
-    const label = scenarioList.find((scenario) => scenario.name === shot.scenario)?.label ?? shot.scenario;
+    const scenario = scenarioList.find(({ name }) => name === shot.scenario)?.label ?? shot.scenario;
+    const label = shot.lang ? `${scenario}, lang="${shot.lang}"` : scenario;
     const state = shot.file.replace(/\.png$/, '');
-    const pictures = viewports.map((viewport) =>
+    const pictures = viewportsOf(shot).map((viewport) =>
       schemes
         .map(
           (scheme) =>
@@ -140,7 +168,7 @@ async function writeGallery() {
   });
   const text = [
     '# Screenshots',
-    "The demo's element in each state, 1280 and 390 px wide, light and dark, as `npm run screenshots` takes them (it writes this page too).",
+    "The demo's element in each state, 1280 and 390 px wide, light and dark, and two states in Arabic (right to left) at 390 px, as `npm run screenshots` takes them (it writes this page too).",
     ...sections,
   ].join('\n\n');
   const path = `${docs}screenshots.md`;
@@ -164,7 +192,13 @@ try {
     for (const scheme of schemes) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme.value }]);
       for (const shot of only.length ? shots.filter((shot) => only.includes(shot.file)) : shots) {
-        const element = await runScenario(page, server.url, shot.scenario, { timeout: TIMEOUT });
+        if (!viewportsOf(shot).includes(viewport)) continue;
+        const { lang, switches } = shot;
+        const element = await runScenario(page, server.url, shot.scenario, {
+          timeout: TIMEOUT,
+          lang,
+          switches,
+        });
         await shot.until(page);
         await element.scrollIntoView();
         // The clip is in the page's coordinates: the box and the scroll read at once, as on a phone

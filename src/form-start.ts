@@ -14,6 +14,7 @@ import {
 } from './engine/index.js';
 import { TaskApiError, toTaskError } from './errors.js';
 import { pageEngine } from './page-engine.js';
+import { defaultStrings } from './strings.js';
 import type { TaskError, TaskState } from './types.js';
 
 /** The element, whose task a start replaces as a page would; its pacing sets the request timeout. */
@@ -38,16 +39,13 @@ export class FormStart implements ReactiveController {
   /** A start was running when the element left the page: it is sent again when it comes back. */
   #interrupted = false;
   readonly #host: StartHost;
-  readonly #failedMessage: () => string;
   readonly #started: (taskId: string) => void;
 
   /**
-   * `failedMessage` is the error message when the server gave none, read when a start begins;
    * `started` is called once the host follows the task a start answered with.
    */
-  constructor(host: StartHost, failedMessage: () => string, started: (taskId: string) => void) {
+  constructor(host: StartHost, started: (taskId: string) => void) {
     this.#host = host;
-    this.#failedMessage = failedMessage;
     this.#started = started;
     host.addController(this);
   }
@@ -123,7 +121,6 @@ export class FormStart implements ReactiveController {
     this.#show();
     this.#follow(undefined);
     const timeout = requestTimeout(this.#host);
-    const failedMessage = this.#failedMessage();
     try {
       const url = this.#host.startUrl;
       if (!url) throw new TaskApiError('start-failed', '');
@@ -136,9 +133,10 @@ export class FormStart implements ReactiveController {
     } catch (thrown) {
       if (run.signal.aborted) return;
       this.#release();
-      // A network error's own message says nothing to a reader.
+      // A network error's own message says nothing to a reader. The element shows its own
+      // message in the page's language (`strings.startFailed`); the error keeps the English one.
       const known = thrown instanceof TaskApiError ? toTaskError(thrown) : undefined;
-      this.#show({ ...known, code: 'start-failed', message: known?.message || failedMessage });
+      this.#show({ ...known, code: 'start-failed', message: known?.message || defaultStrings.startFailed });
     }
   }
 

@@ -5,7 +5,25 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TaskProgressStrings } from './strings.js';
 
 /** The languages with a translation in ./translations/ (English is built in). */
-const TRANSLATED = ['de', 'es', 'fr', 'it', 'ja', 'ko', 'pt', 'zh'];
+export const TRANSLATED = [
+  ...['ar', 'de', 'es', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'vi'],
+  ...['zh', 'zh-Hant'],
+];
+
+/**
+ * The translation a `lang` asks for: its language, whatever the region (pt-BR is pt), and for
+ * Chinese its script, written or implied by the region (zh-TW, zh-HK, zh-MO and zh-Hant are
+ * Traditional, zh-CN and zh-Hans Simplified). `_` is read as `-` (zh_TW).
+ */
+export function translationOf(lang: string): string {
+  const tag = lang.trim().replace(/_/g, '-');
+  try {
+    const locale = new Intl.Locale(tag);
+    return locale.language === 'zh' && locale.maximize().script === 'Hant' ? 'zh-Hant' : locale.language;
+  } catch {
+    return tag.toLowerCase().split('-')[0] ?? ''; // not a well-formed tag
+  }
+}
 
 const loaded: Partial<Record<string, Promise<TaskProgressStrings | undefined>>> = {};
 
@@ -67,8 +85,7 @@ export class LanguageController implements ReactiveController {
   }
 
   #read(): void {
-    // Matched by language, whatever the region or script: pt-BR is pt, zh-Hans is zh.
-    const language = closestLang(this.host).toLowerCase().split('-')[0] ?? '';
+    const language = translationOf(closestLang(this.host));
     this.#language = language;
     void translation(language).then((strings) => {
       if (this.#language !== language) return; // another lang came since

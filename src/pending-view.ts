@@ -52,7 +52,12 @@ export function pendingView(view: PendingView) {
         }
       </div>
       <p class="meta">
-        <span part="phase">${phase ? (own(text.phases, phase) ?? phase) : text.phases.starting}</span>
+        <span part="phase"
+          >${
+            // A phase key this language has no text for is a step of processing, not a word to show.
+            phase ? (own(text.phases, phase) ?? text.phases.processing) : text.phases.starting
+          }</span
+        >
         ${queued ? html`<span part="queue">${text.queue(queuePosition)}</span>` : nothing}
         <span part="elapsed">${text.elapsed(elapsedSeconds)}</span>
         ${etaText ? html`<span part="eta">${etaText}</span>` : nothing}
@@ -75,7 +80,7 @@ export function pendingView(view: PendingView) {
           </details>`
         : nothing
     }
-    ${cancelError ? html`<p part="error" role="alert">${cancelError.message}</p>` : nothing}
+    ${cancelError ? html`<p part="error" role="alert">${text.errors['cancel-failed']}</p>` : nothing}
     ${
       cancelable
         ? html`<button

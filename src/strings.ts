@@ -1,5 +1,8 @@
 // Every visible string, replaceable through the element's `strings` property (a partial object).
-import type { TaskError, TaskState } from './types.js';
+import type { SucceededImage, TaskError, TaskState } from './types.js';
+
+/** What a result is: a sentence that names it says which ("video 2 of 4"). */
+export type MediaKind = SucceededImage['kind'];
 
 export interface TaskProgressStrings {
   /** What the status region says in each state; it speaks only when this text changes. */
@@ -18,11 +21,15 @@ export interface TaskProgressStrings {
   /** While a retry is scheduled after a failed request, by seconds until it; `busy` when rate-limited. */
   retrying: (seconds: number) => string;
   busy: (seconds: number) => string;
-  /** Alt text of image `n` of `total`, from the element's `alt`. */
+  /** The base of each result's alt text when the element has no `alt`, by the result's kind. */
+  generated: Record<MediaKind, string>;
+  /** Alt text of result `n` of `total`, from its base (the element's `alt`, else `generated`). */
   imageAlt: (alt: string, n: number, total: number) => string;
-  imageFailed: (n: number, total: number) => string;
-  /** Why a result shows as failed when its image or video would not load, even from fresh URLs. */
-  mediaFailed: string;
+  /** A result the API says failed (its reason, the API's own text, shown under it). */
+  imageFailed: (n: number, total: number, kind: MediaKind) => string;
+  /** A result whose image or video would not load, even from fresh URLs. */
+  loadFailed: (n: number, total: number, kind: MediaKind) => string;
+  /** Why a result shows as failed when the element refused its URL. */
   unsafeUrl: string;
   /** The error message of a failed start when the server gave none. */
   startFailed: string;
@@ -30,13 +37,27 @@ export interface TaskProgressStrings {
   /** The heading of the `failed`, `cancelled` and `expired` states. */
   ended: Record<'failed' | 'cancelled' | 'expired', string>;
   endedHint: string;
+  /**
+   * The message of an error the element reports itself, by error code: a request that did not
+   * reach the server, an HTTP status (`http` for every status), an answer it could not read, the
+   * element's `timeout`, a refunded task. An error that carries the API's own text shows that text.
+   */
+  errors: {
+    network: string;
+    http: (status: number) => string;
+    'invalid-response': string;
+    timeout: (seconds: number) => string;
+    'invalid-task-id': string;
+    'cancel-failed': string;
+    refunded: string;
+  };
   /** What to do next in the `error` state, by error code; `default` for the rest. */
   errorHints: Record<string, string>;
   retry: string;
   cancel: string;
   events: string;
   /** The Download button of result `n` of `total` (`downloadable`). */
-  download: (n: number, total: number) => string;
+  download: (n: number, total: number, kind: MediaKind) => string;
   /** The viewer's buttons (`viewer`). */
   close: string;
   previous: string;
@@ -56,6 +77,7 @@ export type Translation = TaskProgressStrings & {
 };
 
 const retryIn = (seconds: number) => (seconds ? `Retrying in ${seconds} s` : 'Retrying…');
+const capitalized = (word: string) => word[0].toUpperCase() + word.slice(1);
 
 export const defaultStrings: Translation = {
   status: {
@@ -87,10 +109,15 @@ export const defaultStrings: Translation = {
         : 'Next in line',
   retrying: (seconds) => `Connection problem. ${retryIn(seconds)}`,
   busy: (seconds) => `The service is busy. ${retryIn(seconds)}`,
+  generated: { image: 'Generated image', video: 'Generated video' },
   imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${n} of ${total}` : alt),
-  imageFailed: (n, total) => (total > 1 ? `Image ${n} of ${total} failed` : 'The image failed'),
-  mediaFailed: 'The image could not be loaded',
-  unsafeUrl: 'The image address was refused as unsafe.',
+  imageFailed: (n, total, kind) =>
+    total > 1 ? `${capitalized(kind)} ${n} of ${total} failed` : `The ${kind} failed`,
+  loadFailed: (n, total, kind) =>
+    total > 1
+      ? `${capitalized(kind)} ${n} of ${total} could not be loaded`
+      : `The ${kind} could not be loaded`,
+  unsafeUrl: 'Its address was refused as unsafe.',
   startFailed: 'The generation could not be started.',
   empty: 'The task finished without any images.',
   ended: {
@@ -99,6 +126,16 @@ export const defaultStrings: Translation = {
     expired: 'The generation expired before it finished.',
   },
   endedHint: 'Try again to start a new generation.',
+  errors: {
+    network: 'The server could not be reached.',
+    http: (status) => `The server answered with an error (HTTP ${status}).`,
+    'invalid-response': 'The server sent an answer that could not be read.',
+    timeout: (seconds) =>
+      `The task did not finish within ${seconds % 60 ? `${seconds} s` : `${seconds / 60} min`}.`,
+    'invalid-task-id': 'The task id is not valid.',
+    'cancel-failed': 'The generation could not be cancelled.',
+    refunded: 'The task failed and was refunded: you were not charged.',
+  },
   errorHints: {
     unauthorized: 'The access to this task was refused. Reload the page to get a new access token.',
     'not-found': 'This task could not be found. Start a new generation.',
@@ -110,7 +147,7 @@ export const defaultStrings: Translation = {
   retry: 'Retry',
   cancel: 'Cancel',
   events: 'Task events',
-  download: (n, total) => (total > 1 ? `Download image ${n} of ${total}` : 'Download image'),
+  download: (n, total, kind) => (total > 1 ? `Download ${kind} ${n} of ${total}` : `Download ${kind}`),
   close: 'Close',
   previous: 'Previous',
   next: 'Next',
@@ -120,7 +157,7 @@ export const defaultStrings: Translation = {
 export type TaskProgressStringsOverride = {
   [K in keyof TaskProgressStrings]?: TaskProgressStrings[K] extends (...args: never[]) => string
     ? TaskProgressStrings[K]
-    : TaskProgressStrings[K] extends Record<string, string>
+    : TaskProgressStrings[K] extends object
       ? Partial<TaskProgressStrings[K]>
       : TaskProgressStrings[K];
 };
@@ -140,6 +177,16 @@ const textOf =
     return fallback(...args);
   };
 
+/** `given` where it is of `fallback`'s type, a function falling back call by call; else `fallback`. */
+const entry = (given: unknown, fallback: unknown): unknown =>
+  typeof fallback === 'function'
+    ? typeof given === 'function'
+      ? textOf(given as Text, fallback as Text)
+      : fallback
+    : typeof given === typeof fallback
+      ? given
+      : fallback;
+
 /**
  * Merges a partial override into `base`, one level deep for the keyed groups. An entry that is not
  * of its key's type (a string, a function, a group of strings), or a function that throws or
@@ -155,22 +202,20 @@ export function mergeStrings(
     let given: unknown;
     try {
       given = own(overrides as Record<string, unknown>, key);
-      // A group (`status`, `phases`, `ended`, `errorHints`): its strings, key by key.
+      // A group (`status`, `phases`, `errors`, …): its entries, key by key; a phase of the page's
+      // own adapter is a key the base has not.
       if (typeof fallback === 'object') {
-        const valid = Object.entries(given ?? {}).filter((entry) => typeof entry[1] === 'string');
-        given = { ...(fallback as object), ...Object.fromEntries(valid) };
+        const group = fallback as Record<string, unknown>;
+        const valid = Object.entries(given ?? {}).flatMap(([name, value]) => {
+          const text = own(group, name) ?? '';
+          return typeof value === typeof text ? [[name, entry(value, text)]] : [];
+        });
+        given = { ...group, ...Object.fromEntries(valid) };
       }
     } catch {
-      given = undefined; // a getter that throws: the built-in text
+      given = fallback; // a getter that throws: the built-in text
     }
-    merged[key] =
-      typeof fallback === 'function'
-        ? typeof given === 'function'
-          ? textOf(given as Text, fallback as Text)
-          : fallback
-        : typeof given === typeof fallback
-          ? given
-          : fallback;
+    merged[key] = typeof fallback === 'object' ? given : entry(given, fallback);
   }
   return merged as unknown as TaskProgressStrings;
 }
@@ -201,4 +246,46 @@ export function errorHint(strings: TaskProgressStrings, error: TaskError | null)
   // Overrides may name any code and leave out others, `default` included.
   const hints = strings.errorHints;
   return own(hints, error?.code ?? 'default') ?? own(hints, 'default') ?? '';
+}
+
+/** The name of result `n` of `total`, its alt text: from the element's `alt`, else "Generated image" or "video". */
+export function resultName(
+  strings: TaskProgressStrings,
+  alt: string | undefined,
+  kind: MediaKind,
+  n: number,
+  total: number,
+): string {
+  return strings.imageAlt(alt || strings.generated[kind], n, total);
+}
+
+/**
+ * The text shown for `error`: the element's own message for its code, in the page's language
+ * (`timeoutSeconds` is the element's `timeout`); the API's own words as it wrote them; nothing
+ * when the API gave no reason.
+ */
+export function errorText(strings: TaskProgressStrings, error: TaskError, timeoutSeconds: number): string {
+  const { errors } = strings;
+  switch (error.code) {
+    case 'network':
+    case 'invalid-response':
+    case 'invalid-task-id':
+    case 'cancel-failed':
+    case 'refunded':
+      return errors[error.code as 'network'];
+    case 'http':
+    case 'rate-limited':
+    case 'unauthorized':
+    case 'not-found':
+      return error.httpStatus === undefined ? error.message : errors.http(error.httpStatus);
+    case 'timeout':
+      return errors.timeout(timeoutSeconds);
+    case 'start-failed':
+      // The endpoint's own words when it answered with some; else the element's.
+      return error.httpStatus !== undefined && error.message && error.message !== defaultStrings.startFailed
+        ? error.message
+        : strings.startFailed;
+    default:
+      return error.message;
+  }
 }

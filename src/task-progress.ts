@@ -24,8 +24,10 @@ import {
   type TaskProgressStrings,
   type TaskProgressStringsOverride,
   errorHint,
+  errorText,
   mergedStrings,
   own,
+  resultName,
 } from './strings.js';
 import { styles } from './task-progress.styles.js';
 import { type RememberedTask, TaskMemory } from './remember-task.js';
@@ -79,8 +81,8 @@ const options = {
   cancelable: { type: Boolean, default: false },
   /** mindproxy: read the task's events while pending and show the latest message. */
   showEvents: { type: Boolean, default: false },
-  /** The base of each image's alt text ("Generated image 2 of 4"). */
-  alt: { default: 'Generated image' },
+  /** The base of each result's alt text ("Generated image 2 of 4"); by default "Generated image" or "Generated video" in the page's language. */
+  alt: {} as Option<string | undefined>,
   /** The app's endpoint that starts a task from the form's fields (zero-JS start); may be relative. */
   startUrl: {} as Option<string | undefined>,
   /**
@@ -196,11 +198,7 @@ export class TaskProgress extends LitElement {
     () => this.#followOptions(),
     () => this.#text.unsafeUrl,
   );
-  readonly #start = new FormStart(
-    this,
-    () => this.#text.startFailed,
-    (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })),
-  );
+  readonly #start = new FormStart(this, (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })));
   /** What the last render showed, and what the events told so far. */
   #rendered: Shown = { taskId: '', snapshot: undefined };
   #announced: Shown = { taskId: '', snapshot: undefined };
@@ -380,13 +378,18 @@ export class TaskProgress extends LitElement {
         });
       case 'error':
         return html`<slot name="error"
-          >${problemView(text, text.status.error, this.error, errorHint(text, this.error), retry)}</slot
+          >${problemView(text, text.status.error, this.#errorText(this.error), errorHint(text, this.error), retry)}</slot
         >`;
       default:
         return html`<slot name="failed"
-          >${problemView(text, own(text.ended, this.state) ?? '', this.error, text.endedHint, retry)}</slot
+          >${problemView(text, own(text.ended, this.state) ?? '', this.#errorText(this.error), text.endedHint, retry)}</slot
         >`;
     }
+  }
+
+  /** What the element shows for `error`, in the page's language where the element wrote it. */
+  #errorText(error: TaskError | null | undefined): string {
+    return error ? errorText(this.#text, error, Math.round(this.timeout / 1000)) : '';
   }
 
   /**
@@ -398,7 +401,11 @@ export class TaskProgress extends LitElement {
     if (this.dispatchEvent(click) && !this.viewer) return;
     event.preventDefault();
     if (!click.defaultPrevented)
-      void loadResultActions().then((actions) => actions.view(this, index, this.#text));
+      void loadResultActions().then((actions) =>
+        actions.view(this, index, this.#text, (image, at) =>
+          resultName(this.#text, this.alt, image.kind, at + 1, this.images.length),
+        ),
+      );
   }
 
   /** The results being saved, by URL: a second click meanwhile (a double click) saves nothing more. */

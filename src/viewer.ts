@@ -112,12 +112,17 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, part = '', text = '
 
 /**
  * Opens result `index` of `host` full size in a modal dialog in its shadow root, in the language of
- * `text`. Previous and Next (and the arrow keys) move through the succeeded results; Esc, Close or
- * a click on the backdrop closes it, and the focus returns to the tile of the result shown. It
- * shows the element's current results (fresh URLs after expired ones), and closes when the
- * element follows another task.
+ * `text`, each result captioned by `name` (its alt text). Previous and Next (and the arrow keys)
+ * move through the succeeded results; Esc, Close or a click on the backdrop closes it, and the
+ * focus returns to the tile of the result shown. It shows the element's current results (fresh
+ * URLs after expired ones), and closes when the element follows another task.
  */
-export function view(host: TaskProgress, index: number, text: TaskProgressStrings): void {
+export function view(
+  host: TaskProgress,
+  index: number,
+  text: TaskProgressStrings,
+  name: (image: SucceededImage, at: number) => string,
+): void {
   const { taskId } = host;
   const root = host.renderRoot as ShadowRoot;
   /** The index of each succeeded result among the element's results, as they are now. */
@@ -136,8 +141,8 @@ export function view(host: TaskProgress, index: number, text: TaskProgressString
   caption.id = 'viewer-caption';
   const bar = make('div');
   bar.className = 'viewer-bar';
-  const buttons = (['previous', 'next', 'close'] as const).map((name) => {
-    const button = make('button', `viewer-${name}`, text[name]);
+  const buttons = (['previous', 'next', 'close'] as const).map((key) => {
+    const button = make('button', `viewer-${key}`, text[key]);
     button.type = 'button';
     return button;
   });
@@ -149,15 +154,14 @@ export function view(host: TaskProgress, index: number, text: TaskProgressString
 
   /** Shows result `at` as the element has it now: again only when its URL changed. */
   const show = () => {
-    const { images, alt } = host;
-    const image = images.at(at);
+    const image = host.images.at(at);
     if (image?.status !== 'succeeded') {
       dialog.close();
       return;
     }
     if (image.url === shownUrl) return;
     shownUrl = image.url;
-    const label = text.imageAlt(alt, at + 1, images.length);
+    const label = name(image, at);
     const media = image.kind === 'video' ? make('video', 'viewer-media') : make('img', 'viewer-media');
     if (media instanceof HTMLVideoElement) {
       Object.assign(media, { controls: true, playsInline: true, poster: image.thumbnailUrl ?? '' });

@@ -3,14 +3,14 @@
 // element picks one and owns every event.
 import { html, nothing } from 'lit';
 import type { BrokenMedia } from './broken-media.js';
-import type { TaskProgressStrings } from './strings.js';
-import type { SucceededImage, TaskError, TaskImage } from './types.js';
+import { type TaskProgressStrings, resultName } from './strings.js';
+import type { SucceededImage, TaskImage } from './types.js';
 
 export interface ResultsView {
   text: TaskProgressStrings;
   images: TaskImage[];
-  /** The base of each image's alt text. */
-  alt: string;
+  /** The base of each result's alt text, the element's `alt`; by default "Generated image" or "video". */
+  alt: string | undefined;
   /** The media that would not load, even from fresh results; told of each that fails. */
   broken: Pick<BrokenMedia, 'has' | 'failed'>;
   onImageClick: (event: MouseEvent, image: TaskImage, index: number) => void;
@@ -30,33 +30,40 @@ export function resultsView({ text, images, alt, broken, onImageClick, onDownloa
     (image): image is SucceededImage => image.status === 'succeeded' && !!image.width && !!image.height,
   );
   const box = sized ? `0 0 ${sized.width} ${sized.height}` : '0 0 1 1';
+  // A result the API says failed has no kind of its own: that of the task's other results.
+  const taskKind = images.find((image) => image.status === 'succeeded')?.kind ?? 'image';
   // The tiles need no keys (no `repeat`): fresh results after expired URLs only change their URLs.
   return html`<ul part="grid" class="grid" role="list">
     ${images.map((image, index) => {
       const shown = image.status === 'succeeded' && !broken.has(image.url);
       // A video takes a row of its own (the styles say why); a failed tile is a box reserved.
       const layout = !shown ? 'reserve' : image.kind === 'video' ? 'wide' : nothing;
+      const kind = image.status === 'succeeded' ? image.kind : taskKind;
       return html`<li part=${shown ? 'tile' : 'tile image-failed'} class=${layout}>
         ${
           shown
             ? mediaView(
                 image,
-                text.imageAlt(alt, index + 1, total),
+                resultName(text, alt, kind, index + 1, total),
                 (event) => onImageClick(event, image, index),
                 () => broken.failed(image.url),
               )
             : html`<svg viewBox=${box}></svg>
                 <span class="failed">
-                  <span>${text.imageFailed(index + 1, total)}</span>
-                  <span class="failed-reason"
-                    >${image.status === 'failed' ? image.error : text.mediaFailed}</span
-                  >
+                  ${
+                    image.status === 'failed'
+                      ? html`<span>${text.imageFailed(index + 1, total, kind)}</span>
+                          <span class="failed-reason"
+                            >${image.code === 'unsafe-url' ? text.unsafeUrl : image.error}</span
+                          >`
+                      : html`<span>${text.loadFailed(index + 1, total, kind)}</span>`
+                  }
                 </span>`
         }
         ${
           shown && onDownload
             ? html`<button part="download-button" type="button" @click=${() => onDownload(image, index)}>
-                ${text.download(index + 1, total)}
+                ${text.download(index + 1, total, kind)}
               </button>`
             : nothing
         }
@@ -107,12 +114,12 @@ function mediaView(
 export function problemView(
   text: TaskProgressStrings,
   message: string,
-  error: TaskError | null,
+  errorText: string,
   hint: string,
   onRetry: () => void,
 ) {
   return html`<p part="message">${message}</p>
-    ${error ? html`<p part="error">${error.message}</p>` : nothing}
+    ${errorText ? html`<p part="error">${errorText}</p>` : nothing}
     <p class="hint">${hint}</p>
     <button part="retry-button" type="button" @click=${onRetry}>${text.retry}</button>`;
 }

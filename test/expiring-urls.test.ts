@@ -85,7 +85,7 @@ describe('expiring result URLs', () => {
     await until(() => parts(el, 'image-failed').length === 1, 'the first tile failed');
     await untilLoaded(el, 1);
     expect(parts(el, 'image')[0], 'the same image element').to.equal(second);
-    expect(failedText(el)[0]).to.contain('The image could not be loaded');
+    expect(failedText(el)[0]).to.equal('Image 1 of 2 could not be loaded');
     expect(parts(el, 'tile')[0]).to.equal(parts(el, 'image-failed')[0]);
     expect((await resultsRequests(taskId)).length, 'one refresh within the minute').to.equal(2);
   });
@@ -124,7 +124,7 @@ describe('expiring result URLs', () => {
     await untilState(el, 'completed');
     await until(() => parts(el, 'image-failed').length === 1, 'the video failed');
     expect(parts(el, 'video')).to.deep.equal([]);
-    expect(failedText(el)[0]).to.contain('The image could not be loaded');
+    expect(failedText(el)[0]).to.equal('The video could not be loaded');
     expect((await requestsOf(taskId)).length, 'the status, and once more').to.equal(2);
   });
 });

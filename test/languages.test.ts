@@ -40,6 +40,16 @@ describe('languages: the text follows the closest lang', () => {
     ['ko', '생성 중…'],
     ['zh-CN', '正在生成…'],
     ['zh-Hans', '正在生成…'],
+    ['ar', 'جارٍ الإنشاء…'],
+    ['he', 'היצירה מתבצעת…'],
+    ['ru', 'Генерация…'],
+    ['uk', 'Генерування…'],
+    ['tr', 'Oluşturuluyor…'],
+    ['pl-PL', 'Generowanie…'],
+    ['nl-BE', 'Bezig met genereren…'],
+    ['id', 'Sedang membuat…'],
+    ['vi', 'Đang tạo…'],
+    ['hi', 'जनरेट हो रहा है…'],
   ];
   for (const [lang, expected] of translated) {
     it(`lang="${lang}" says "${expected}"`, async () => {
@@ -48,9 +58,29 @@ describe('languages: the text follows the closest lang', () => {
     });
   }
 
+  // The progress bar's name tells the scripts apart: 进度 (Simplified), 進度 (Traditional).
+  const scripts: [string, string][] = [
+    ['zh-TW', '生成進度'],
+    ['zh-HK', '生成進度'],
+    ['zh-MO', '生成進度'],
+    ['zh-Hant', '生成進度'],
+    ['zh_TW', '生成進度'],
+    ['zh-Hant-CN', '生成進度'],
+    ['zh', '生成进度'],
+    ['zh-SG', '生成进度'],
+    ['zh-Hans-HK', '生成进度'],
+  ];
+  for (const [lang, expected] of scripts) {
+    it(`lang="${lang}" is written in ${expected === '生成進度' ? 'Traditional' : 'Simplified'} Chinese`, async () => {
+      const el = await followPending(await container({ lang }));
+      const label = () => parts(el, 'progress')[0]?.getAttribute('aria-label');
+      await until(() => label() === expected, `${lang}: "${expected}", is "${label()}"`);
+    });
+  }
+
   it('an unknown language stays English, with no request', async () => {
     const before = translationRequests().length;
-    const el = await followPending(await container({ lang: 'nl-BE' }));
+    const el = await followPending(await container({ lang: 'sw-KE' }));
     await untilState(el, 'pending');
     expect(status(el)).to.equal('Generating…');
     expect(translationRequests()).to.have.length(before);
@@ -106,6 +136,25 @@ describe('languages: numbers and durations by Intl', () => {
   // No request in flight is timed out by a jump of the fake clock (the timeout is twice this).
   const maxPollInterval = 3_600_000;
 
+  it('a count in a sentence takes its plural form: "Queda alrededor de 1 min", "Quedan unos 2 min"', async () => {
+    fakeClock();
+    const eta = async (expectedDuration: number) => {
+      const el = await followPending(await container({ lang: 'es' }), { expectedDuration, maxPollInterval });
+      await until(() => parts(el, 'eta').length, 'an ETA');
+      return el;
+    };
+    const one = await eta(60_000);
+    const two = await eta(120_000);
+    await until(
+      () => text(parts(one, 'eta')[0]) === 'Queda alrededor de 1 min',
+      `one: ${text(parts(one, 'eta')[0])}`,
+    );
+    await until(
+      () => text(parts(two, 'eta')[0]) === 'Quedan unos 2 min',
+      `two: ${text(parts(two, 'eta')[0])}`,
+    );
+  });
+
   it('the ETA and the elapsed time are written in the language', async () => {
     const env = fakeClock();
     const ja = await followPending(await container({ lang: 'ja' }), {
@@ -117,7 +166,7 @@ describe('languages: numbers and durations by Intl', () => {
       maxPollInterval,
     });
     const eta = (el: TaskProgress) => text(parts(el, 'eta')[0]);
-    await until(() => /^残り約50\s?秒$/.test(eta(ja)), `Japanese seconds, is "${eta(ja)}"`);
+    await until(() => eta(ja) === '残り約50秒', `Japanese seconds, no space, is "${eta(ja)}"`);
     await until(() => /^Noch etwa 10\sMin\.$/.test(eta(de)), `German minutes, is "${eta(de)}"`);
     await env.advance(65_000);
     await de.updateComplete;

@@ -243,7 +243,7 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(video.getAttribute('poster')).to.equal(thumbnailUrl);
       expect(video.hasAttribute('controls')).to.equal(true);
       expect(video.hasAttribute('playsinline')).to.equal(true);
-      expect(video.getAttribute('aria-label')).to.equal('Generated image');
+      expect(video.getAttribute('aria-label')).to.equal('Generated video');
       expect(parts(el, 'image')).to.have.length(0);
 
       expect(el.images).to.have.length(1);
@@ -517,8 +517,9 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(el.state).to.equal('pending');
       // Back to where the task was, not to a phase it has left.
       expect(phaseText(el)).to.equal('Queued');
+      // The element's own message, in the page's language; the event carries the request's.
       const [shown] = parts(el, 'error');
-      expect(text(shown)).to.equal(detail.error.message);
+      expect(text(shown)).to.equal('The generation could not be cancelled.');
       expect((parts(el, 'cancel-button')[0] as HTMLButtonElement).disabled).to.equal(false);
 
       // Following goes on, and the failure stays shown while the task is pending.
@@ -526,7 +527,7 @@ describe('<task-progress provider="mindproxy">', () => {
       await untilRequests(taskId, before + 1, { which: gets });
       await el.updateComplete;
       expect(el.state).to.equal('pending');
-      expect(text(parts(el, 'error')[0])).to.equal(detail.error.message);
+      expect(text(parts(el, 'error')[0])).to.equal('The generation could not be cancelled.');
 
       parts(el, 'cancel-button')[0].click();
       await el.updateComplete;

@@ -189,8 +189,9 @@ describe('rendering: each state', () => {
     expect(el.hasAttribute('aria-busy')).to.equal(false);
     expect(el.error?.code).to.equal('not-found');
     expect(text(one(el, 'message'))).to.equal('Could not follow the generation.');
-    expect(text(one(el, 'error'))).to.equal(el.error?.message);
-    expect(el.error?.message).to.be.a('string').and.not.equal('');
+    // The element's own message, in the page's language; the error keeps the request's.
+    expect(text(one(el, 'error'))).to.equal('The server answered with an error (HTTP 404).');
+    expect(el.error?.message).to.equal('HTTP 404');
     const retry = one(el, 'retry-button');
     expect(retry.tagName).to.equal('BUTTON');
     expect(retry.getAttribute('type')).to.equal('button');

@@ -14,8 +14,8 @@ import { listen, startMockServer } from '../mock/server.js';
 const TIMEOUT = 30_000;
 const dist = new URL('../dist/', import.meta.url);
 const languages = (await readdir(new URL('translations/', dist)))
-  .filter((file) => /^[a-z]{2}\.js$/.test(file))
-  .map((file) => file.slice(0, 2));
+  .filter((file) => /^[a-z]{2}(-[A-Z][a-z]{3})?\.js$/.test(file))
+  .map((file) => file.slice(0, -'.js'.length));
 
 /** @param {string} language */
 const translation = async (language) =>
@@ -24,8 +24,29 @@ const translation = async (language) =>
   ).strings;
 
 describe('the translations in dist/', () => {
-  it('are eight modules beside the element file, none of them inside it', async () => {
-    assert.deepEqual(languages.sort(), ['de', 'es', 'fr', 'it', 'ja', 'ko', 'pt', 'zh']);
+  it('are nineteen modules beside the element file, none of them inside it', async () => {
+    assert.deepEqual(languages.sort(), [
+      ...[
+        'ar',
+        'de',
+        'es',
+        'fr',
+        'he',
+        'hi',
+        'id',
+        'it',
+        'ja',
+        'ko',
+        'nl',
+        'pl',
+        'pt',
+        'ru',
+        'tr',
+        'uk',
+        'vi',
+      ],
+      ...['zh', 'zh-Hant'],
+    ]);
     const shipped = await readFile(new URL('task-progress.min.js', dist), 'utf8');
     for (const language of languages) {
       const { status, retry } = await translation(language);

@@ -276,7 +276,7 @@ describe('viewer', () => {
     clickTile(el, 0);
     await untilOpen(el);
     await sendKeys({ press: 'ArrowRight' });
-    expect(shown(el)).to.deep.equal({ src: video.url, label: 'Generated image 2 of 2', tag: 'video' });
+    expect(shown(el)).to.deep.equal({ src: video.url, label: 'Generated video 2 of 2', tag: 'video' });
     const player = parts(el, 'viewer-media')[0] as HTMLVideoElement;
     expect(player.controls, 'controls').to.equal(true);
     expect(player.poster).to.equal(video.thumbnailUrl);

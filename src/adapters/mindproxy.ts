@@ -72,16 +72,14 @@ function toSnapshot(task: MindproxyTask): TaskSnapshot {
       return {
         state: 'failed',
         status,
+        // Shown by the element in the page's language (`strings.errors.refunded`).
         error: { code: 'refunded', message: 'The task failed and was refunded: you were not charged.' },
       };
     default: {
       const code = String(task.error_code ?? '') || 'task-failed';
-      const message = task.error_message || 'The task failed.';
-      return {
-        state: 'failed',
-        status,
-        error: { code, message: code === 'task-failed' ? message : `${message} (${code})` },
-      };
+      // The API's own words and code, or none: the element's heading already says it failed.
+      const message = [task.error_message, code !== 'task-failed' && `(${code})`].filter(Boolean).join(' ');
+      return { state: 'failed', status, error: { code, message } };
     }
   }
 }

@@ -15,7 +15,8 @@ export const mynthAdapter: TaskAdapter = builtInAdapter({
     // Mynth has no finer steps: once it answers, a pending task is processing.
     if (status === 'pending') return { state: status, status, phase: 'processing' };
     if (status === 'completed') return { state: status, status };
-    const message = typeof error === 'string' && error ? error : 'The task failed.';
+    // The API's own words, or none: the element's heading already says it failed.
+    const message = typeof error === 'string' ? error : '';
     return { state: 'failed', status, error: { code: 'task-failed', message } };
   },
 
@@ -37,7 +38,7 @@ export const mynthAdapter: TaskAdapter = builtInAdapter({
 function toTaskImage(image: MynthImage, index: number): TaskImage {
   if (image.status === 'failed') {
     const error = typeof image.error === 'object' ? image.error.message : image.error;
-    return { status: 'failed', error: error || 'This image failed.' };
+    return { status: 'failed', error: error ?? '' };
   }
   const url = image.url || image.mynth_url;
   if (!url) throw new TaskApiError('invalid-response', `Image ${index + 1}: no URL.`);

@@ -2,8 +2,10 @@
 import type { Translation } from '../strings.js';
 import { formats } from './format.js';
 
-const { number, duration, clock } = formats('de');
+const { number, duration, span, clock } = formats('de');
 const retryIn = (seconds: number) => (seconds ? `Neuer Versuch in ${duration(seconds)}` : 'Neuer Versuch…');
+const of = (n: number, total: number) => (total > 1 ? ` ${number(n)} von ${number(total)}` : '');
+const noun = { image: 'Bild', video: 'Video' };
 
 export const strings: Translation = {
   status: {
@@ -17,7 +19,7 @@ export const strings: Translation = {
   },
   phases: {
     starting: 'Wird gestartet',
-    created: 'Erstellt',
+    created: 'Angenommen',
     queued: 'In der Warteschlange',
     processing: 'Wird verarbeitet',
     'fetching-results': 'Ergebnisse werden abgerufen',
@@ -31,11 +33,12 @@ export const strings: Translation = {
     ahead === undefined ? 'Wartet' : ahead ? `${number(ahead)} vor Ihnen` : 'Als Nächstes dran',
   retrying: (seconds) => `Verbindungsproblem. ${retryIn(seconds)}`,
   busy: (seconds) => `Der Dienst ist ausgelastet. ${retryIn(seconds)}`,
-  imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} von ${number(total)}` : alt),
-  imageFailed: (n, total) =>
-    total > 1 ? `Bild ${number(n)} von ${number(total)} fehlgeschlagen` : 'Bild fehlgeschlagen',
-  mediaFailed: 'Das Bild konnte nicht geladen werden',
-  unsafeUrl: 'Die Bildadresse wurde als unsicher abgelehnt.',
+  generated: { image: 'Generiertes Bild', video: 'Generiertes Video' },
+  imageAlt: (alt, n, total) => `${alt}${of(n, total)}`,
+  imageFailed: (n, total, kind) => `${noun[kind]}${of(n, total)} fehlgeschlagen`,
+  loadFailed: (n, total, kind) =>
+    `${total > 1 ? noun[kind] : `Das ${noun[kind]}`}${of(n, total)} konnte nicht geladen werden`,
+  unsafeUrl: 'Die Adresse wurde als unsicher abgelehnt.',
   startFailed: 'Die Generierung konnte nicht gestartet werden.',
   empty: 'Die Aufgabe wurde ohne Bilder beendet.',
   ended: {
@@ -44,6 +47,15 @@ export const strings: Translation = {
     expired: 'Die Generierung ist abgelaufen, bevor sie fertig war.',
   },
   endedHint: 'Versuchen Sie es erneut, um eine neue Generierung zu starten.',
+  errors: {
+    network: 'Der Server war nicht erreichbar.',
+    http: (status) => `Der Server hat mit einem Fehler geantwortet (HTTP ${status}).`,
+    'invalid-response': 'Die Antwort des Servers konnte nicht gelesen werden.',
+    timeout: (seconds) => `Die Aufgabe wurde nicht innerhalb von ${span(seconds)} fertig.`,
+    'invalid-task-id': 'Die ID der Aufgabe ist ungültig.',
+    'cancel-failed': 'Die Generierung konnte nicht abgebrochen werden.',
+    refunded: 'Die Aufgabe ist fehlgeschlagen und wurde erstattet: Ihnen wurde nichts berechnet.',
+  },
   errorHints: {
     unauthorized:
       'Der Zugriff auf diese Aufgabe wurde verweigert. Laden Sie die Seite neu, um ein neues Zugriffstoken zu erhalten.',
@@ -57,9 +69,8 @@ export const strings: Translation = {
   retry: 'Erneut versuchen',
   cancel: 'Abbrechen',
   events: 'Aufgabenereignisse',
-  download: (n, total) =>
-    total > 1 ? `Bild ${number(n)} von ${number(total)} herunterladen` : 'Bild herunterladen',
+  download: (n, total, kind) => `${noun[kind]}${of(n, total)} herunterladen`,
   close: 'Schließen',
-  previous: 'Zurück',
-  next: 'Weiter',
+  previous: 'Vorheriges',
+  next: 'Nächstes',
 };

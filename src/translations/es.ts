@@ -2,8 +2,10 @@
 import type { Translation } from '../strings.js';
 import { formats } from './format.js';
 
-const { number, duration, clock } = formats('es');
+const { number, plural, count, duration, span, clock } = formats('es');
 const retryIn = (seconds: number) => (seconds ? `Reintentando en ${duration(seconds)}` : 'Reintentando…');
+const of = (n: number, total: number) => (total > 1 ? ` ${number(n)} de ${number(total)}` : '');
+const the = { image: 'la imagen', video: 'el vídeo' };
 
 export const strings: Translation = {
   status: {
@@ -17,7 +19,7 @@ export const strings: Translation = {
   },
   phases: {
     starting: 'Iniciando',
-    created: 'Creada',
+    created: 'Recibida',
     queued: 'En cola',
     processing: 'Procesando',
     'fetching-results': 'Obteniendo resultados',
@@ -25,25 +27,38 @@ export const strings: Translation = {
   },
   progressLabel: 'Progreso de la generación',
   elapsed: clock,
-  eta: (seconds) => `Quedan unos ${duration(seconds)}`,
+  eta: (seconds) =>
+    plural(count(seconds), {
+      one: `Queda alrededor de ${duration(seconds)}`,
+      other: `Quedan unos ${duration(seconds)}`,
+    }),
   overrun: 'Está tardando más de lo habitual',
   queue: (ahead) =>
-    ahead === undefined ? 'En espera' : ahead ? `${number(ahead)} por delante` : 'Eres el siguiente',
+    ahead === undefined ? 'En espera' : ahead ? `${number(ahead)} por delante` : 'La tuya es la siguiente',
   retrying: (seconds) => `Problema de conexión. ${retryIn(seconds)}`,
   busy: (seconds) => `El servicio está ocupado. ${retryIn(seconds)}`,
-  imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} de ${number(total)}` : alt),
-  imageFailed: (n, total) =>
-    total > 1 ? `Error en la imagen ${number(n)} de ${number(total)}` : 'Error en la imagen',
-  mediaFailed: 'No se pudo cargar la imagen',
-  unsafeUrl: 'Se rechazó la dirección de la imagen por no ser segura.',
+  generated: { image: 'Imagen generada', video: 'Vídeo generado' },
+  imageAlt: (alt, n, total) => `${alt}${of(n, total)}`,
+  imageFailed: (n, total, kind) => `Error en ${the[kind]}${of(n, total)}`,
+  loadFailed: (n, total, kind) => `No se pudo cargar ${the[kind]}${of(n, total)}`,
+  unsafeUrl: 'Se rechazó su dirección por no ser segura.',
   startFailed: 'No se pudo iniciar la generación.',
   empty: 'La tarea terminó sin ninguna imagen.',
   ended: {
     failed: 'La generación ha fallado.',
     cancelled: 'La generación se ha cancelado.',
-    expired: 'La generación caducó antes de terminar.',
+    expired: 'La generación ha caducado antes de terminar.',
   },
   endedHint: 'Vuelve a intentarlo para iniciar una nueva generación.',
+  errors: {
+    network: 'No se pudo conectar con el servidor.',
+    http: (status) => `El servidor respondió con un error (HTTP ${status}).`,
+    'invalid-response': 'El servidor envió una respuesta que no se pudo leer.',
+    timeout: (seconds) => `La tarea no ha terminado en ${span(seconds)}.`,
+    'invalid-task-id': 'El identificador de la tarea no es válido.',
+    'cancel-failed': 'No se pudo cancelar la generación.',
+    refunded: 'La tarea ha fallado y se ha reembolsado: no se te ha cobrado nada.',
+  },
   errorHints: {
     unauthorized:
       'Se denegó el acceso a esta tarea. Recarga la página para obtener un nuevo token de acceso.',
@@ -56,8 +71,7 @@ export const strings: Translation = {
   retry: 'Reintentar',
   cancel: 'Cancelar',
   events: 'Eventos de la tarea',
-  download: (n, total) =>
-    total > 1 ? `Descargar imagen ${number(n)} de ${number(total)}` : 'Descargar imagen',
+  download: (n, total, kind) => `Descargar ${the[kind]}${of(n, total)}`,
   close: 'Cerrar',
   previous: 'Anterior',
   next: 'Siguiente',

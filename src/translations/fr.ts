@@ -2,8 +2,11 @@
 import type { Translation } from '../strings.js';
 import { formats } from './format.js';
 
-const { number, duration, clock } = formats('fr');
-const retryIn = (seconds: number) => (seconds ? `Nouvel essai dans ${duration(seconds)}` : 'Nouvel essai…');
+const { number, duration, span, clock } = formats('fr');
+const retryIn = (seconds: number) =>
+  seconds ? `Nouvelle tentative dans ${duration(seconds)}` : 'Nouvelle tentative…';
+const of = (n: number, total: number) => (total > 1 ? ` ${number(n)} sur ${number(total)}` : '');
+const the = { image: 'l’image', video: 'la vidéo' };
 
 export const strings: Translation = {
   status: {
@@ -17,7 +20,7 @@ export const strings: Translation = {
   },
   phases: {
     starting: 'Démarrage',
-    created: 'Créée',
+    created: 'Reçue',
     queued: 'En file d’attente',
     processing: 'Traitement en cours',
     'fetching-results': 'Récupération des résultats',
@@ -28,14 +31,14 @@ export const strings: Translation = {
   eta: (seconds) => `Encore environ ${duration(seconds)}`,
   overrun: 'Plus long que d’habitude',
   queue: (ahead) =>
-    ahead === undefined ? 'En attente' : ahead ? `${number(ahead)} avant vous` : 'Vous êtes le prochain',
+    ahead === undefined ? 'En attente' : ahead ? `${number(ahead)} devant vous` : 'La vôtre est la prochaine',
   retrying: (seconds) => `Problème de connexion. ${retryIn(seconds)}`,
   busy: (seconds) => `Le service est surchargé. ${retryIn(seconds)}`,
-  imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} sur ${number(total)}` : alt),
-  imageFailed: (n, total) =>
-    total > 1 ? `Échec de l’image ${number(n)} sur ${number(total)}` : 'Échec de l’image',
-  mediaFailed: 'Impossible de charger l’image',
-  unsafeUrl: 'L’adresse de l’image a été refusée, car elle n’est pas sûre.',
+  generated: { image: 'Image générée', video: 'Vidéo générée' },
+  imageAlt: (alt, n, total) => `${alt}${of(n, total)}`,
+  imageFailed: (n, total, kind) => `Échec de ${the[kind]}${of(n, total)}`,
+  loadFailed: (n, total, kind) => `Impossible de charger ${the[kind]}${of(n, total)}`,
+  unsafeUrl: 'Son adresse a été refusée, car elle n’est pas sûre.',
   startFailed: 'Impossible de lancer la génération.',
   empty: 'La tâche s’est terminée sans aucune image.',
   ended: {
@@ -44,6 +47,15 @@ export const strings: Translation = {
     expired: 'La génération a expiré avant d’être terminée.',
   },
   endedHint: 'Réessayez pour lancer une nouvelle génération.',
+  errors: {
+    network: 'Impossible de joindre le serveur.',
+    http: (status) => `Le serveur a répondu par une erreur (HTTP ${status}).`,
+    'invalid-response': 'Le serveur a envoyé une réponse illisible.',
+    timeout: (seconds) => `La tâche ne s’est pas terminée en ${span(seconds)}.`,
+    'invalid-task-id': 'L’identifiant de la tâche n’est pas valide.',
+    'cancel-failed': 'Impossible d’annuler la génération.',
+    refunded: 'La tâche a échoué et a été remboursée\u00a0: rien ne vous a été facturé.',
+  },
   errorHints: {
     unauthorized:
       'L’accès à cette tâche a été refusé. Rechargez la page pour obtenir un nouveau jeton d’accès.',
@@ -56,8 +68,7 @@ export const strings: Translation = {
   retry: 'Réessayer',
   cancel: 'Annuler',
   events: 'Événements de la tâche',
-  download: (n, total) =>
-    total > 1 ? `Télécharger l’image ${number(n)} sur ${number(total)}` : 'Télécharger l’image',
+  download: (n, total, kind) => `Télécharger ${the[kind]}${of(n, total)}`,
   close: 'Fermer',
   previous: 'Précédente',
   next: 'Suivante',

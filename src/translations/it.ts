@@ -2,9 +2,11 @@
 import type { Translation } from '../strings.js';
 import { formats } from './format.js';
 
-const { number, duration, clock } = formats('it');
+const { number, duration, span, clock } = formats('it');
 const retryIn = (seconds: number) =>
   seconds ? `Nuovo tentativo tra ${duration(seconds)}` : 'Nuovo tentativo…';
+const of = (n: number, total: number) => (total > 1 ? ` ${number(n)} di ${number(total)}` : '');
+const the = { image: 'l’immagine', video: 'il video' };
 
 export const strings: Translation = {
   status: {
@@ -18,7 +20,7 @@ export const strings: Translation = {
   },
   phases: {
     starting: 'Avvio',
-    created: 'Creata',
+    created: 'Ricevuta',
     queued: 'In coda',
     processing: 'Elaborazione',
     'fetching-results': 'Recupero dei risultati',
@@ -29,14 +31,15 @@ export const strings: Translation = {
   eta: (seconds) => `Ancora circa ${duration(seconds)}`,
   overrun: 'Ci vuole più del solito',
   queue: (ahead) =>
-    ahead === undefined ? 'In attesa' : ahead ? `${number(ahead)} prima di te` : 'Sei il prossimo',
+    ahead === undefined ? 'In attesa' : ahead ? `${number(ahead)} prima di te` : 'La tua è la prossima',
   retrying: (seconds) => `Problema di connessione. ${retryIn(seconds)}`,
   busy: (seconds) => `Il servizio è sovraccarico. ${retryIn(seconds)}`,
-  imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} di ${number(total)}` : alt),
-  imageFailed: (n, total) =>
-    total > 1 ? `Immagine ${number(n)} di ${number(total)} non riuscita` : 'Immagine non riuscita',
-  mediaFailed: 'Impossibile caricare l’immagine',
-  unsafeUrl: 'L’indirizzo dell’immagine è stato rifiutato perché non sicuro.',
+  generated: { image: 'Immagine generata', video: 'Video generato' },
+  imageAlt: (alt, n, total) => `${alt}${of(n, total)}`,
+  imageFailed: (n, total, kind) =>
+    kind === 'image' ? `Immagine${of(n, total)} non riuscita` : `Video${of(n, total)} non riuscito`,
+  loadFailed: (n, total, kind) => `Impossibile caricare ${the[kind]}${of(n, total)}`,
+  unsafeUrl: 'Il suo indirizzo è stato rifiutato perché non sicuro.',
   startFailed: 'Impossibile avviare la generazione.',
   empty: 'L’attività è terminata senza immagini.',
   ended: {
@@ -45,6 +48,15 @@ export const strings: Translation = {
     expired: 'La generazione è scaduta prima di terminare.',
   },
   endedHint: 'Riprova per avviare una nuova generazione.',
+  errors: {
+    network: 'Impossibile raggiungere il server.',
+    http: (status) => `Il server ha risposto con un errore (HTTP ${status}).`,
+    'invalid-response': 'Il server ha inviato una risposta illeggibile.',
+    timeout: (seconds) => `L’attività non è terminata entro ${span(seconds)}.`,
+    'invalid-task-id': 'L’ID dell’attività non è valido.',
+    'cancel-failed': 'Impossibile annullare la generazione.',
+    refunded: 'L’attività non è riuscita ed è stata rimborsata: non ti è stato addebitato nulla.',
+  },
   errorHints: {
     unauthorized:
       'L’accesso a questa attività è stato negato. Ricarica la pagina per ottenere un nuovo token di accesso.',
@@ -57,9 +69,8 @@ export const strings: Translation = {
   retry: 'Riprova',
   cancel: 'Annulla',
   events: 'Eventi dell’attività',
-  download: (n, total) =>
-    total > 1 ? `Scarica l’immagine ${number(n)} di ${number(total)}` : 'Scarica l’immagine',
+  download: (n, total, kind) => `Scarica ${the[kind]}${of(n, total)}`,
   close: 'Chiudi',
   previous: 'Precedente',
-  next: 'Successiva',
+  next: 'Successivo',
 };

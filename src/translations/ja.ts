@@ -1,9 +1,11 @@
-// Japanese.
+// Japanese: units written right after the number, as Japanese writes them ("45秒").
 import type { Translation } from '../strings.js';
 import { formats } from './format.js';
 
-const { number, duration, clock } = formats('ja');
+const { number, duration, span, clock } = formats('ja', { second: '秒', minute: '分' });
 const retryIn = (seconds: number) => (seconds ? `${duration(seconds)}後に再試行します` : '再試行しています…');
+const of = (n: number, total: number) => (total > 1 ? `（${number(n)}/${number(total)}）` : '');
+const noun = { image: '画像', video: '動画' };
 
 export const strings: Translation = {
   status: {
@@ -11,13 +13,13 @@ export const strings: Translation = {
     pending: '生成中…',
     completed: '生成が完了しました。',
     failed: '生成に失敗しました。',
-    cancelled: '生成をキャンセルしました。',
+    cancelled: '生成がキャンセルされました。',
     expired: '生成の有効期限が切れました。',
     error: '生成の状況を取得できませんでした。',
   },
   phases: {
     starting: '開始しています',
-    created: '作成済み',
+    created: '受付済み',
     queued: '順番待ち',
     processing: '処理中',
     'fetching-results': '結果を取得しています',
@@ -27,14 +29,14 @@ export const strings: Translation = {
   elapsed: clock,
   eta: (seconds) => `残り約${duration(seconds)}`,
   overrun: '通常より時間がかかっています',
-  queue: (ahead) => (ahead === undefined ? '待機中' : ahead ? `あと${number(ahead)}件` : '次の順番です'),
+  queue: (ahead) => (ahead === undefined ? '待機中' : ahead ? `前に${number(ahead)}件` : '次の順番です'),
   retrying: (seconds) => `接続に問題があります。${retryIn(seconds)}`,
   busy: (seconds) => `サービスが混み合っています。${retryIn(seconds)}`,
-  imageAlt: (alt, n, total) => (total > 1 ? `${alt}（${number(n)}/${number(total)}）` : alt),
-  imageFailed: (n, total) =>
-    total > 1 ? `画像 ${number(n)}/${number(total)} の生成に失敗しました` : '画像の生成に失敗しました',
-  mediaFailed: '画像を読み込めませんでした',
-  unsafeUrl: '画像のアドレスが安全でないため拒否されました。',
+  generated: { image: '生成された画像', video: '生成された動画' },
+  imageAlt: (alt, n, total) => `${alt}${of(n, total)}`,
+  imageFailed: (n, total, kind) => `${noun[kind]}${of(n, total)}の生成に失敗しました`,
+  loadFailed: (n, total, kind) => `${noun[kind]}${of(n, total)}を読み込めませんでした`,
+  unsafeUrl: 'アドレスが安全でないため拒否されました。',
   startFailed: '生成を開始できませんでした。',
   empty: '画像が生成されないままタスクが終了しました。',
   ended: {
@@ -43,6 +45,15 @@ export const strings: Translation = {
     expired: '完了する前に生成の有効期限が切れました。',
   },
   endedHint: '再試行すると、新しい生成を開始します。',
+  errors: {
+    network: 'サーバーに接続できませんでした。',
+    http: (status) => `サーバーからエラーが返されました（HTTP ${status}）。`,
+    'invalid-response': 'サーバーの応答を読み取れませんでした。',
+    timeout: (seconds) => `タスクが${span(seconds)}以内に完了しませんでした。`,
+    'invalid-task-id': 'タスクの ID が無効です。',
+    'cancel-failed': '生成をキャンセルできませんでした。',
+    refunded: 'タスクは失敗し、返金されました。料金は請求されません。',
+  },
   errorHints: {
     unauthorized:
       'このタスクへのアクセスが拒否されました。ページを再読み込みして、新しいアクセストークンを取得してください。',
@@ -55,8 +66,7 @@ export const strings: Translation = {
   retry: '再試行',
   cancel: 'キャンセル',
   events: 'タスクのイベント',
-  download: (n, total) =>
-    total > 1 ? `画像 ${number(n)}/${number(total)} をダウンロード` : '画像をダウンロード',
+  download: (n, total, kind) => `${noun[kind]}${of(n, total)}をダウンロード`,
   close: '閉じる',
   previous: '前へ',
   next: '次へ',

@@ -1,10 +1,12 @@
-// Portuguese (Brazilian, understood in every Portuguese-speaking region).
+// Portuguese (Brazil's, read in Portugal too).
 import type { Translation } from '../strings.js';
 import { formats } from './format.js';
 
-const { number, duration, clock } = formats('pt');
+const { number, plural, count, duration, span, clock } = formats('pt');
 const retryIn = (seconds: number) =>
   seconds ? `Nova tentativa em ${duration(seconds)}` : 'Tentando novamente…';
+const of = (n: number, total: number) => (total > 1 ? ` ${number(n)} de ${number(total)}` : '');
+const the = { image: 'a imagem', video: 'o vídeo' };
 
 export const strings: Translation = {
   status: {
@@ -18,7 +20,7 @@ export const strings: Translation = {
   },
   phases: {
     starting: 'Iniciando',
-    created: 'Criada',
+    created: 'Recebida',
     queued: 'Na fila',
     processing: 'Processando',
     'fetching-results': 'Obtendo resultados',
@@ -26,17 +28,21 @@ export const strings: Translation = {
   },
   progressLabel: 'Progresso da geração',
   elapsed: clock,
-  eta: (seconds) => `Faltam cerca de ${duration(seconds)}`,
+  eta: (seconds) =>
+    plural(count(seconds), {
+      one: `Falta cerca de ${duration(seconds)}`,
+      other: `Faltam cerca de ${duration(seconds)}`,
+    }),
   overrun: 'Demorando mais que o normal',
   queue: (ahead) =>
-    ahead === undefined ? 'Aguardando' : ahead ? `${number(ahead)} à sua frente` : 'Você é o próximo',
+    ahead === undefined ? 'Aguardando' : ahead ? `${number(ahead)} à sua frente` : 'A sua é a próxima',
   retrying: (seconds) => `Problema de conexão. ${retryIn(seconds)}`,
   busy: (seconds) => `O serviço está ocupado. ${retryIn(seconds)}`,
-  imageAlt: (alt, n, total) => (total > 1 ? `${alt} ${number(n)} de ${number(total)}` : alt),
-  imageFailed: (n, total) =>
-    total > 1 ? `Falha na imagem ${number(n)} de ${number(total)}` : 'Falha na imagem',
-  mediaFailed: 'Não foi possível carregar a imagem',
-  unsafeUrl: 'O endereço da imagem foi recusado por não ser seguro.',
+  generated: { image: 'Imagem gerada', video: 'Vídeo gerado' },
+  imageAlt: (alt, n, total) => `${alt}${of(n, total)}`,
+  imageFailed: (n, total, kind) => `Falha ${kind === 'image' ? 'na imagem' : 'no vídeo'}${of(n, total)}`,
+  loadFailed: (n, total, kind) => `Não foi possível carregar ${the[kind]}${of(n, total)}`,
+  unsafeUrl: 'O endereço foi recusado por não ser seguro.',
   startFailed: 'Não foi possível iniciar a geração.',
   empty: 'A tarefa terminou sem nenhuma imagem.',
   ended: {
@@ -45,6 +51,15 @@ export const strings: Translation = {
     expired: 'A geração expirou antes de terminar.',
   },
   endedHint: 'Tente novamente para iniciar uma nova geração.',
+  errors: {
+    network: 'Não foi possível acessar o servidor.',
+    http: (status) => `O servidor respondeu com um erro (HTTP ${status}).`,
+    'invalid-response': 'O servidor enviou uma resposta que não pôde ser lida.',
+    timeout: (seconds) => `A tarefa não terminou em ${span(seconds)}.`,
+    'invalid-task-id': 'O ID da tarefa não é válido.',
+    'cancel-failed': 'Não foi possível cancelar a geração.',
+    refunded: 'A tarefa falhou e foi reembolsada: nada foi cobrado.',
+  },
   errorHints: {
     unauthorized:
       'O acesso a esta tarefa foi recusado. Recarregue a página para obter um novo token de acesso.',
@@ -57,8 +72,8 @@ export const strings: Translation = {
   retry: 'Tentar novamente',
   cancel: 'Cancelar',
   events: 'Eventos da tarefa',
-  download: (n, total) => (total > 1 ? `Baixar imagem ${number(n)} de ${number(total)}` : 'Baixar imagem'),
+  download: (n, total, kind) => `Baixar ${the[kind]}${of(n, total)}`,
   close: 'Fechar',
   previous: 'Anterior',
-  next: 'Próxima',
+  next: 'Próximo',
 };
