@@ -98,7 +98,7 @@ describe('the built element follows the bodies the documents print', () => {
     const { detail } = await followToEnd({ status: [answer(mynthTutorial.statuses.failed)] }, 'failed');
     expect(detail).to.deep.include({
       state: 'failed',
-      error: { code: 'task-failed', message: 'The task failed.' },
+      error: { code: 'task-failed', message: '' },
     });
   });
 
