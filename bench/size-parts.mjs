@@ -108,7 +108,7 @@ const PARTS = [
     label: 'the default strings',
     stubs: {
       'strings.ts':
-        "export const mergedStrings = () => () => ({ status: {}, phases: {}, ended: {}, errorHints: {}, elapsed: String, imageAlt: String, imageFailed: String }); export const errorHint = () => '';",
+        "export const mergedStrings = () => () => ({ status: {}, phases: {}, ended: {}, errorHints: {}, elapsed: String, imageAlt: String, imageFailed: String }); export const errorHint = () => '', errorText = () => '', resultName = () => '', own = () => undefined, defaultStrings = {};",
     },
   },
 ];
