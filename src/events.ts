@@ -155,10 +155,7 @@ export interface TaskNotifyDetail {
   state: 'completed' | 'failed' | 'cancelled' | 'expired' | 'error';
 }
 
-/**
- * With `notify`, the task ended while the page was hidden; cancelable (prevents the title mark and
- * the notification, for a page that shows its own): `{taskId, state}`.
- */
+/** With `notify`, the task ended while the page was hidden; cancelable (prevents the notice): `{taskId, state}`. */
 export class TaskNotifyEvent extends TaskProgressEvent<TaskNotifyDetail> {
   static readonly type = 'task-notify';
 

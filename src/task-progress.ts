@@ -78,11 +78,7 @@ const options = {
   maxRetries: { ...number(), default: 5 },
   /** Keep polling while the page is hidden. */
   pollWhenHidden: { type: Boolean, default: false },
-  /**
-   * Keep following while the page is hidden (at most every `max-poll-interval`, closer where the
-   * estimate says the task is likely to end) and, when the task ends there, mark the tab's title
-   * and, with the permission, show a system notification; while pending, a button asks for it.
-   */
+  /** Follow on while the page is hidden; if the task ends there, mark the title and, if allowed, notify (a button asks). */
   notify: { type: Boolean, default: false },
   /** Show a Cancel button while pending. */
   cancelable: { type: Boolean, default: false },
@@ -171,6 +167,7 @@ export interface TaskProgress extends OptionValues {}
  * @csspart error - The error text.
  * @csspart retry-button - The Retry button.
  * @csspart cancel-button - The Cancel button.
+ * @csspart notify-button - With `notify`: the button that asks to allow notifications, while that is undecided.
  * @csspart events - The task's events (mindproxy `show-events`).
  * @csspart download-button - The Download button of a result (`downloadable`).
  * @csspart viewer - The viewer (`viewer`): a modal `<dialog>` showing one result full size.
