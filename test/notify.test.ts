@@ -199,7 +199,7 @@ describe('notify: the button', () => {
 
   it('asks only on a click; granted, a quiet note replaces it', async () => {
     const el = await pendingWith('default');
-    expect(button(el).map((b) => b.textContent?.trim())).to.deep.equal(["Notify me when it's done"]);
+    expect(button(el).map((b) => b.textContent.trim())).to.deep.equal(["Notify me when it's done"]);
     expect(FakeNotification.requests).to.equal(0);
     button(el)[0].click();
     await until(() => button(el).length === 0, 'the button goes');
