@@ -16,7 +16,7 @@ export default [
     import: '*',
     ignore: ['lit', 'zod', '@lit/react', 'react'],
     gzip: true,
-    limit: '17 kB',
+    limit: '18 kB',
     // As the package ships: an ES module, whose `import.meta.url` finds the translations, with the
     // modules it imports on first need beside it.
     modifyEsbuildConfig: (/** @type {{ plugins?: unknown[] }} */ config) => ({

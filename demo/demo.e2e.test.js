@@ -279,22 +279,24 @@ describe('the demo page', { skip }, () => {
     }
   });
 
-  it('the downloadable and viewer switches set their attributes on the element', async () => {
+  it('the downloadable, viewer and notify switches set their attributes on the element', async () => {
     await openDemo();
     await page.click('#downloadable');
     await page.click('#viewer');
+    await page.click('#notify');
     const element = await runScenarioButton('quick-success');
     const attributes = () =>
-      element.evaluate((el) => [el.hasAttribute('downloadable'), el.hasAttribute('viewer')]);
+      element.evaluate((el) => ['downloadable', 'viewer', 'notify'].map((name) => el.hasAttribute(name)));
     const markupText = () => page.$eval('#markup', (pre) => pre.textContent ?? '');
-    assert.deepEqual(await attributes(), [true, true], 'set on the element mounted');
-    assert.match(await markupText(), /\n {2}downloadable\n {2}viewer\n/);
+    assert.deepEqual(await attributes(), [true, true, true], 'set on the element mounted');
+    assert.match(await markupText(), /\n {2}downloadable\n {2}viewer\n {2}notify\n/);
 
     await page.click('#viewer');
-    assert.deepEqual(await attributes(), [true, false], 'removed from the element on stage');
+    assert.deepEqual(await attributes(), [true, false, true], 'removed from the element on stage');
     assert.doesNotMatch(await markupText(), /\bviewer\b/);
     await page.click('#downloadable');
-    assert.deepEqual(await attributes(), [false, false]);
+    await page.click('#notify');
+    assert.deepEqual(await attributes(), [false, false, false]);
   });
 
   /** Page code: the task panel's top edge, from the top of the viewport. */

@@ -150,6 +150,20 @@ export class TaskDownloadEvent extends TaskProgressEvent<TaskDownloadDetail> {
   }
 }
 
+export interface TaskNotifyDetail {
+  taskId: string;
+  state: 'completed' | 'failed' | 'cancelled' | 'expired' | 'error';
+}
+
+/** With `notify`, the task ended while the page was hidden; cancelable (prevents the notice): `{taskId, state}`. */
+export class TaskNotifyEvent extends TaskProgressEvent<TaskNotifyDetail> {
+  static readonly type = 'task-notify';
+
+  constructor(detail: TaskNotifyDetail) {
+    super(TaskNotifyEvent.type, detail, true);
+  }
+}
+
 /**
  * Every event the element fires, each class naming its type once (`static type`): the event map,
  * `taskEventTypes`, the React wrapper's `on…` props and the manifest's events are read from here.
@@ -165,6 +179,7 @@ const taskEventClasses = [
   TaskEventEvent,
   TaskStartEvent,
   TaskDownloadEvent,
+  TaskNotifyEvent,
 ] as const;
 
 type TaskEventClass = (typeof taskEventClasses)[number];

@@ -59,6 +59,8 @@ export class LanguageController implements ReactiveController {
   /** The translation shown; undefined for English. */
   strings: TaskProgressStrings | undefined;
   rtl = false;
+  /** The `lang` the element is in, as written ('' for none). */
+  lang = '';
   #language = '';
   #observer: MutationObserver | undefined;
 
@@ -85,7 +87,8 @@ export class LanguageController implements ReactiveController {
   }
 
   #read(): void {
-    const language = translationOf(closestLang(this.host));
+    this.lang = closestLang(this.host);
+    const language = translationOf(this.lang);
     this.#language = language;
     void translation(language).then((strings) => {
       if (this.#language !== language) return; // another lang came since

@@ -24,6 +24,8 @@ export interface PendingView {
   showEvents: boolean;
   cancelable: boolean;
   onCancel: () => void;
+  /** With `notify`: the button that asks for notifications, or the note once allowed. */
+  notifyButton: unknown;
   /** Placeholder tiles to reserve, and their width ÷ height. */
   placeholders: number;
   ratio: number;
@@ -92,7 +94,8 @@ export function pendingView(view: PendingView) {
             ${text.cancel}
           </button>`
         : nothing
-    }`;
+    }
+    ${view.notifyButton}`;
   // As many previews as there are boxes: the placeholders', else a few of their own.
   const tiles = view.placeholders || Math.min(previews.length, PREVIEW_TILES);
   if (!tiles) return content;

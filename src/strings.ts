@@ -62,6 +62,11 @@ export interface TaskProgressStrings {
   close: string;
   previous: string;
   next: string;
+  /** With `notify`: the button that asks to allow notifications, and the note once they are allowed. */
+  notifyButton: string;
+  notifyNote: string;
+  /** The notification's title when the task completed, by the kind of its first result. */
+  ready: Record<MediaKind, string>;
 }
 
 /** A translation: every string, with each phase and error hint that English has. */
@@ -151,6 +156,9 @@ export const defaultStrings: Translation = {
   close: 'Close',
   previous: 'Previous',
   next: 'Next',
+  notifyButton: "Notify me when it's done",
+  notifyNote: "You'll be notified when it's done.",
+  ready: { image: 'Your images are ready', video: 'Your video is ready' },
 };
 
 /** What the `strings` property takes: any of the strings, and any of the keys of each group. */

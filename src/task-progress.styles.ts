@@ -241,6 +241,7 @@ export const styles = unsafeCSS(`
   }
 
   [part='cancel-button'],
+  [part='notify-button'],
   [part='download-button'] {
     color: inherit;
     background: transparent;

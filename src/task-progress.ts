@@ -19,6 +19,7 @@ import {
 import { FollowController } from './follow-controller.js';
 import { FormStart } from './form-start.js';
 import { LanguageController } from './languages.js';
+import { Notice } from './notice.js';
 import { MAX_TILES, parseRatio, pendingView } from './pending-view.js';
 import {
   type TaskProgressStrings,
@@ -77,6 +78,8 @@ const options = {
   maxRetries: { ...number(), default: 5 },
   /** Keep polling while the page is hidden. */
   pollWhenHidden: { type: Boolean, default: false },
+  /** Follow on while the page is hidden; if the task ends there, mark the title and, if allowed, notify (a button asks). */
+  notify: { type: Boolean, default: false },
   /** Show a Cancel button while pending. */
   cancelable: { type: Boolean, default: false },
   /** mindproxy: read the task's events while pending and show the latest message. */
@@ -164,6 +167,7 @@ export interface TaskProgress extends OptionValues {}
  * @csspart error - The error text.
  * @csspart retry-button - The Retry button.
  * @csspart cancel-button - The Cancel button.
+ * @csspart notify-button - With `notify`: the button that asks to allow notifications, while that is undecided.
  * @csspart events - The task's events (mindproxy `show-events`).
  * @csspart download-button - The Download button of a result (`downloadable`).
  * @csspart viewer - The viewer (`viewer`): a modal `<dialog>` showing one result full size.
@@ -204,6 +208,7 @@ export class TaskProgress extends LitElement {
   #announced: Shown = { taskId: '', snapshot: undefined };
   /** Task ids whose ending (`task-complete`, `task-failed`) was told. */
   readonly #toldEnded = new Set<string>();
+  readonly #notice = new Notice(this);
 
   /** `idle`, `pending`, `completed`, `failed`, `cancelled`, `expired` or `error`. */
   get state(): TaskState {
@@ -311,6 +316,7 @@ export class TaskProgress extends LitElement {
       timeout: this.timeout,
       maxRetries: this.maxRetries,
       pollWhenHidden: this.pollWhenHidden,
+      notify: this.notify,
       showEvents: this.showEvents,
       expectedDuration: this.expectedDuration,
       provider: this.adapter ? 'adapter' : this.provider,
@@ -330,8 +336,20 @@ export class TaskProgress extends LitElement {
     const events = announcements(this.#announced, this.#rendered, this.#toldEnded);
     // An ended task's ending is told now, or was told before.
     if (snapshot && ENDED_STATES.includes(snapshot.state)) this.#toldEnded.add(taskId);
+    const before = this.#announced;
     this.#announced = this.#rendered;
     for (const event of events) this.dispatchEvent(event);
+    // The task ended since the last update: a notice, if the page is hidden.
+    const ended = before.taskId === taskId && before.snapshot?.state === 'pending';
+    if (this.notify && taskId && ended && snapshot && snapshot.state !== 'pending')
+      this.#notice.ended({
+        baseUrl: this.#followOptions().baseUrl,
+        taskId,
+        state: snapshot.state,
+        images: snapshot.images,
+        text: this.#text,
+        lang: this.#language.lang,
+      });
   }
 
   /** Notes what this update shows (the controllers have synced by now), for `updated` to announce. */
@@ -365,6 +383,7 @@ export class TaskProgress extends LitElement {
           showEvents: this.showEvents,
           cancelable: this.cancelable,
           onCancel: () => this.cancel(),
+          notifyButton: this.notify ? this.#notice.button(text) : nothing,
         });
       case 'completed':
         if (this.viewer || this.downloadable) void loadResultActions();

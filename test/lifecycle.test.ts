@@ -17,6 +17,7 @@ import {
 } from './helpers/element.js';
 import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
+import { restoreVisibility, stubVisibility, visibilityChange } from './helpers/visibility.js';
 
 /**
  * An interval no test waits out: a second request within a test's time can only come from a
@@ -29,16 +30,6 @@ const DEFAULT_INTERVAL_WINDOW = 2500;
 
 const resultsOf = (log: LoggedRequest[]) => log.filter((r) => r.url.endsWith('/results'));
 
-function stubVisibility(state: DocumentVisibilityState) {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
-}
-
-function restoreVisibility() {
-  Reflect.deleteProperty(document, 'visibilityState');
-  Reflect.deleteProperty(document, 'hidden');
-}
-
 function stubOffline() {
   Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
 }
@@ -46,8 +37,6 @@ function stubOffline() {
 function restoreOnline() {
   Reflect.deleteProperty(navigator, 'onLine');
 }
-
-const visibilityChange = () => document.dispatchEvent(new Event('visibilitychange'));
 
 /** Connects an element configured by attributes only, as plain HTML would. */
 async function mountAttributes(attributes: Record<string, string>) {

@@ -21,6 +21,8 @@ export interface FollowOptions {
   /** Failed requests in a row before this element gives up. */
   maxRetries: number;
   pollWhenHidden: boolean;
+  /** Follow on while the page is hidden, at a slower pace (`hiddenSchedule`), to give a notice. */
+  notify?: boolean;
   showEvents: boolean;
   /** The page's estimate of the task's duration from its creation, in ms. */
   expectedDuration?: number;

@@ -17,7 +17,7 @@ import {
 } from './contract.js';
 import { estimateFor } from './durations.js';
 import type { FollowEnvironment } from './environment.js';
-import { hazardSchedule, pollDelay, requestTimeout } from './pacing.js';
+import { hazardSchedule, hiddenSchedule, pollDelay, requestTimeout } from './pacing.js';
 import { TaskRequests } from './requests.js';
 import { Retries, isFatal } from './retries.js';
 import { type RunOptions, Subscribers, Subscription, type SubscriptionHost } from './subscribers.js';
@@ -184,10 +184,10 @@ export class Follower implements SubscriptionHost {
   }
 
   update(subscription: Subscription, options: FollowOptions): void {
-    const { token, pollWhenHidden } = subscription.options;
+    const { token, pollWhenHidden, notify } = subscription.options;
     const newToken = options.token && options.token !== token;
     subscription.options = options;
-    if (options.pollWhenHidden !== pollWhenHidden) this.#waits.wake('pause');
+    if (options.pollWhenHidden !== pollWhenHidden || options.notify !== notify) this.#waits.wake('pause');
     if (!newToken) return;
     this.#requests.useToken(options.token);
     if (this.#state.state === 'error' && this.#state.error?.code === 'unauthorized') this.#start();
@@ -292,9 +292,10 @@ export class Follower implements SubscriptionHost {
     }
   }
 
-  /** No request while the page is hidden (unless a subscriber polls when hidden) or offline. */
+  /** No request while the page is hidden (unless a subscriber polls when hidden or notifies) or offline. */
   #paused(): boolean {
-    return (!this.#subscribers.options().pollWhenHidden && this.env.hidden()) || !this.env.online();
+    const { pollWhenHidden, notify } = this.#subscribers.options();
+    return (!pollWhenHidden && !notify && this.env.hidden()) || !this.env.online();
   }
 
   /** One request: the results once they are due, else the status; what to wait for before the next. */
@@ -355,7 +356,11 @@ export class Follower implements SubscriptionHost {
     this.#dispatch({ type: 'status', report, wait, estimate: end });
     if (ENDED_STATES.includes(report.state)) return undefined;
     if (options.showEvents) await this.#readEvents(signal);
-    const schedule = estimate && hazardSchedule(estimate);
+    // Asking while hidden without poll-when-hidden: for `notify`, at its slower pace.
+    const schedule =
+      this.env.hidden() && !options.pollWhenHidden
+        ? hiddenSchedule(estimate)
+        : estimate && hazardSchedule(estimate);
     return pollDelay(options, ++this.#pendingAnswers, this.env.random, schedule, elapsed);
   }
 

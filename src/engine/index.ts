@@ -33,6 +33,7 @@ export {
   bounds,
   hazard,
   hazardSchedule,
+  hiddenSchedule,
   pollDelay,
   requestTimeout,
   retryDelay,

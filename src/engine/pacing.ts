@@ -99,6 +99,19 @@ export function hazard(t: number, { duration, sigma }: Estimate): number {
   return t > 0 ? (shape * x) / (t * (1 + x)) : 0;
 }
 
+/** Whether a task `elapsed` ms old is in the stretch it is likely to end in. */
+const likely = (elapsed: number, { duration, sigma }: Estimate) =>
+  Math.abs(Math.log(elapsed / duration)) <= LIKELY_SPREADS * sigma;
+
+/**
+ * While the page is hidden with `notify`: one poll per `max-poll-interval`, but as `estimate`'s
+ * schedule says in the stretch the task is likely to end in, so the end is seen soon after it comes.
+ */
+export const hiddenSchedule =
+  (estimate: Estimate | undefined): PollSchedule =>
+  (context) =>
+    estimate && likely(context.elapsed, estimate) ? hazardSchedule(estimate)(context) : context.ceiling;
+
 /** The schedule for a task whose duration is `estimate`; `k` as `PACING_CONSTANT`. */
 export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSchedule {
   return ({ elapsed, first, ceiling }) => {
@@ -114,8 +127,9 @@ export function hazardSchedule(estimate: Estimate, k = PACING_CONSTANT): PollSch
       (d / 5) * [0, 0.25, 0.5, 0.75, 1].reduce((sum, at) => sum + hazard(elapsed + at * d, estimate), 0);
     // Within the stretch the task is likely to end in, a steady kind (a narrow spread) waits no
     // longer than poll-interval: the stretch is short, so that costs few requests.
-    const likely = Math.abs(Math.log(elapsed / estimate.duration)) <= LIKELY_SPREADS * estimate.sigma;
-    let d = likely ? Math.min(ceiling, first * Math.max(1, (estimate.sigma / STEADY_SIGMA) ** 2)) : ceiling;
+    let d = likely(elapsed, estimate)
+      ? Math.min(ceiling, first * Math.max(1, (estimate.sigma / STEADY_SIGMA) ** 2))
+      : ceiling;
     // The wait is weighed by that chance × √d, between the chance of a late result alone (what the
     // median delay counts) and the delay expected from it, chance × d (what the p95 counts).
     while (d > floor && chance(d) * Math.sqrt(d / unit) > limit) d *= 0.9;

@@ -211,6 +211,7 @@ export function mergeOptions(all: readonly FollowOptions[]) {
     pollInterval: least((options) => options.pollInterval),
     maxPollInterval: least((options) => options.maxPollInterval),
     pollWhenHidden: all.some((options) => options.pollWhenHidden),
+    notify: all.some((options) => options.notify),
     showEvents: all.some((options) => options.showEvents),
     tokenProviders: all.flatMap((options) => (options.tokenProvider ? [options.tokenProvider] : [])),
     expectedDuration: all.map((options) => usableDuration(options.expectedDuration)).find(Boolean),

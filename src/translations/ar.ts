@@ -80,4 +80,7 @@ export const strings: Translation = {
   close: 'إغلاق',
   previous: 'السابق',
   next: 'التالي',
+  notifyButton: 'أعلمني عند الانتهاء',
+  notifyNote: 'سنُعلمك فور الانتهاء.',
+  ready: { image: 'صورك جاهزة', video: 'الفيديو الخاص بك جاهز' },
 };

@@ -73,4 +73,7 @@ export const strings: Translation = {
   close: 'Schließen',
   previous: 'Vorheriges',
   next: 'Nächstes',
+  notifyButton: 'Benachrichtigen, wenn es fertig ist',
+  notifyNote: 'Sie werden benachrichtigt, sobald es fertig ist.',
+  ready: { image: 'Ihre Bilder sind fertig', video: 'Ihr Video ist fertig' },
 };

@@ -75,4 +75,7 @@ export const strings: Translation = {
   close: 'Cerrar',
   previous: 'Anterior',
   next: 'Siguiente',
+  notifyButton: 'Avisarme cuando termine',
+  notifyNote: 'Te avisaremos cuando termine.',
+  ready: { image: 'Tus imágenes están listas', video: 'Tu vídeo está listo' },
 };

@@ -72,4 +72,7 @@ export const strings: Translation = {
   close: 'Fermer',
   previous: 'Précédente',
   next: 'Suivante',
+  notifyButton: 'M’avertir quand ce sera prêt',
+  notifyNote: 'Vous serez averti dès que ce sera prêt.',
+  ready: { image: 'Vos images sont prêtes', video: 'Votre vidéo est prête' },
 };

@@ -82,4 +82,7 @@ export const strings: Translation = {
   close: 'סגירה',
   previous: 'הקודם',
   next: 'הבא',
+  notifyButton: 'להודיע לי כשזה מוכן',
+  notifyNote: 'תקבלו הודעה ברגע שזה יהיה מוכן.',
+  ready: { image: 'התמונות שלכם מוכנות', video: 'הסרטון שלכם מוכן' },
 };

@@ -74,4 +74,7 @@ export const strings: Translation = {
   close: 'बंद करें',
   previous: 'पिछला',
   next: 'अगला',
+  notifyButton: 'पूरा होने पर मुझे सूचित करें',
+  notifyNote: 'पूरा होते ही आपको सूचना मिल जाएगी।',
+  ready: { image: 'आपकी इमेज तैयार हैं', video: 'आपका वीडियो तैयार है' },
 };

@@ -74,4 +74,7 @@ export const strings: Translation = {
   close: 'Tutup',
   previous: 'Sebelumnya',
   next: 'Berikutnya',
+  notifyButton: 'Beri tahu saya jika sudah selesai',
+  notifyNote: 'Anda akan diberi tahu begitu selesai.',
+  ready: { image: 'Gambar Anda sudah siap', video: 'Video Anda sudah siap' },
 };

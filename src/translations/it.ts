@@ -73,4 +73,7 @@ export const strings: Translation = {
   close: 'Chiudi',
   previous: 'Precedente',
   next: 'Successivo',
+  notifyButton: 'Avvisami quando è pronto',
+  notifyNote: 'Riceverai un avviso appena sarà pronto.',
+  ready: { image: 'Le tue immagini sono pronte', video: 'Il tuo video è pronto' },
 };

@@ -70,4 +70,7 @@ export const strings: Translation = {
   close: '閉じる',
   previous: '前へ',
   next: '次へ',
+  notifyButton: '完了したら通知する',
+  notifyNote: '完了したらお知らせします。',
+  ready: { image: '画像ができあがりました', video: '動画ができあがりました' },
 };

@@ -73,4 +73,7 @@ export const strings: Translation = {
   close: '닫기',
   previous: '이전',
   next: '다음',
+  notifyButton: '완료되면 알림 받기',
+  notifyNote: '완료되면 알려 드립니다.',
+  ready: { image: '이미지가 준비되었습니다', video: '동영상이 준비되었습니다' },
 };

@@ -73,4 +73,7 @@ export const strings: Translation = {
   close: 'Sluiten',
   previous: 'Vorige',
   next: 'Volgende',
+  notifyButton: 'Laat het me weten als het klaar is',
+  notifyNote: 'Je krijgt een melding zodra het klaar is.',
+  ready: { image: 'Je afbeeldingen zijn klaar', video: 'Je video is klaar' },
 };

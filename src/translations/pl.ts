@@ -77,4 +77,7 @@ export const strings: Translation = {
   close: 'Zamknij',
   previous: 'Poprzedni',
   next: 'Następny',
+  notifyButton: 'Powiadom mnie, gdy będzie gotowe',
+  notifyNote: 'Dostaniesz powiadomienie, gdy będzie gotowe.',
+  ready: { image: 'Twoje obrazy są gotowe', video: 'Twój film jest gotowy' },
 };

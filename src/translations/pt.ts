@@ -76,4 +76,7 @@ export const strings: Translation = {
   close: 'Fechar',
   previous: 'Anterior',
   next: 'Próximo',
+  notifyButton: 'Avise-me quando terminar',
+  notifyNote: 'Você será avisado quando terminar.',
+  ready: { image: 'Suas imagens estão prontas', video: 'Seu vídeo está pronto' },
 };

@@ -75,4 +75,7 @@ export const strings: Translation = {
   close: 'Закрыть',
   previous: 'Предыдущее',
   next: 'Следующее',
+  notifyButton: 'Сообщить, когда будет готово',
+  notifyNote: 'Мы сообщим, когда будет готово.',
+  ready: { image: 'Ваши изображения готовы', video: 'Ваше видео готово' },
 };

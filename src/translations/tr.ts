@@ -73,4 +73,7 @@ export const strings: Translation = {
   close: 'Kapat',
   previous: 'Önceki',
   next: 'Sonraki',
+  notifyButton: 'Bitince bana haber ver',
+  notifyNote: 'Bitince size haber vereceğiz.',
+  ready: { image: 'Görselleriniz hazır', video: 'Videonuz hazır' },
 };

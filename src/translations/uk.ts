@@ -75,4 +75,7 @@ export const strings: Translation = {
   close: 'Закрити',
   previous: 'Попереднє',
   next: 'Наступне',
+  notifyButton: 'Сповістити, коли буде готово',
+  notifyNote: 'Ми сповістимо, коли буде готово.',
+  ready: { image: 'Ваші зображення готові', video: 'Ваше відео готове' },
 };

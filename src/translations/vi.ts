@@ -70,4 +70,7 @@ export const strings: Translation = {
   close: 'Đóng',
   previous: 'Trước',
   next: 'Tiếp',
+  notifyButton: 'Thông báo cho tôi khi xong',
+  notifyNote: 'Bạn sẽ nhận được thông báo khi xong.',
+  ready: { image: 'Hình ảnh của bạn đã sẵn sàng', video: 'Video của bạn đã sẵn sàng' },
 };

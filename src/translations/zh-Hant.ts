@@ -70,4 +70,7 @@ export const strings: Translation = {
   close: '關閉',
   previous: '上一個',
   next: '下一個',
+  notifyButton: '完成後通知我',
+  notifyNote: '完成後會通知你。',
+  ready: { image: '你的圖片已生成', video: '你的影片已生成' },
 };

@@ -69,4 +69,7 @@ export const strings: Translation = {
   close: '关闭',
   previous: '上一个',
   next: '下一个',
+  notifyButton: '完成后通知我',
+  notifyNote: '完成后会通知你。',
+  ready: { image: '你的图片已生成', video: '你的视频已生成' },
 };

@@ -68,6 +68,26 @@ async function followTimed(
   return { sent: sent.map((at) => at - start), sub };
 }
 
+describe('estimate: the pace while hidden with notify', () => {
+  it('polls once per max-poll-interval, but as the estimate says where the task is likely to end', async () => {
+    const hidden = await followTimed(new FakeEnvironment({ hidden: true }), 60_000, {
+      expectedDuration: 40_000,
+      notify: true,
+    });
+    const shown = await followTimed(new FakeEnvironment(), 60_000, { expectedDuration: 40_000 });
+    // Early, where the estimate's schedule also waits max-poll-interval, both are alike; from 37 s
+    // to 49.3 s (the likely stretch: within 1.9 spreads of 40 s), polls follow the estimate closely.
+    expect(hidden.sent.slice(0, 9)).to.deep.equal([
+      0, 5000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 37_000,
+    ]);
+    expect(hidden.sent.slice(0, 20)).to.deep.equal(shown.sent.slice(0, 20));
+    // Past it, the visible page polls about once a second; the hidden one every 5 s.
+    const last = hidden.sent[19];
+    expect(hidden.sent.slice(19)).to.deep.equal([last, last + 5000, last + 10_000, last + 15_000]);
+    expect(shown.sent.length).to.equal(31);
+  });
+});
+
 describe('estimate: the hazard schedule', () => {
   it('is sparse early, densest around the expected end, and sparser again on overrun', () => {
     expect(delayAt(0)).to.equal(5000);

@@ -168,8 +168,44 @@ describe('engine: hidden page and offline browser', () => {
     expect(api.times()).to.deep.equal([500, 600]);
   });
 
+  it('polls at once when notify is turned on while hidden', async () => {
+    const { env, api, sub } = follow({ status: [pending()] }, {}, { hidden: true });
+    await env.advance(500);
+    sub.subscription.update({ ...sub.subscription.options, notify: true });
+    await env.advance(1500);
+    expect(api.times()).to.deep.equal([500, 1500]);
+  });
+
   it('polls while hidden with poll-when-hidden', async () => {
     const { env, api } = follow({ status: [pending()] }, { pollWhenHidden: true }, { hidden: true });
+    await env.advance(300);
+    expect(api.times()).to.deep.equal([0, 100, 250]);
+  });
+
+  it('with notify, polls while hidden once per max-poll-interval, and at once when shown again', async () => {
+    const { env, api } = follow({ status: [pending()] }, { notify: true }, { hidden: true });
+    await env.advance(3500);
+    expect(api.times()).to.deep.equal([0, 1000, 2000, 3000]);
+    env.isHidden = false;
+    env.wake();
+    await env.advance(0);
+    expect(api.times()).to.deep.equal([0, 1000, 2000, 3000, 3500]);
+  });
+
+  it('with notify, follows on when the page is hidden between polls, at the hidden pace', async () => {
+    const { env, api } = follow({ status: [pending()] }, { notify: true });
+    await env.advance(50);
+    env.isHidden = true;
+    await env.advance(2100);
+    expect(api.times()).to.deep.equal([0, 100, 1100, 2100]);
+  });
+
+  it('polls while hidden at the pace of poll-when-hidden when a subscriber also asks for it', async () => {
+    const { env, api } = follow(
+      { status: [pending()] },
+      { notify: true, pollWhenHidden: true },
+      { hidden: true },
+    );
     await env.advance(300);
     expect(api.times()).to.deep.equal([0, 100, 250]);
   });

@@ -50,6 +50,17 @@ describe('sharing: one request stream', () => {
     expect(api.times()).to.deep.equal([0, 100, 250]);
   });
 
+  it('follows on while hidden, at the hidden pace, as long as one subscriber notifies', async () => {
+    const { env, api, subs } = followShared({ status: [pending()] }, [{}, { notify: true }], {
+      hidden: true,
+    });
+    await env.advance(2500);
+    expect(api.times()).to.deep.equal([0, 1000, 2000]);
+    subs[1].unsubscribe();
+    await env.advance(HOUR);
+    expect(api.times()).to.deep.equal([0, 1000, 2000]);
+  });
+
   it('reads events for all when one subscriber shows them', async () => {
     const { env, api, subs } = followShared({ status: [pending()], events: [[event(1)], []] }, [
       {},
