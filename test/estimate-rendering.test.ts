@@ -15,6 +15,7 @@ import {
   pending,
   results,
   shadow,
+  untilFirstStatus,
   untilRequests,
   untilState,
 } from './helpers/element.js';
@@ -43,12 +44,7 @@ describe('estimate: the ETA and the determinate bar, on the fake clock', () => {
   async function pendingOnFakeClock(props: Parameters<typeof follow>[1]) {
     const env = fakeClock();
     const mounted = await follow({ status: [pending] }, { maxPollInterval: 3_600_000, ...props });
-    await until(
-      () =>
-        mounted.el.state === 'pending' && parts(mounted.el, 'phase')[0]?.textContent?.trim() !== 'Starting',
-      'first status',
-    );
-    await mounted.el.updateComplete;
+    await untilFirstStatus(mounted.el);
     return { env, ...mounted };
   }
 

@@ -3,8 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { Fail, type Answer, fakeProvider } from '../helpers/fake-adapter.js';
 import { deferred, hang, httpFailure, pending } from '../helpers/answers.js';
-import { EPOCH, FakeEnvironment } from '../helpers/fake-environment.js';
-import { HOUR, OPTIONS, Subscriber, follow, followShared } from '../helpers/follow.js';
+import { EPOCH, FakeEnvironment, HOUR } from '../helpers/fake-environment.js';
+import { OPTIONS, Subscriber, follow, followShared } from '../helpers/follow.js';
 
 /** A JWT (unsigned) that expires `inMs` after the start of the test. */
 const jwt = (inMs: number) =>
