@@ -1,9 +1,22 @@
 // docs/behaviour.md, Errors, against the mock task API over real HTTP: one describe per row of the
 // errors table, then unsafe URLs, server text, the token, and the Mynth wire format (Providers).
 import { aTimeout, expect } from '@open-wc/testing';
+import type { FakeEnvironment } from './helpers/fake-environment.js';
 import { defaultStrings } from '../src/index.js';
 import type { TaskCompleteDetail, TaskErrorDetail, TaskFailedDetail } from '../src/index.js';
-import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
+import {
+  completed,
+  follow,
+  mount,
+  parts,
+  pending,
+  results,
+  shadow,
+  untilFirstStatus,
+  untilState,
+} from './helpers/element.js';
+import { HOUR, fakeClock, realClock } from './helpers/fake-clock.js';
+import { countFetches } from './helpers/fetches.js';
 import type { Mounted } from './helpers/element.js';
 import { createTask, mintToken, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
@@ -22,11 +35,46 @@ function statesOf(mounted: Pick<Mounted, 'details'>) {
   return mounted.details<{ state: string }>('task-state-change').map((d) => d.state);
 }
 
-/** The request log stays as it is for several of the longest waits the element could make. */
-async function expectNoMoreRequests(taskId: string, ms = 5 * MAX_INTERVAL) {
-  const before = await requestsOf(taskId);
-  await aTimeout(ms);
-  expect(await requestsOf(taskId), 'requests after the element stopped').to.have.length(before.length);
+/** The page on the fake clock, and its `fetch` calls counted, until the test ends. */
+interface Watched {
+  env: FakeEnvironment;
+  sent: string[];
+}
+
+let watched: { env: FakeEnvironment; restore(): void } | undefined;
+afterEach(() => {
+  watched?.restore();
+  watched = undefined;
+  realClock();
+});
+
+/** Puts the page on the fake clock and counts its `fetch` calls from now on. */
+function watch(): Watched {
+  const env = fakeClock();
+  const fetches = countFetches();
+  watched = { env, restore: fetches.restore };
+  return { env, sent: fetches.urls };
+}
+
+/** Nothing more is sent while the fake clock moves past every wait the element could have set. */
+async function expectNoMoreRequests({ env, sent }: Watched, ms = HOUR) {
+  const before = sent.length;
+  await env.advance(ms);
+  expect(sent.slice(before), 'requests after the element stopped').to.deep.equal([]);
+}
+
+/**
+ * On the fake clock, a task whose every answer fails: each time every request sent has failed,
+ * the clock moves to the retry (no longer than `max-poll-interval`), until the element gives up.
+ */
+async function untilGivenUp(mounted: Pick<Mounted, 'el' | 'details'>, { env, sent }: Watched) {
+  await until(async () => {
+    if (mounted.el.state === 'pending' && errorsOf(mounted).length === sent.length) {
+      await env.advance(MAX_INTERVAL);
+    }
+    return mounted.el.state === 'error';
+  }, 'the element gave up');
+  await mounted.el.updateComplete;
 }
 
 /** Records uncaught errors and unhandled rejections until stopped. */
@@ -107,8 +155,9 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
   });
 
   it('gives up after max-retries failures in a row, and then sends nothing', async () => {
+    const watching = watch();
     const mounted = await follow({ status: [{ status: 500 }] }, { maxRetries: 2 });
-    await untilState(mounted.el, 'error');
+    await untilGivenUp(mounted, watching);
     expect(mounted.el.error).to.include({ code: 'http', httpStatus: 500 });
     expect(errorsOf(mounted)).to.deep.equal([
       ['http', 500, true],
@@ -116,7 +165,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
       ['http', 500, false],
     ]);
     expect(await requestsOf(mounted.taskId)).to.have.length(3);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(statesOf(mounted)).to.deep.equal(['pending', 'error']);
   });
 
@@ -139,13 +188,14 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
   // Retry-After of a minute, read through CORS: only `refresh()` brings the retry within the test.
   // The exact waits are tested on the engine's fake clock (test/engine).
   async function expectWaitedOut(status: number, retryAfter: string) {
+    const watching = watch();
     const mounted = await follow({
       status: [{ times: 1, status, headers: { 'Retry-After': retryAfter } }, completed],
       results: results(2),
     });
     await until(() => mounted.details('task-error').length > 0, 'a task-error');
     expect(errorsOf(mounted)).to.deep.equal([['rate-limited', status, true]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching, 59_000); // a second short of the minute asked
     mounted.el.refresh();
     await untilState(mounted.el, 'completed');
     expect(await statusRequestsOf(mounted.taskId)).to.have.length(2);
@@ -164,15 +214,13 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
 
 describe('401 / 403: unauthorized', () => {
   it('stops at once on a 401 without a tokenProvider, and a new token resumes it', async () => {
-    const { taskId } = await createTask({
-      status: [{ times: 1, ...pending }, completed],
-      results: results(2),
-    });
+    const { taskId } = await createTask({ status: [completed], results: results(2) });
+    const watching = watch();
     const mounted = await mount({ taskId, publicAccessToken: 'pat_refused' });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 401 });
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 401, false]]);
-    await expectNoMoreRequests(taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(taskId)).to.have.length(1);
 
     const token = await mintToken(taskId);
@@ -186,11 +234,12 @@ describe('401 / 403: unauthorized', () => {
   });
 
   it('stops at once on a 403 likewise, and a new token resumes it', async () => {
+    const watching = watch();
     const mounted = await follow({ status: [{ times: 1, status: 403 }, completed], results: results(2) });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 403 });
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 403, false]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(mounted.taskId)).to.have.length(1);
 
     mounted.el.publicAccessToken = await mintToken(mounted.taskId);
@@ -236,13 +285,16 @@ describe('401 / 403: unauthorized', () => {
       calls++;
       return 'pat_also_refused';
     };
+    const watching = watch();
     const mounted = await mount({ taskId, publicAccessToken, tokenProvider });
+    await untilFirstStatus(mounted.el);
+    await watching.env.advance(MAX_INTERVAL); // to the second poll, which is refused
     await until(() => errorsOf(mounted).length > 0, 'a task-error');
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 401, false]]);
     await mounted.el.updateComplete;
     expect(mounted.el.state).to.equal('error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 401 });
-    await expectNoMoreRequests(taskId);
+    await expectNoMoreRequests(watching);
     expect(calls).to.equal(1);
     expect(errorsOf(mounted)).to.have.length(1);
     expect((await requestsOf(taskId)).map((r) => r.authorization)).to.deep.equal([
@@ -314,11 +366,12 @@ describe('401 / 403: unauthorized', () => {
 
 describe('404: not-found', () => {
   it('stops at once on a 404 of the status', async () => {
+    const watching = watch();
     const mounted = await follow({ status: [{ status: 404, json: { error: 'not found' } }] });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
     expect(errorsOf(mounted)).to.deep.equal([['not-found', 404, false]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(mounted.taskId)).to.have.length(1);
   });
 
@@ -337,11 +390,12 @@ describe('404: not-found', () => {
   });
 
   it('stops with not-found when both /results and /result answer 404', async () => {
+    const watching = watch();
     const mounted = await follow({ status: [completed] });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
     expect(errorsOf(mounted)).to.deep.equal([['not-found', 404, false]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     const { taskId } = mounted;
     expect((await requestsOf(taskId)).map((r) => r.url)).to.deep.equal([
       `/tasks/${taskId}/status`,
@@ -385,27 +439,32 @@ describe('body not JSON or not the schema: invalid-response', () => {
   });
 
   it('gives up with invalid-response after max-retries bad bodies in a row', async () => {
+    const watching = watch();
     const mounted = await follow({ status: [{ json: { status: 'done' } }] }, { maxRetries: 1 });
-    await untilState(mounted.el, 'error');
+    await untilGivenUp(mounted, watching);
     expect(mounted.el.error?.code).to.equal('invalid-response');
     expect(errorsOf(mounted).map(([code, , willRetry]) => [code, willRetry])).to.deep.equal([
       ['invalid-response', true],
       ['invalid-response', false],
     ]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(mounted.taskId)).to.have.length(2);
   });
 });
 
 describe('timeout: the task took too long', () => {
   it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
-    const mounted = await follow({ status: [pending] }, { timeout: 300 });
+    const watching = watch();
+    // The polls' request timeout is past the task's: the poll sent at 50 ms is still on its way at 300.
+    const mounted = await follow({ status: [pending] }, { timeout: 300, maxPollInterval: 1000 });
+    await untilFirstStatus(mounted.el);
+    await watching.env.advance(300);
     await untilState(mounted.el, 'error');
     expect(mounted.el.error?.code).to.equal('timeout');
     expect(mounted.events.filter((e) => e.type === 'task-error')).to.have.length(1);
     expect(errorsOf(mounted)).to.deep.equal([['timeout', null, false]]);
-    expect(await requestsOf(mounted.taskId)).to.have.length.above(0);
-    await expectNoMoreRequests(mounted.taskId);
+    expect(watching.sent).to.have.length(2);
+    await expectNoMoreRequests(watching);
     expect(statesOf(mounted)).to.deep.equal(['pending', 'error']);
   });
 });
