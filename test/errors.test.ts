@@ -455,15 +455,18 @@ describe('body not JSON or not the schema: invalid-response', () => {
 describe('timeout: the task took too long', () => {
   it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
     const watching = watch();
-    // The polls' request timeout is past the task's: the poll sent at 50 ms is still on its way at 300.
-    const mounted = await follow({ status: [pending] }, { timeout: 300, maxPollInterval: 1000 });
+    // The next poll is due after the task's timeout: the first status is the only request.
+    const mounted = await follow(
+      { status: [pending] },
+      { timeout: 300, pollInterval: 1000, maxPollInterval: 1000 },
+    );
     await untilFirstStatus(mounted.el);
     await watching.env.advance(300);
     await untilState(mounted.el, 'error');
     expect(mounted.el.error?.code).to.equal('timeout');
     expect(mounted.events.filter((e) => e.type === 'task-error')).to.have.length(1);
     expect(errorsOf(mounted)).to.deep.equal([['timeout', null, false]]);
-    expect(watching.sent).to.have.length(2);
+    expect(watching.sent).to.have.length(1);
     await expectNoMoreRequests(watching);
     expect(statesOf(mounted)).to.deep.equal(['pending', 'error']);
   });
