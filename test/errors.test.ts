@@ -1,7 +1,6 @@
 // docs/behaviour.md, Errors, against the mock task API over real HTTP: one describe per row of the
 // errors table, then unsafe URLs, server text, the token, and the Mynth wire format (Providers).
 import { aTimeout, expect } from '@open-wc/testing';
-import type { FakeEnvironment } from './helpers/fake-environment.js';
 import { defaultStrings } from '../src/index.js';
 import type { TaskCompleteDetail, TaskErrorDetail, TaskFailedDetail } from '../src/index.js';
 import {
@@ -15,8 +14,7 @@ import {
   untilFirstStatus,
   untilState,
 } from './helpers/element.js';
-import { HOUR, fakeClock, realClock } from './helpers/fake-clock.js';
-import { countFetches } from './helpers/fetches.js';
+import { HOUR, type Watched, realClock, watchedClock } from './helpers/fake-clock.js';
 import type { Mounted } from './helpers/element.js';
 import { createTask, mintToken, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
@@ -35,26 +33,7 @@ function statesOf(mounted: Pick<Mounted, 'details'>) {
   return mounted.details<{ state: string }>('task-state-change').map((d) => d.state);
 }
 
-/** The page on the fake clock, and its `fetch` calls counted, until the test ends. */
-interface Watched {
-  env: FakeEnvironment;
-  sent: string[];
-}
-
-let watched: { env: FakeEnvironment; restore(): void } | undefined;
-afterEach(() => {
-  watched?.restore();
-  watched = undefined;
-  realClock();
-});
-
-/** Puts the page on the fake clock and counts its `fetch` calls from now on. */
-function watch(): Watched {
-  const env = fakeClock();
-  const fetches = countFetches();
-  watched = { env, restore: fetches.restore };
-  return { env, sent: fetches.urls };
-}
+afterEach(realClock);
 
 /** Nothing more is sent while the fake clock moves past every wait the element could have set. */
 async function expectNoMoreRequests({ env, sent }: Watched, ms = HOUR) {
@@ -155,7 +134,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
   });
 
   it('gives up after max-retries failures in a row, and then sends nothing', async () => {
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ status: 500 }] }, { maxRetries: 2 });
     await untilGivenUp(mounted, watching);
     expect(mounted.el.error).to.include({ code: 'http', httpStatus: 500 });
@@ -188,7 +167,7 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
   // Retry-After of a minute, read through CORS: only `refresh()` brings the retry within the test.
   // The exact waits are tested on the engine's fake clock (test/engine).
   async function expectWaitedOut(status: number, retryAfter: string) {
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await follow({
       status: [{ times: 1, status, headers: { 'Retry-After': retryAfter } }, completed],
       results: results(2),
@@ -215,7 +194,7 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
 describe('401 / 403: unauthorized', () => {
   it('stops at once on a 401 without a tokenProvider, and a new token resumes it', async () => {
     const { taskId } = await createTask({ status: [completed], results: results(2) });
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await mount({ taskId, publicAccessToken: 'pat_refused' });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 401 });
@@ -234,7 +213,7 @@ describe('401 / 403: unauthorized', () => {
   });
 
   it('stops at once on a 403 likewise, and a new token resumes it', async () => {
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ times: 1, status: 403 }, completed], results: results(2) });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 403 });
@@ -285,7 +264,7 @@ describe('401 / 403: unauthorized', () => {
       calls++;
       return 'pat_also_refused';
     };
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await mount({ taskId, publicAccessToken, tokenProvider });
     await untilFirstStatus(mounted.el);
     await watching.env.advance(MAX_INTERVAL); // to the second poll, which is refused
@@ -366,7 +345,7 @@ describe('401 / 403: unauthorized', () => {
 
 describe('404: not-found', () => {
   it('stops at once on a 404 of the status', async () => {
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ status: 404, json: { error: 'not found' } }] });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
@@ -390,7 +369,7 @@ describe('404: not-found', () => {
   });
 
   it('stops with not-found when both /results and /result answer 404', async () => {
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await follow({ status: [completed] });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
@@ -439,7 +418,7 @@ describe('body not JSON or not the schema: invalid-response', () => {
   });
 
   it('gives up with invalid-response after max-retries bad bodies in a row', async () => {
-    const watching = watch();
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ json: { status: 'done' } }] }, { maxRetries: 1 });
     await untilGivenUp(mounted, watching);
     expect(mounted.el.error?.code).to.equal('invalid-response');
@@ -454,7 +433,7 @@ describe('body not JSON or not the schema: invalid-response', () => {
 
 describe('timeout: the task took too long', () => {
   it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
-    const watching = watch();
+    const watching = watchedClock();
     // The next poll is due after the task's timeout: the first status is the only request.
     const mounted = await follow(
       { status: [pending] },

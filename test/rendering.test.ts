@@ -25,8 +25,7 @@ import {
   untilRequests,
   untilState,
 } from './helpers/element.js';
-import { HOUR, fakeClock, realClock } from './helpers/fake-clock.js';
-import { countFetches } from './helpers/fetches.js';
+import { HOUR, realClock, watchedClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 
 const cleanups: (() => void)[] = [];
@@ -34,17 +33,6 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
   realClock();
 });
-
-/**
- * Puts the page on the fake clock and counts its `fetch` calls until the test ends: moving the
- * clock past every timer then shows whether the element would have sent anything.
- */
-function silenceWatch() {
-  const env = fakeClock();
-  const fetches = countFetches();
-  cleanups.push(fetches.restore);
-  return { env, sent: fetches.urls };
-}
 
 /** Records every element event that reaches the document, i.e. that bubbles out of the shadow tree. */
 function onDocument() {
@@ -132,7 +120,7 @@ describe('rendering: each state', () => {
   });
 
   it('idle with a task id but no token renders nothing and makes no request', async () => {
-    const { env, sent } = silenceWatch();
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({ status: [pending] }, { publicAccessToken: undefined });
     await env.advance(HOUR);
     expect(sent).to.deep.equal([]);
@@ -363,7 +351,7 @@ describe('rendering: events', () => {
 
   it('task-retry prevented in error keeps the error and asks nothing; allowed, it resumes to completed', async () => {
     const doc = onDocument();
-    const { env, sent } = silenceWatch();
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({
       status: [{ times: 1, ...notFound }, completed],
       results: results(2),
@@ -403,7 +391,7 @@ describe('rendering: events', () => {
 
   it('task-retry in failed only tells the page (no request, the state stays)', async () => {
     const doc = onDocument();
-    const { env, sent } = silenceWatch();
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({ status: [{ json: { status: 'failed' } }] });
     await untilState(el, 'failed');
     const before = sent.length;
@@ -435,7 +423,7 @@ describe('rendering: events', () => {
 
   it('task-cancel allowed ends in cancelled with task-failed, and stops requesting', async () => {
     const doc = onDocument();
-    const { env, sent } = silenceWatch();
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({ status: [pending] }, { cancelable: true });
     await untilFirstStatus(el);
     one(el, 'cancel-button').click();
@@ -899,7 +887,7 @@ describe('rendering: custom adapter', () => {
         return { state: 'pending', status: 'p' };
       },
     };
-    const { env } = silenceWatch();
+    const { env } = watchedClock();
     const { el } = await mount({ taskId: 'custom-closed', adapter });
     await env.advance(HOUR);
     expect(el.state).to.equal('idle');

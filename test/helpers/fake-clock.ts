@@ -4,6 +4,7 @@
 // timer the element could have set (`HOUR`), not by waiting; the network stays real.
 import { browserEnvironment, useEnvironment } from '../../src/page-engine.js';
 import { FakeEnvironment } from './fake-environment.js';
+import { type Fetches, countFetches } from './fetches.js';
 
 export { HOUR } from './fake-environment.js';
 
@@ -38,6 +39,26 @@ class PageClock extends FakeEnvironment {
   }
 }
 
+/** The page on the fake clock, and the `fetch` calls it makes from now on. */
+export interface Watched {
+  env: FakeEnvironment;
+  /** The URL of each call, in order. */
+  sent: string[];
+}
+
+let counting: Fetches | undefined;
+
+/** Puts the page on a new fake clock and counts its `fetch` calls until `realClock()`. */
+export function watchedClock(): Watched {
+  const env = fakeClock();
+  counting?.restore();
+  counting = countFetches();
+  return { env, sent: counting.urls };
+}
+
+/** Puts the page back on the browser's clock, and stops counting its `fetch` calls. */
 export function realClock(): void {
+  counting?.restore();
+  counting = undefined;
   useEnvironment(browserEnvironment);
 }
