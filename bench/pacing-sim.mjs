@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * The tests' fake clock (test/engine/fake-environment.ts), as the simulation uses it.
+ * The tests' fake clock (test/helpers/fake-environment.ts), as the simulation uses it.
  * @typedef {import('../src/engine/index.ts').FollowEnvironment & {
  *   advance(ms: number): Promise<void>, flush(): Promise<void>, readonly pendingTimers: number[]
  * }} FakeEnvironment
@@ -92,7 +92,7 @@ export async function loadEngine(constants = {}) {
     stdin: {
       contents: [
         "export { Engine, PACING_CONSTANT, pollDelay } from './src/engine/index.ts';",
-        "export { FakeEnvironment, seededRandom } from './test/engine/fake-environment.ts';",
+        "export { FakeEnvironment, seededRandom } from './test/helpers/fake-environment.ts';",
         "export { TaskProgress } from './src/task-progress.ts';",
         "export { FollowController } from './src/follow-controller.ts';",
         "export { useEnvironment } from './src/page-engine.ts';",

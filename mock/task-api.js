@@ -48,6 +48,24 @@ export function createTaskApi() {
   const tasks = new Map();
   /** @type {{ authorization: string | null }[]} */
   const generateLog = [];
+  /**
+   * Media held back (`?hold=` a name the test picks) until `POST /__mock/holds/<name>` releases
+   * them: a test that measures what is shown before the media arrive decides when they arrive.
+   * @type {Map<string, { released: Promise<void>, release: () => void }>}
+   */
+  const holds = new Map();
+  /** @param {string} name */
+  function hold(name) {
+    let entry = holds.get(name);
+    if (!entry) {
+      /** @type {() => void} */
+      let release = () => {};
+      const released = new Promise((resolve) => (release = () => resolve(undefined)));
+      entry = { released, release };
+      holds.set(name, entry);
+    }
+    return entry;
+  }
 
   /**
    * Registers a task and returns what a server would hand the page.
@@ -107,10 +125,17 @@ export function createTaskApi() {
       await handleControl(req, res, route.parts);
       return true;
     }
+    if (route.kind === 'release') {
+      hold(route.name).release();
+      res.writeHead(204).end();
+      return true;
+    }
     if (route.kind === 'image' || route.kind === 'video') {
       // The media of a task (`?task=` its id) is logged with its requests, to see what was sent.
       const task = tasks.get(url.searchParams.get('task') ?? '');
       if (task) log(task, req, url).cookie = req.headers.cookie ?? null;
+      const held = url.searchParams.get('hold');
+      if (held) await hold(held).released;
       if (route.kind === 'image') await serveImage(res, route.parts[0], url.searchParams);
       else await serveVideo(res);
       return true;
@@ -328,12 +353,14 @@ export function createTaskApi() {
  * @param {string} path
  * @returns {{ kind: 'task', name: RouteName, taskId: string, provider: TaskRoute['provider'] }
  *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | { kind: 'video' }
- *   | { kind: 'generate' } | null}
+ *   | { kind: 'release', name: string } | { kind: 'generate' } | null}
  */
 function matchRoute(method, path) {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (path.startsWith(`${CONTROL_PREFIX}/images/`)) return { kind: 'image', parts: segments.slice(2) };
   if (path.startsWith(`${CONTROL_PREFIX}/videos/`)) return { kind: 'video' };
+  if (path.startsWith(`${CONTROL_PREFIX}/holds/`) && (method === 'POST' || method === 'OPTIONS'))
+    return { kind: 'release', name: segments[2] ?? '' };
   if (path.startsWith(`${CONTROL_PREFIX}/tasks`)) return { kind: 'control', parts: segments.slice(1) };
   if (path === '/image/generate' && (method === 'POST' || method === 'OPTIONS')) return { kind: 'generate' };
   const get = method === 'GET' || method === 'OPTIONS';

@@ -196,6 +196,27 @@ describe('mock task API', () => {
     assert.match(unlabelled, /><\/text>/);
   });
 
+  it('holds media named by ?hold= until the test releases that name, and only that name', async () => {
+    /** @type {string[]} */
+    const arrived = [];
+    const fetched = (/** @type {string} */ name) =>
+      fetch(`${mock.url}/__mock/images/${name}.svg?w=8&hold=${name}`).then(async (res) => {
+        await res.text();
+        arrived.push(name);
+      });
+    const first = fetched('first');
+    const second = fetched('second');
+    const release = (/** @type {string} */ name) =>
+      fetch(`${mock.url}/__mock/holds/${name}`, { method: 'POST' });
+    assert.equal((await release('first')).status, 204);
+    await first;
+    assert.deepEqual(arrived, ['first']);
+    await release('second');
+    await second;
+    assert.deepEqual(arrived, ['first', 'second']);
+    await fetched('first'); // released for good
+  });
+
   it("logs a task's media requests with it, and answers without CORS headers when told", async () => {
     const { taskId } = await createTask({ status: [{ json: { status: 'completed' } }] });
     const image = await get(`/__mock/images/1.svg?task=${taskId}`, 'pat_x', {});

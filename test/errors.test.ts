@@ -3,7 +3,18 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { defaultStrings } from '../src/index.js';
 import type { TaskCompleteDetail, TaskErrorDetail, TaskFailedDetail } from '../src/index.js';
-import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
+import {
+  completed,
+  follow,
+  mount,
+  parts,
+  pending,
+  results,
+  shadow,
+  untilFirstStatus,
+  untilState,
+} from './helpers/element.js';
+import { HOUR, type Watched, realClock, watchedClock } from './helpers/fake-clock.js';
 import type { Mounted } from './helpers/element.js';
 import { createTask, mintToken, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
@@ -22,11 +33,27 @@ function statesOf(mounted: Pick<Mounted, 'details'>) {
   return mounted.details<{ state: string }>('task-state-change').map((d) => d.state);
 }
 
-/** The request log stays as it is for several of the longest waits the element could make. */
-async function expectNoMoreRequests(taskId: string, ms = 5 * MAX_INTERVAL) {
-  const before = await requestsOf(taskId);
-  await aTimeout(ms);
-  expect(await requestsOf(taskId), 'requests after the element stopped').to.have.length(before.length);
+afterEach(realClock);
+
+/** Nothing more is sent while the fake clock moves past every wait the element could have set. */
+async function expectNoMoreRequests({ env, sent }: Watched, ms = HOUR) {
+  const before = sent.length;
+  await env.advance(ms);
+  expect(sent.slice(before), 'requests after the element stopped').to.deep.equal([]);
+}
+
+/**
+ * On the fake clock, a task whose every answer fails: each time every request sent has failed,
+ * the clock moves to the retry (no longer than `max-poll-interval`), until the element gives up.
+ */
+async function untilGivenUp(mounted: Pick<Mounted, 'el' | 'details'>, { env, sent }: Watched) {
+  await until(async () => {
+    if (mounted.el.state === 'pending' && errorsOf(mounted).length === sent.length) {
+      await env.advance(MAX_INTERVAL);
+    }
+    return mounted.el.state === 'error';
+  }, 'the element gave up');
+  await mounted.el.updateComplete;
 }
 
 /** Records uncaught errors and unhandled rejections until stopped. */
@@ -107,8 +134,9 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
   });
 
   it('gives up after max-retries failures in a row, and then sends nothing', async () => {
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ status: 500 }] }, { maxRetries: 2 });
-    await untilState(mounted.el, 'error');
+    await untilGivenUp(mounted, watching);
     expect(mounted.el.error).to.include({ code: 'http', httpStatus: 500 });
     expect(errorsOf(mounted)).to.deep.equal([
       ['http', 500, true],
@@ -116,7 +144,7 @@ describe('network error, request timeout, 5xx: retried with backoff', () => {
       ['http', 500, false],
     ]);
     expect(await requestsOf(mounted.taskId)).to.have.length(3);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(statesOf(mounted)).to.deep.equal(['pending', 'error']);
   });
 
@@ -139,13 +167,14 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
   // Retry-After of a minute, read through CORS: only `refresh()` brings the retry within the test.
   // The exact waits are tested on the engine's fake clock (test/engine).
   async function expectWaitedOut(status: number, retryAfter: string) {
+    const watching = watchedClock();
     const mounted = await follow({
       status: [{ times: 1, status, headers: { 'Retry-After': retryAfter } }, completed],
       results: results(2),
     });
     await until(() => mounted.details('task-error').length > 0, 'a task-error');
     expect(errorsOf(mounted)).to.deep.equal([['rate-limited', status, true]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching, 59_000); // a second short of the minute asked
     mounted.el.refresh();
     await untilState(mounted.el, 'completed');
     expect(await statusRequestsOf(mounted.taskId)).to.have.length(2);
@@ -164,15 +193,13 @@ describe('429 / 503 with Retry-After: rate-limited', () => {
 
 describe('401 / 403: unauthorized', () => {
   it('stops at once on a 401 without a tokenProvider, and a new token resumes it', async () => {
-    const { taskId } = await createTask({
-      status: [{ times: 1, ...pending }, completed],
-      results: results(2),
-    });
+    const { taskId } = await createTask({ status: [completed], results: results(2) });
+    const watching = watchedClock();
     const mounted = await mount({ taskId, publicAccessToken: 'pat_refused' });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 401 });
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 401, false]]);
-    await expectNoMoreRequests(taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(taskId)).to.have.length(1);
 
     const token = await mintToken(taskId);
@@ -186,11 +213,12 @@ describe('401 / 403: unauthorized', () => {
   });
 
   it('stops at once on a 403 likewise, and a new token resumes it', async () => {
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ times: 1, status: 403 }, completed], results: results(2) });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 403 });
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 403, false]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(mounted.taskId)).to.have.length(1);
 
     mounted.el.publicAccessToken = await mintToken(mounted.taskId);
@@ -236,13 +264,16 @@ describe('401 / 403: unauthorized', () => {
       calls++;
       return 'pat_also_refused';
     };
+    const watching = watchedClock();
     const mounted = await mount({ taskId, publicAccessToken, tokenProvider });
+    await untilFirstStatus(mounted.el);
+    await watching.env.advance(MAX_INTERVAL); // to the second poll, which is refused
     await until(() => errorsOf(mounted).length > 0, 'a task-error');
     expect(errorsOf(mounted)).to.deep.equal([['unauthorized', 401, false]]);
     await mounted.el.updateComplete;
     expect(mounted.el.state).to.equal('error');
     expect(mounted.el.error).to.include({ code: 'unauthorized', httpStatus: 401 });
-    await expectNoMoreRequests(taskId);
+    await expectNoMoreRequests(watching);
     expect(calls).to.equal(1);
     expect(errorsOf(mounted)).to.have.length(1);
     expect((await requestsOf(taskId)).map((r) => r.authorization)).to.deep.equal([
@@ -314,11 +345,12 @@ describe('401 / 403: unauthorized', () => {
 
 describe('404: not-found', () => {
   it('stops at once on a 404 of the status', async () => {
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ status: 404, json: { error: 'not found' } }] });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
     expect(errorsOf(mounted)).to.deep.equal([['not-found', 404, false]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(mounted.taskId)).to.have.length(1);
   });
 
@@ -337,11 +369,12 @@ describe('404: not-found', () => {
   });
 
   it('stops with not-found when both /results and /result answer 404', async () => {
+    const watching = watchedClock();
     const mounted = await follow({ status: [completed] });
     await untilState(mounted.el, 'error');
     expect(mounted.el.error).to.include({ code: 'not-found', httpStatus: 404 });
     expect(errorsOf(mounted)).to.deep.equal([['not-found', 404, false]]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     const { taskId } = mounted;
     expect((await requestsOf(taskId)).map((r) => r.url)).to.deep.equal([
       `/tasks/${taskId}/status`,
@@ -385,27 +418,35 @@ describe('body not JSON or not the schema: invalid-response', () => {
   });
 
   it('gives up with invalid-response after max-retries bad bodies in a row', async () => {
+    const watching = watchedClock();
     const mounted = await follow({ status: [{ json: { status: 'done' } }] }, { maxRetries: 1 });
-    await untilState(mounted.el, 'error');
+    await untilGivenUp(mounted, watching);
     expect(mounted.el.error?.code).to.equal('invalid-response');
     expect(errorsOf(mounted).map(([code, , willRetry]) => [code, willRetry])).to.deep.equal([
       ['invalid-response', true],
       ['invalid-response', false],
     ]);
-    await expectNoMoreRequests(mounted.taskId);
+    await expectNoMoreRequests(watching);
     expect(await requestsOf(mounted.taskId)).to.have.length(2);
   });
 });
 
 describe('timeout: the task took too long', () => {
   it('gives up with timeout while the task stays pending, and sends nothing more', async () => {
-    const mounted = await follow({ status: [pending] }, { timeout: 300 });
+    const watching = watchedClock();
+    // The next poll is due after the task's timeout: the first status is the only request.
+    const mounted = await follow(
+      { status: [pending] },
+      { timeout: 300, pollInterval: 1000, maxPollInterval: 1000 },
+    );
+    await untilFirstStatus(mounted.el);
+    await watching.env.advance(300);
     await untilState(mounted.el, 'error');
     expect(mounted.el.error?.code).to.equal('timeout');
     expect(mounted.events.filter((e) => e.type === 'task-error')).to.have.length(1);
     expect(errorsOf(mounted)).to.deep.equal([['timeout', null, false]]);
-    expect(await requestsOf(mounted.taskId)).to.have.length.above(0);
-    await expectNoMoreRequests(mounted.taskId);
+    expect(watching.sent).to.have.length(1);
+    await expectNoMoreRequests(watching);
     expect(statesOf(mounted)).to.deep.equal(['pending', 'error']);
   });
 });

@@ -2,7 +2,7 @@
 // and Errors): ids that would move requests off the task's path, delays too long for a timer, token
 // providers that never answer, absurd sizes, attributes that are not numbers, provider names of
 // Object's members, and answers redirected to another origin. The exact waits are tested on the engine's fake clock (test/engine).
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { mynthResults } from '../mock/bodies.js';
 import {
   TaskApiError,
@@ -11,23 +11,24 @@ import {
   type TaskProgress,
   type TaskSnapshot,
 } from '../src/index.js';
-import { completed, follow, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
+import {
+  completed,
+  follow,
+  mount,
+  parts,
+  pending,
+  results,
+  shadow,
+  untilFirstStatus,
+  untilState,
+} from './helpers/element.js';
+import { HOUR, fakeClock, realClock } from './helpers/fake-clock.js';
+import { countFetches } from './helpers/fetches.js';
 import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
 
-/** A window in which a zero-delay loop, or a 50 ms floor, would send many requests. */
+/** Less than the default poll interval (2000 ms), in which a 50 ms floor would poll again. */
 const WINDOW = 1500;
-
-/** Counts the page's `fetch` calls while a test runs. */
-function countFetches() {
-  const original = window.fetch;
-  const urls: string[] = [];
-  window.fetch = (input, init) => {
-    urls.push(String(input instanceof Request ? input.url : input));
-    return original(input, init);
-  };
-  return { urls, restore: () => (window.fetch = original) };
-}
 
 /** Connects an element configured by attributes only, as plain HTML would. */
 async function mountWithAttributes(attributes: Record<string, string>): Promise<TaskProgress> {
@@ -40,26 +41,36 @@ async function mountWithAttributes(attributes: Record<string, string>): Promise<
   return el;
 }
 
-/** With this `poll-interval`, a pending task gets one status request in the window, not a loop. */
+/** With this `poll-interval`, a pending task gets one status request in the window (fake clock), not a loop. */
 async function expectOnePoll(pollInterval: string) {
+  const env = fakeClock();
   const task = await createTask({ status: [pending] });
-  await mountWithAttributes({
+  const el = await mountWithAttributes({
     'task-id': task.taskId,
     'public-access-token': task.publicAccessToken,
     'poll-interval': pollInterval,
   });
-  await aTimeout(WINDOW);
+  await untilFirstStatus(el);
+  const fetches = countFetches();
+  try {
+    await env.advance(WINDOW);
+    expect(fetches.urls).to.deep.equal([]);
+  } finally {
+    fetches.restore();
+  }
   expect(await statusRequestsOf(task.taskId)).to.have.length(1);
 }
 
 afterEach(() => {
   for (const el of document.querySelectorAll('task-progress')) el.remove();
+  realClock();
 });
 
 describe('task ids that would leave the task path', () => {
   for (const provider of ['mynth', 'mindproxy']) {
     for (const taskId of ['.', '..', '   ', 'tsk\u0000', 'tsk\nstatus', 'tsk\u007f', 'tsk\u0085']) {
       it(`${provider}: ${JSON.stringify(taskId)} is an error with no request`, async () => {
+        const env = fakeClock();
         const fetches = countFetches();
         try {
           const { el, events } = await mount({ taskId, publicAccessToken: 'pat_x', provider });
@@ -68,7 +79,7 @@ describe('task ids that would leave the task path', () => {
           el.refresh();
           el.retry();
           el.cancel();
-          await aTimeout(200);
+          await env.advance(HOUR); // past any wait the element could have set
           expect(fetches.urls).to.deep.equal([]);
           expect(events.map((e) => e.type)).to.deep.equal(['task-state-change', 'task-retry']);
         } finally {
@@ -82,17 +93,21 @@ describe('task ids that would leave the task path', () => {
 describe('delays longer than a timer holds', () => {
   for (const timeout of ['Infinity', '3000000000']) {
     it(`timeout="${timeout}" does not end the task at once`, async () => {
+      // On the fake clock, as in a browser, a timer longer than a timer holds would fire at once.
+      const env = fakeClock();
       const task = await createTask({ status: [pending] });
       const el = await mountWithAttributes({
         'task-id': task.taskId,
         'public-access-token': task.publicAccessToken,
         'poll-interval': '50',
-        'max-poll-interval': '100',
+        // Longer than the clock moves: the poll it sends is not timed out while it is on its way.
+        'max-poll-interval': String(2 * HOUR),
         timeout,
       });
-      await aTimeout(WINDOW);
+      await untilFirstStatus(el);
+      await env.advance(HOUR);
       expect(el.state).to.equal('pending');
-      expect((await statusRequestsOf(task.taskId)).length).to.be.above(1);
+      await until(async () => (await statusRequestsOf(task.taskId)).length > 1, 'a second poll');
     });
   }
 
@@ -170,7 +185,7 @@ describe('attributes that are not numbers take their default', () => {
       'max-retries': 'abc',
     });
     await untilState(el, 'error');
-    await aTimeout(300);
+    // Each request was answered before the element gave up.
     expect(await statusRequestsOf(task.taskId)).to.have.length(6);
   });
 });

@@ -1,6 +1,6 @@
 // docs/behaviour.md, Pacing and Sharing: when the element polls, when it pauses and resumes, and
 // what it lets go of, read from the mock API's request log over real HTTP.
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { LoggedRequest } from '../mock/types.js';
 import type { TaskProgress, TaskStateChangeEvent } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf, statusOf, statusRequestsOf } from './helpers/mock-api.js';
@@ -12,20 +12,29 @@ import {
   pending,
   recordEvents,
   results,
+  untilFirstStatus,
   untilRequests,
   untilState,
 } from './helpers/element.js';
-import { fakeClock, realClock } from './helpers/fake-clock.js';
+import { HOUR, fakeClock, pageClock, realClock } from './helpers/fake-clock.js';
+import { type Fetches, countFetches } from './helpers/fetches.js';
 import { until } from './helpers/until.js';
 import { restoreVisibility, stubVisibility, visibilityChange } from './helpers/visibility.js';
 
 /**
  * An interval no test waits out: a second request within a test's time can only come from a
  * wake-up (visible again, `pageshow`, online, `refresh()`). No test here measures a gap between
- * requests: the engine's pacing is tested on a fake clock (test/engine).
+ * requests: the engine's pacing is tested on a fake clock (test/engine). Where a test shows that
+ * nothing is sent, the page is on the fake clock and the clock moves past every timer the element
+ * could have set, while its `fetch` calls are counted.
  */
 const LONG_INTERVAL = 60_000;
-/** Longer than the default poll interval (2000 ms with up to 20 % jitter): a window in which it would poll. */
+/**
+ * On the fake clock, a move past every poll, retry and request timeout of these tests, and short of
+ * the element's own `timeout` (30 minutes by default), which would end the task.
+ */
+const PAST_EVERY_WAIT = 10 * LONG_INTERVAL;
+/** Longer than the default poll interval (2000 ms): on the fake clock, a move in which it would poll. */
 const DEFAULT_INTERVAL_WINDOW = 2500;
 
 const resultsOf = (log: LoggedRequest[]) => log.filter((r) => r.url.endsWith('/results'));
@@ -49,13 +58,25 @@ async function mountAttributes(attributes: Record<string, string>) {
   return { el, events };
 }
 
+let fetches: Fetches | undefined;
+
+/** Counts the page's `fetch` calls from now until the test ends. */
+function countFromNow(): Fetches {
+  fetches = countFetches();
+  return fetches;
+}
+
 afterEach(() => {
   restoreVisibility();
   restoreOnline();
+  fetches?.restore();
+  fetches = undefined;
+  realClock();
 });
 
 describe('poll pacing', () => {
   it('reads poll-interval and max-poll-interval from attributes', async () => {
+    const env = fakeClock();
     const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(1) });
     const { el } = await mountAttributes({
       'base-url': mockApiUrl,
@@ -64,9 +85,10 @@ describe('poll pacing', () => {
       'poll-interval': String(LONG_INTERVAL),
       'max-poll-interval': String(LONG_INTERVAL),
     });
-    await untilRequests(task.taskId, 1);
-    await aTimeout(DEFAULT_INTERVAL_WINDOW);
-    expect(await statusRequestsOf(task.taskId), 'no poll within the default interval').to.have.length(1);
+    await untilFirstStatus(el);
+    const sent = countFromNow();
+    await env.advance(DEFAULT_INTERVAL_WINDOW);
+    expect(sent.urls, 'no poll within the default interval').to.deep.equal([]);
     el.refresh();
     await untilState(el, 'completed');
     expect(await statusRequestsOf(task.taskId)).to.have.length(2);
@@ -105,36 +127,35 @@ describe('poll pacing', () => {
 
 describe('page visibility', () => {
   it('makes no request while hidden, and polls as soon as the page is visible', async () => {
+    const env = pageClock();
     stubVisibility('hidden');
-    const { el, taskId } = await follow(
-      { status: [{ times: 2, ...pending }, completed], results: results(1) },
-      { pollInterval: 100, maxPollInterval: 100 },
-    );
+    const sent = countFromNow();
+    const { el, taskId } = await follow({ status: [completed], results: results(1) }, { pollInterval: 100 });
     expect(el.state).to.equal('pending');
-    await aTimeout(600); // six intervals
-    expect(await requestsOf(taskId)).to.deep.equal([]);
+    await env.advance(PAST_EVERY_WAIT);
+    expect(sent.urls).to.deep.equal([]);
 
     restoreVisibility();
     visibilityChange();
-    await untilRequests(taskId, 1);
     await untilState(el, 'completed');
+    expect(statusOf(await requestsOf(taskId))).to.have.length(1);
   });
 
   it('stops polling when the page becomes hidden and resumes when visible', async () => {
-    const { taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
-    await untilRequests(taskId, 2);
+    const env = pageClock();
+    const { el, taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
+    await untilFirstStatus(el);
 
     stubVisibility('hidden');
     visibilityChange();
-    const before = (await statusRequestsOf(taskId)).length;
-    await aTimeout(800); // eight intervals
-    const after = (await statusRequestsOf(taskId)).length;
-    // A request already sent when the page hid may be logged after the first count.
-    expect(after - before).to.be.at.most(1);
+    const sent = countFromNow();
+    await env.advance(PAST_EVERY_WAIT); // past the next poll, which finds the page hidden
+    expect(sent.urls).to.deep.equal([]);
 
     restoreVisibility();
     visibilityChange();
-    await untilRequests(taskId, after + 3);
+    await untilRequests(taskId, 2);
+    expect(sent.urls).to.have.length(1);
   });
 
   it('polls at once when the page becomes visible in the middle of a long interval', async () => {
@@ -145,7 +166,6 @@ describe('page visibility', () => {
     await untilRequests(taskId, 1);
     stubVisibility('hidden');
     visibilityChange();
-    await aTimeout(300);
 
     restoreVisibility();
     expect(statusOf(await untilRequests(taskId, 2, { poke: visibilityChange }))).to.have.length(2);
@@ -188,31 +208,32 @@ describe('pageshow and online', () => {
   });
 
   it('makes no request while offline, and polls as soon as it is online', async () => {
+    const env = pageClock();
     stubOffline();
-    const { el, taskId } = await follow(
-      { status: [{ times: 2, ...pending }, completed], results: results(1) },
-      { pollInterval: 100, maxPollInterval: 100 },
-    );
+    const sent = countFromNow();
+    const { el, taskId } = await follow({ status: [completed], results: results(1) }, { pollInterval: 100 });
     expect(el.state).to.equal('pending');
-    await aTimeout(600); // six intervals
-    expect(await requestsOf(taskId)).to.deep.equal([]);
+    await env.advance(PAST_EVERY_WAIT);
+    expect(sent.urls).to.deep.equal([]);
 
     restoreOnline();
     window.dispatchEvent(new Event('online'));
-    await untilRequests(taskId, 1);
     await untilState(el, 'completed');
+    expect(statusOf(await requestsOf(taskId))).to.have.length(1);
   });
 
   it('stops polling when going offline and polls at once when online again', async () => {
+    const env = pageClock();
     const { el, taskId } = await follow(
       { status: [{ times: 1, ...pending }, completed], results: results(1) },
       { pollInterval: LONG_INTERVAL, maxPollInterval: LONG_INTERVAL },
     );
-    await untilRequests(taskId, 1);
+    await untilFirstStatus(el);
     stubOffline();
     window.dispatchEvent(new Event('offline'));
-    await aTimeout(300);
-    expect(await statusRequestsOf(taskId)).to.have.length(1);
+    const sent = countFromNow();
+    await env.advance(PAST_EVERY_WAIT); // past the next poll, which finds the page offline
+    expect(sent.urls).to.deep.equal([]);
 
     restoreOnline();
     expect(
@@ -226,25 +247,28 @@ describe('pageshow and online', () => {
   });
 
   it('does not poll through a short interval while offline', async () => {
-    const { taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
-    await untilRequests(taskId, 2);
+    const env = pageClock();
+    const { el, taskId } = await follow({ status: [pending] }, { pollInterval: 100, maxPollInterval: 100 });
+    await untilFirstStatus(el);
     stubOffline();
     window.dispatchEvent(new Event('offline'));
-    const before = (await statusRequestsOf(taskId)).length;
-    await aTimeout(800); // eight intervals
-    const after = (await statusRequestsOf(taskId)).length;
-    expect(after - before).to.be.at.most(1);
+    const sent = countFromNow();
+    await env.advance(PAST_EVERY_WAIT);
+    expect(sent.urls).to.deep.equal([]);
 
     restoreOnline();
     window.dispatchEvent(new Event('online'));
-    await untilRequests(taskId, after + 3);
+    await untilRequests(taskId, 2);
+    expect(sent.urls).to.have.length(1);
   });
 });
 
 describe('disconnect and reconnect', () => {
   it('aborts the request in flight, then stays silent, and resumes when reconnected', async () => {
+    const env = fakeClock();
+    const sent = countFromNow();
     const { el, taskId, events, details } = await follow({
-      status: [{ times: 1, ...pending, delay: 1000 }, { times: 1, ...pending }, completed],
+      status: [{ times: 1, ...pending, delay: 1000 }, completed],
       results: results(2),
     });
     await untilRequests(taskId, 1);
@@ -254,15 +278,15 @@ describe('disconnect and reconnect', () => {
     const firedBefore = events.length;
 
     await until(async () => (await requestsOf(taskId))[0].aborted, 'the request in flight was not aborted');
-    await aTimeout(600); // several intervals of 50 to 200 ms
-    expect(await requestsOf(taskId)).to.have.length(1);
+    await env.advance(PAST_EVERY_WAIT);
+    expect(sent.urls).to.have.length(1);
     expect(events.slice(firedBefore).map((e) => e.type)).to.deep.equal([]);
     expect(el.state).to.equal('pending');
 
     parent.append(el);
     await untilState(el, 'completed');
     const log = await requestsOf(taskId);
-    expect(statusOf(log)).to.have.length(3);
+    expect(statusOf(log)).to.have.length(2);
     expect(resultsOf(log)).to.have.length(1);
     expect(log.slice(1).every((r) => !r.aborted)).to.equal(true);
     expect(details('task-complete')).to.have.length(1);
@@ -270,34 +294,37 @@ describe('disconnect and reconnect', () => {
   });
 
   it('removed and put back 150 ms later while pending, keeps its elapsed time', async () => {
-    const { el } = await follow({ status: [pending] });
+    const env = fakeClock();
+    // Polls and their timeouts out of the clock's way: only the elapsed time moves.
+    const { el } = await follow({ status: [pending] }, { pollInterval: HOUR, maxPollInterval: HOUR });
     const elapsed = () => parts(el, 'elapsed')[0]?.textContent?.trim();
-    await until(() => elapsed() === '0:01', 'a second elapsed');
+    await untilFirstStatus(el);
+    await env.advance(1_000);
+    await el.updateComplete;
+    expect(elapsed()).to.equal('0:01');
     const parent = el.parentElement as HTMLElement;
     el.remove();
-    await aTimeout(150);
+    await env.advance(150);
     parent.append(el);
     await el.updateComplete;
     expect(el.state).to.equal('pending');
-    expect(elapsed(), 'counted from when following began').not.to.equal('0:00');
+    expect(elapsed(), 'counted from when following began').to.equal('0:01');
   });
 
   it('makes no request when a completed element is removed and added again', async () => {
-    const { el, taskId, events } = await follow({
-      status: [{ times: 1, ...pending }, completed],
-      results: results(2),
-    });
+    const env = fakeClock();
+    const { el, events } = await follow({ status: [completed], results: results(2) });
     await untilState(el, 'completed');
-    const requested = (await requestsOf(taskId)).length;
     const fired = events.length;
     const parent = el.parentElement;
     if (!parent) throw new Error('not mounted');
 
+    const sent = countFromNow();
     el.remove();
     parent.append(el);
     await el.updateComplete;
-    await aTimeout(500);
-    expect(await requestsOf(taskId)).to.have.length(requested);
+    await env.advance(PAST_EVERY_WAIT);
+    expect(sent.urls).to.deep.equal([]);
     expect(events).to.have.length(fired);
     expect(el.state).to.equal('completed');
     expect(parts(el, 'image')).to.have.length(2);
@@ -306,33 +333,25 @@ describe('disconnect and reconnect', () => {
   it('fires nothing, not even its timeout, once disconnected', async () => {
     // On the fake clock, so that the timeout cannot pass before the element leaves.
     const env = fakeClock();
-    try {
-      const { el, taskId, events } = await follow({ status: [pending] }, { timeout: 400 });
-      await untilRequests(taskId, 1);
-      await el.updateComplete;
-      el.remove();
-      const fired = events.length;
-      const requested = (await requestsOf(taskId)).length;
-      await env.advance(800); // past the timeout
-      await aTimeout(200); // time for a request or an event, had one been due
-      expect(events.slice(fired).map((e) => e.type)).to.deep.equal([]);
-      // One request may have been on its way when the element left.
-      expect((await requestsOf(taskId)).length - requested).to.be.at.most(1);
-      expect(el.state).to.equal('pending');
-    } finally {
-      realClock();
-    }
+    const { el, events } = await follow({ status: [pending] }, { timeout: 400 });
+    await untilFirstStatus(el);
+    el.remove();
+    const fired = events.length;
+    const sent = countFromNow();
+    await env.advance(PAST_EVERY_WAIT); // past the timeout and every poll
+    expect(events.slice(fired).map((e) => e.type)).to.deep.equal([]);
+    expect(sent.urls).to.deep.equal([]);
+    expect(el.state).to.equal('pending');
   });
 
   it('makes no request after the task failed', async () => {
-    const { el, taskId } = await follow({
-      status: [{ times: 1, ...pending }, { json: { status: 'failed', error: 'No GPUs left' } }],
-    });
+    const env = fakeClock();
+    const { el, taskId } = await follow({ status: [{ json: { status: 'failed', error: 'No GPUs left' } }] });
     await untilState(el, 'failed');
-    const requested = await requestsOf(taskId);
-    expect(statusOf(requested)).to.have.length(2);
-    await aTimeout(500); // several intervals of 50 to 200 ms
-    expect(await requestsOf(taskId)).to.have.length(requested.length);
+    expect(statusOf(await requestsOf(taskId))).to.have.length(1);
+    const sent = countFromNow();
+    await env.advance(PAST_EVERY_WAIT);
+    expect(sent.urls).to.deep.equal([]);
   });
 });
 
@@ -347,14 +366,12 @@ describe('changing task-id', () => {
     });
     const { el, events, details } = await mount({ taskId: a.taskId, publicAccessToken: a.publicAccessToken });
     await untilRequests(a.taskId, 1);
-    const switchedAt = performance.now();
     const firedBefore = events.length;
 
     el.taskId = b.taskId;
     await untilState(el, 'completed');
+    // Aborted, A's answer can no longer reach the page: nothing of A can show after this.
     await until(async () => (await requestsOf(a.taskId))[0].aborted, "A's request was not aborted");
-    // Let A's answer time come and go, so a stale render would show.
-    await aTimeout(Math.max(0, 1300 - (performance.now() - switchedAt)));
 
     expect(await requestsOf(a.taskId)).to.have.length(1);
     const after = events.slice(firedBefore);
@@ -509,15 +526,16 @@ describe('settling of attributes and properties', () => {
 
   for (const [name, settle] of orders) {
     it(`${name}, set in one block on a connected element: every request right`, async () => {
+      const env = fakeClock();
       const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(2) });
       // A kind of its own: the durations this page learned from earlier tests would pace it instead.
       const { el, events } = await mountAttributes({ 'duration-key': task.taskId });
       expect(el.state).to.equal('idle');
 
       settle(el, task);
-      await untilRequests(task.taskId, 1);
-      await aTimeout(DEFAULT_INTERVAL_WINDOW);
-      expect(await statusRequestsOf(task.taskId), 'no poll within the default interval').to.have.length(1);
+      await untilFirstStatus(el);
+      await env.advance(DEFAULT_INTERVAL_WINDOW);
+      expect(fetched, 'no poll within the default interval').to.have.length(1);
       el.refresh();
       await untilState(el, 'completed');
 
@@ -537,10 +555,11 @@ describe('settling of attributes and properties', () => {
   }
 
   it('stays idle without a token, and follows once the token arrives', async () => {
-    const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(2) });
+    const task = await createTask({ status: [completed], results: results(2) });
+    const env = fakeClock();
     const { el, events } = await mount({ taskId: task.taskId });
     expect(el.state).to.equal('idle');
-    await aTimeout(400); // several intervals of 50 to 200 ms
+    await env.advance(PAST_EVERY_WAIT);
     expect(el.state).to.equal('idle');
     expect(fetched).to.deep.equal([]);
     expect(await requestsOf(task.taskId)).to.deep.equal([]);
@@ -549,11 +568,7 @@ describe('settling of attributes and properties', () => {
     el.publicAccessToken = task.publicAccessToken;
     await untilState(el, 'completed');
     const bearer = `Bearer ${task.publicAccessToken}`;
-    expect((await requestsOf(task.taskId)).map((r) => r.authorization)).to.deep.equal([
-      bearer,
-      bearer,
-      bearer,
-    ]);
+    expect((await requestsOf(task.taskId)).map((r) => r.authorization)).to.deep.equal([bearer, bearer]);
     expect(fetched.every((f) => f.authorization === bearer)).to.equal(true);
   });
 });

@@ -1,18 +1,26 @@
 // The gateway (mindproxy) dialect end to end: numeric statuses and their phases, results inside the
 // status body, video tiles, terminal statuses, malformed assets, cancel and task events.
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { mindproxyTask } from '../mock/bodies.js';
 import type { LoggedRequest, MockStep, Scenario, TaskEvent } from '../mock/types.js';
 import { mindproxyAdapter } from '../src/adapters/mindproxy.js';
 import type { TaskErrorEvent, TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
-import { follow, mount, parts, pending, shadow, untilRequests, untilState } from './helpers/element.js';
+import {
+  follow,
+  mount,
+  parts,
+  pending,
+  shadow,
+  untilFirstStatus,
+  untilRequests,
+  untilState,
+} from './helpers/element.js';
+import { HOUR, fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 
 type Props = Parameters<typeof mount>[0];
 type Detail = Record<string, unknown>;
-
-const MAX_POLL = 200;
 
 let nextId = 0;
 const newTaskId = () => `mp_${Date.now().toString(36)}_${nextId++}`;
@@ -108,6 +116,7 @@ describe('<task-progress provider="mindproxy">', () => {
   afterEach(() => {
     fetches?.restore();
     fetches = undefined;
+    realClock();
   });
 
   describe('statuses', () => {
@@ -541,9 +550,9 @@ describe('<task-progress provider="mindproxy">', () => {
     });
 
     it('mynth (no cancel endpoint): cancel() stops following at once, state cancelled', async () => {
+      const env = fakeClock();
       const { el, details, taskId } = await follow({ status: [pending] }, { cancelable: true });
-      await untilRequests(taskId, 1, { which: gets });
-      expect(el.state).to.equal('pending');
+      await untilFirstStatus(el);
       fetches = recordFetches();
       el.cancel();
       await el.updateComplete;
@@ -552,7 +561,7 @@ describe('<task-progress provider="mindproxy">', () => {
       expect(details('task-failed')).to.deep.equal([{ taskId, state: 'cancelled', error: null }]);
 
       // A following element would poll again within maxPollInterval.
-      await aTimeout(3 * MAX_POLL);
+      await env.advance(HOUR);
       expect(fetches.sent).to.deep.equal([]);
       expect(posts(await requestsOf(taskId))).to.have.length(0);
       expect(el.state).to.equal('cancelled');

@@ -1,4 +1,4 @@
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { noMediaEmulation } from './helpers/engines.js';
 import { mynthResults } from '../mock/bodies.js';
@@ -21,18 +21,17 @@ import {
   pending,
   results,
   shadow,
+  untilFirstStatus,
   untilRequests,
   untilState,
 } from './helpers/element.js';
+import { HOUR, realClock, watchedClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
-
-/** Long enough for several polls at the test pacing (first 50 ms, ceiling 200 ms). */
-const SEVERAL_POLLS = 700;
-/** For waits on the network, generous on a loaded machine. */
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
+  realClock();
 });
 
 /** Records every element event that reaches the document, i.e. that bubbles out of the shadow tree. */
@@ -121,8 +120,10 @@ describe('rendering: each state', () => {
   });
 
   it('idle with a task id but no token renders nothing and makes no request', async () => {
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({ status: [pending] }, { publicAccessToken: undefined });
-    await aTimeout(200);
+    await env.advance(HOUR);
+    expect(sent).to.deep.equal([]);
     expect(el.state).to.equal('idle');
     expect(el.getAttribute('state')).to.equal('idle');
     expect([...one(el, 'base').children]).to.deep.equal([statusRegion(el)]);
@@ -225,7 +226,7 @@ describe('rendering: events', () => {
     await untilState(lost.el, 'error');
     const failed = await follow({ status: [{ json: { status: 'failed', error: 'no' } }] });
     await untilState(failed.el, 'failed');
-    await aTimeout(0);
+    await until(() => seen.at(-1)?.[0] === 'failed', 'the failed state told');
     expect(seen).to.deep.equal([
       ['pending', ['progress']],
       ['completed', ['grid']],
@@ -296,7 +297,6 @@ describe('rendering: events', () => {
     // Later renders do not announce the results again.
     el.requestUpdate();
     await el.updateComplete;
-    await aTimeout(100);
     expect(doc.of('task-complete')).to.have.length(1);
     expect(seenInListener).to.deep.equal([{ images: 3, grid: 1 }]);
     const detail = doc.details<{ taskId: string; images: TaskImage[]; urls: string[] }>('task-complete')[0];
@@ -351,12 +351,13 @@ describe('rendering: events', () => {
 
   it('task-retry prevented in error keeps the error and asks nothing; allowed, it resumes to completed', async () => {
     const doc = onDocument();
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({
-      status: [{ times: 1, ...notFound }, { times: 1, ...pending }, completed],
+      status: [{ times: 1, ...notFound }, completed],
       results: results(2),
     });
     await untilState(el, 'error');
-    const before = (await requestsOf(taskId)).length;
+    const before = sent.length;
 
     let prevent = true;
     whileTesting('task-retry', (event) => {
@@ -364,9 +365,9 @@ describe('rendering: events', () => {
     });
     one(el, 'retry-button').click();
     expect(el.state).to.equal('error');
-    await aTimeout(SEVERAL_POLLS);
+    await env.advance(HOUR);
     expect(el.state).to.equal('error');
-    expect((await requestsOf(taskId)).length).to.equal(before);
+    expect(sent).to.have.length(before);
     expect(doc.details('task-retry')).to.deep.equal([{ taskId, state: 'error' }]);
     expect(doc.of('task-retry')[0].defaultPrevented).to.equal(true);
 
@@ -390,15 +391,16 @@ describe('rendering: events', () => {
 
   it('task-retry in failed only tells the page (no request, the state stays)', async () => {
     const doc = onDocument();
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({ status: [{ json: { status: 'failed' } }] });
     await untilState(el, 'failed');
-    const before = (await requestsOf(taskId)).length;
+    const before = sent.length;
     one(el, 'retry-button').click();
     expect(doc.details('task-retry')).to.deep.equal([{ taskId, state: 'failed' }]);
     expect(doc.of('task-retry')[0].cancelable).to.equal(true);
-    await aTimeout(SEVERAL_POLLS);
+    await env.advance(HOUR);
     expect(el.state).to.equal('failed');
-    expect((await requestsOf(taskId)).length).to.equal(before);
+    expect(sent).to.have.length(before);
   });
 
   it('task-cancel prevented keeps pending and polling', async () => {
@@ -421,8 +423,9 @@ describe('rendering: events', () => {
 
   it('task-cancel allowed ends in cancelled with task-failed, and stops requesting', async () => {
     const doc = onDocument();
+    const { env, sent } = watchedClock();
     const { el, taskId } = await follow({ status: [pending] }, { cancelable: true });
-    await untilRequests(taskId, 1);
+    await untilFirstStatus(el);
     one(el, 'cancel-button').click();
     expect(doc.details('task-cancel')).to.deep.equal([{ taskId }]);
     expect(doc.of('task-cancel')[0].cancelable).to.equal(true);
@@ -434,10 +437,9 @@ describe('rendering: events', () => {
       state: 'cancelled',
       previousState: 'pending',
     });
-    const atCancel = (await requestsOf(taskId)).length;
-    await aTimeout(SEVERAL_POLLS);
-    // One request sent before the cancel may reach the mock after it was counted; no poll follows.
-    expect((await requestsOf(taskId)).length - atCancel).to.be.at.most(1);
+    const atCancel = sent.length;
+    await env.advance(HOUR);
+    expect(sent).to.have.length(atCancel);
     expect(el.state).to.equal('cancelled');
     expectBubblingComposed(doc.events, el);
   });
@@ -707,8 +709,7 @@ describe('rendering: live region', () => {
     await el.updateComplete;
     expect(spoken, 'changes while pending').to.deep.equal([]);
     expect(text(status)).to.equal('Generating…');
-    await untilState(el, 'completed');
-    await aTimeout(0);
+    await until(() => spoken.at(-1) === 'Generation complete.', 'the completion spoken');
     expect(spoken).to.deep.equal(['Generation complete.']);
     expect(statusRegion(el)).to.equal(status);
   });
@@ -886,8 +887,9 @@ describe('rendering: custom adapter', () => {
         return { state: 'pending', status: 'p' };
       },
     };
+    const { env } = watchedClock();
     const { el } = await mount({ taskId: 'custom-closed', adapter });
-    await aTimeout(200);
+    await env.advance(HOUR);
     expect(el.state).to.equal('idle');
     expect(calls).to.equal(0);
   });

@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { mindproxyTask, mynthResults } from '../mock/bodies.js';
 import type { Scenario } from '../mock/types.js';
 import type { TaskProgress } from '../src/index.js';
-import { createTask, mockApiUrl } from './helpers/mock-api.js';
+import { createTask, mockApiUrl, releaseHeld } from './helpers/mock-api.js';
 import { completed, mount, parts, pending, shadow, untilState } from './helpers/element.js';
 import { until } from './helpers/until.js';
 
@@ -111,26 +111,31 @@ describe('screens: a phone', () => {
 
   for (const width of [PHONE, 740]) {
     it(`a single video is at least as wide as an image tile, and has the row, in a ${width} px element`, async () => {
-      // Neither the video nor the images arrive within a test: the boxes are the reserved ones.
-      const held = (name: string) => `${mockApiUrl}/__mock/images/${name}.svg?w=64&delay=8000`;
-      const video = await followIn(
-        width,
-        gateway([
-          {
-            status: 4,
-            taskType: 2,
-            assets: { video_url: held('clip'), thumbnail_url: held('poster'), width: 640, height: 360 },
-          },
-        ]),
-      );
-      const image = await followIn(width, gateway([{ status: 4, assets: [{ image_url: held('one') }] }]));
-      await untilState(video.el, 'completed');
-      await untilState(image.el, 'completed');
-      const [player] = parts(video.el, 'video');
-      const [tile] = parts(image.el, 'tile');
-      expect(box(player).width).to.be.at.least(box(tile).width - 0.5);
-      expect(box(player).width, 'the grid’s width').to.be.closeTo(box(parts(video.el, 'grid')[0]).width, 1);
-      expect(box(player).height).to.be.closeTo((box(player).width * 360) / 640, 1);
+      // The media are held back until the boxes are measured: the boxes are the reserved ones.
+      const hold = `screens-${width}-${Math.random()}`;
+      const held = (name: string) => `${mockApiUrl}/__mock/images/${name}.svg?w=64&hold=${hold}`;
+      try {
+        const video = await followIn(
+          width,
+          gateway([
+            {
+              status: 4,
+              taskType: 2,
+              assets: { video_url: held('clip'), thumbnail_url: held('poster'), width: 640, height: 360 },
+            },
+          ]),
+        );
+        const image = await followIn(width, gateway([{ status: 4, assets: [{ image_url: held('one') }] }]));
+        await untilState(video.el, 'completed');
+        await untilState(image.el, 'completed');
+        const [player] = parts(video.el, 'video');
+        const [tile] = parts(image.el, 'tile');
+        expect(box(player).width).to.be.at.least(box(tile).width - 0.5);
+        expect(box(player).width, 'the grid’s width').to.be.closeTo(box(parts(video.el, 'grid')[0]).width, 1);
+        expect(box(player).height).to.be.closeTo((box(player).width * 360) / 640, 1);
+      } finally {
+        await releaseHeld(hold);
+      }
     });
   }
 });

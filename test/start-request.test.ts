@@ -4,8 +4,8 @@ import { expect } from '@open-wc/testing';
 import { TaskApiError } from '../src/errors.js';
 import { requestTimeout } from '../src/engine/index.js';
 import { startTask } from '../src/form-start.js';
-import { hang } from './engine/answers.js';
-import { FakeEnvironment } from './engine/fake-environment.js';
+import { hang } from './helpers/answers.js';
+import { FakeEnvironment } from './helpers/fake-environment.js';
 
 const URL = 'https://app.example/start';
 const TIMEOUT = requestTimeout({ pollInterval: 2000, maxPollInterval: 5000 });

@@ -8,7 +8,7 @@ import type { Scenario } from '../mock/types.js';
 import type { SucceededImage, TaskAdapter, TaskProgress } from '../src/index.js';
 import { createTask, mockApiUrl } from './helpers/mock-api.js';
 import { mount, parts, shadow, untilState } from './helpers/element.js';
-import { EPOCH } from './engine/fake-environment.js';
+import { EPOCH } from './helpers/fake-environment.js';
 import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
 

@@ -5,9 +5,11 @@ import type { TaskProgress } from '../src/index.js';
 import type { MockStep, Scenario } from '../mock/types.js';
 import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
 import { completed, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
-import { fakeClock, realClock } from './helpers/fake-clock.js';
+import { HOUR, fakeClock, realClock } from './helpers/fake-clock.js';
+import { countFetches } from './helpers/fetches.js';
 import { until } from './helpers/until.js';
 
+afterEach(realClock);
 const quick: Scenario = { status: [{ times: 1, ...pending }, completed], results: results(1) };
 
 /** A start endpoint on the mock answering `steps`; its URL, and its request log. */
@@ -175,19 +177,26 @@ describe('zero-JS start', () => {
   });
 
   it('abandons the task it follows on a second submit, and follows the new one', async () => {
+    const env = fakeClock();
     const endless = await createTask({ status: [pending] });
-    const next = await createTask(quick);
+    const next = await createTask({ status: [completed], results: results(1) });
     const endpoint = await startEndpoint([{ times: 1, json: endless }, { json: next }]);
     const { container, form: gen } = await form();
     const { el, details } = await element(container, endpoint.url);
     submit(gen);
-    await until(async () => (await statusRequestsOf(endless.taskId)).length >= 2, 'follows the first');
+    await until(async () => (await statusRequestsOf(endless.taskId)).length === 1, 'follows the first');
+    await until(() => parts(el, 'phase')[0]?.textContent !== 'Starting', 'the first status shown');
     submit(gen);
     await untilState(el, 'completed');
     expect(el.taskId).to.equal(next.taskId);
-    const polled = (await statusRequestsOf(endless.taskId)).length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await statusRequestsOf(endless.taskId)).length, 'no more polls of the old task').to.equal(polled);
+    const fetches = countFetches();
+    try {
+      await env.advance(HOUR); // past every poll the old task would have had
+      expect(fetches.urls, 'no more polls of the old task').to.deep.equal([]);
+    } finally {
+      fetches.restore();
+    }
+    expect(await statusRequestsOf(endless.taskId)).to.have.length(1);
     expect(details('task-start')).to.deep.equal([{ taskId: endless.taskId }, { taskId: next.taskId }]);
   });
 

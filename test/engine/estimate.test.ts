@@ -18,9 +18,9 @@ import {
 } from '../../src/engine/index.js';
 import { type Eta, nextEta, secondsUntil } from '../../src/eta.js';
 import type { TaskAdapter } from '../../src/types.js';
-import { image } from './answers.js';
-import { FakeEnvironment } from './fake-environment.js';
-import { OPTIONS, Subscriber } from './follow.js';
+import { image } from '../helpers/answers.js';
+import { FakeEnvironment } from '../helpers/fake-environment.js';
+import { OPTIONS, Subscriber } from '../helpers/follow.js';
 
 const ESTIMATE = { duration: 30_000, sigma: 0.1 };
 const context = (elapsed: number): PollContext => ({

@@ -3,10 +3,10 @@
 import { expect } from '@open-wc/testing';
 import { builtInAdapter } from '../../src/adapters/http.js';
 import { Engine, MAX_DELAY } from '../../src/engine/index.js';
-import { Fail, type Script, fakeAdapter } from './fake-adapter.js';
-import { FakeEnvironment } from './fake-environment.js';
-import { ended, event, hang, httpFailure, image, networkFailure, pending } from './answers.js';
-import { HOUR, Subscriber, expectStopped, follow } from './follow.js';
+import { Fail, type Script, fakeAdapter } from '../helpers/fake-adapter.js';
+import { FakeEnvironment, HOUR } from '../helpers/fake-environment.js';
+import { ended, event, hang, httpFailure, image, networkFailure, pending } from '../helpers/answers.js';
+import { Subscriber, expectStopped, follow } from '../helpers/follow.js';
 
 describe('engine: max-retries', () => {
   it('gives up after max-retries + 1 failures in a row, and stops', async () => {

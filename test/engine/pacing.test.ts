@@ -10,11 +10,11 @@ import {
   requestTimeout,
   retryDelay,
 } from '../../src/engine/index.js';
-import { Fail, type Answer } from './fake-adapter.js';
-import { httpFailure, networkFailure, pending } from './answers.js';
+import { Fail, type Answer } from '../helpers/fake-adapter.js';
+import { httpFailure, networkFailure, pending } from '../helpers/answers.js';
 import type { TaskSnapshot } from '../../src/types.js';
-import { EPOCH, seededRandom } from './fake-environment.js';
-import { follow } from './follow.js';
+import { EPOCH, seededRandom } from '../helpers/fake-environment.js';
+import { follow } from '../helpers/follow.js';
 
 const PACING = { pollInterval: 100, maxPollInterval: 1000 };
 const noJitter = () => 0;

@@ -3,8 +3,8 @@
 // that carries them.
 import { expect } from '@open-wc/testing';
 import { RESULTS_REFRESH_INTERVAL } from '../../src/engine/index.js';
-import { deferred, ended, image, networkFailure, pending } from './answers.js';
-import { follow } from './follow.js';
+import { deferred, ended, image, networkFailure, pending } from '../helpers/answers.js';
+import { follow } from '../helpers/follow.js';
 
 const urls = (images: readonly { status: string; url?: string }[] | undefined) =>
   (images ?? []).map((each) => each.url);

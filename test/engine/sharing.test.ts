@@ -3,10 +3,10 @@
 // engines.
 import { expect } from '@open-wc/testing';
 import { Engine } from '../../src/engine/index.js';
-import { Fail, fakeAdapter, fakeProvider } from './fake-adapter.js';
-import { ended, event, hang, httpFailure, image, networkFailure, pending } from './answers.js';
-import { EPOCH, FakeEnvironment } from './fake-environment.js';
-import { HOUR, Subscriber, expectStopped, followShared } from './follow.js';
+import { Fail, fakeAdapter, fakeProvider } from '../helpers/fake-adapter.js';
+import { ended, event, hang, httpFailure, image, networkFailure, pending } from '../helpers/answers.js';
+import { EPOCH, FakeEnvironment, HOUR } from '../helpers/fake-environment.js';
+import { Subscriber, expectStopped, followShared } from '../helpers/follow.js';
 
 describe('sharing: one request stream', () => {
   it('makes one request per poll however many follow, and tells each', async () => {

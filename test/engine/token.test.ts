@@ -1,10 +1,10 @@
 // The bearer token (docs/behaviour.md, "Tokens"): a new one from the token provider after a 401, or
 // from the page; and for a JWT, a new one asked for in the background shortly before it expires.
 import { expect } from '@open-wc/testing';
-import { Fail, type Answer, fakeProvider } from './fake-adapter.js';
-import { deferred, hang, httpFailure, pending } from './answers.js';
-import { EPOCH, FakeEnvironment } from './fake-environment.js';
-import { HOUR, OPTIONS, Subscriber, follow, followShared } from './follow.js';
+import { Fail, type Answer, fakeProvider } from '../helpers/fake-adapter.js';
+import { deferred, hang, httpFailure, pending } from '../helpers/answers.js';
+import { EPOCH, FakeEnvironment, HOUR } from '../helpers/fake-environment.js';
+import { OPTIONS, Subscriber, follow, followShared } from '../helpers/follow.js';
 
 /** A JWT (unsigned) that expires `inMs` after the start of the test. */
 const jwt = (inMs: number) =>

@@ -4,9 +4,9 @@
 import { expect } from '@open-wc/testing';
 import { Engine, type FollowOptions, type FollowSnapshot } from '../../src/engine/index.js';
 import type { TaskAdapter, TaskImage, TaskSnapshot } from '../../src/types.js';
-import { image } from './answers.js';
-import { EPOCH, FakeEnvironment } from './fake-environment.js';
-import { Subscriber } from './follow.js';
+import { image } from '../helpers/answers.js';
+import { EPOCH, FakeEnvironment } from '../helpers/fake-environment.js';
+import { Subscriber } from '../helpers/follow.js';
 
 const KIND = '["mynth","https://api.example","queue-kind"]';
 /** The element's defaults: polls 2 s apart at first, at most 5 s. */

@@ -53,6 +53,18 @@ export async function follow(scenario: Scenario, props: Settable = {}, parent?: 
   return { ...mounted, ...task };
 }
 
+/**
+ * Waits for the element to show the task's first status (its phase no longer "Starting"): the first
+ * answer is read, and the next poll, if any, is a timer.
+ */
+export async function untilFirstStatus(el: TaskProgress) {
+  await until(
+    () => el.state === 'pending' && parts(el, 'phase')[0]?.textContent?.trim() !== 'Starting',
+    'first status',
+  );
+  await el.updateComplete;
+}
+
 /** Waits for the element to reach `state`, and for the render of it. */
 export async function untilState(el: TaskProgress, state: TaskState, options?: UntilOptions) {
   await until(() => el.state === state, `expected state ${state}, is ${el.state}`, options);

@@ -18,6 +18,12 @@ export function createTask(scenario: Scenario) {
   });
 }
 
+/** Lets the media held back under `?hold=<name>` arrive (and any asked for under that name later). */
+export async function releaseHeld(name: string) {
+  const response = await fetch(`${mockApiUrl}/__mock/holds/${encodeURIComponent(name)}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`mock release ${name}: HTTP ${response.status}`);
+}
+
 /** Every request the mock received for a task (preflights excluded), oldest first. */
 export function requestsOf(taskId: string) {
   return control<LoggedRequest[]>(`/${taskId}/requests`);

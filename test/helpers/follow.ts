@@ -10,7 +10,7 @@ import {
 } from '../../src/engine/index.js';
 import type { TaskAdapter } from '../../src/types.js';
 import { type FakeApi, type Script, fakeAdapter } from './fake-adapter.js';
-import { FakeEnvironment, type FakeEnvironmentOptions } from './fake-environment.js';
+import { FakeEnvironment, type FakeEnvironmentOptions, HOUR } from './fake-environment.js';
 
 /** An element's options with small intervals: polls at 0, 100, 250, 475… up to 1000 ms apart. */
 export const OPTIONS: Omit<FollowOptions, 'adapter'> = {
@@ -100,9 +100,6 @@ export function follow(
   } = followShared(script, [options], environment);
   return { ...rest, sub };
 }
-
-/** An hour, longer than any wait of these tests but the longest timers. */
-export const HOUR = 3_600_000;
 
 /** Nothing more will happen: no timer set, nothing watched, and no request in an hour. */
 export async function expectStopped({ env, api }: Pick<Followed, 'env' | 'api'>): Promise<void> {

@@ -11,6 +11,9 @@ import {
 /** What the fake clock reads when a test starts (ms since the epoch). */
 export const EPOCH = Date.UTC(2025, 0, 1);
 
+/** Longer than any poll, retry or timeout a test sets: moving the clock past it runs every timer. */
+export const HOUR = 3_600_000;
+
 interface Timer {
   at: number;
   /** Order of creation, so timers due at the same moment run as they were set. */
