@@ -4,12 +4,11 @@
 // one from a template is a type error (left out, Vue would take it as a fallthrough attribute).
 // Each file has an empty JS module beside it, so that `import 'task-progress/vue'` resolves
 // everywhere. `npm run typecheck:consumer` checks them in a strict consumer.
-// Written here rather than by the manifest's integration plugins (custom-element-jsx-, -vuejs-,
-// -svelte-, -solidjs-integration): those type every field of the manifest as settable, read-only
-// ones included (`state` through its reflected attribute, `images` and `error` as properties),
-// and the JSX one joins the element's props and the common ones in a union, so that setting
-// `state`, or an attribute of the wrong type, would type-check; what they would leave to do here
-// is the part that matters.
+// Written here rather than by the manifest's integration plugins: the JSX one
+// (custom-element-jsx-integration) types every field of the manifest as settable, read-only ones
+// included (`state` through its reflected attribute, `images` and `error` as properties), and joins
+// the element's props and the common ones in a union, so that setting `state`, or an attribute of
+// the wrong type, would type-check. What it would leave to do here is the part that matters.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { elementDeclaration } from './manifest.mjs';
 
