@@ -365,6 +365,10 @@ async function renderResults(results) {
             '`<task-progress>` `task-memory.js`, beside it, loaded on first need: `remember-task`',
             sizes.taskMemory,
           ],
+          [
+            '`<task-progress>` `notification.js`, beside it, loaded on first need: the notice of `notify`',
+            sizes.notification,
+          ],
         ].filter(([, size]) => size),
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],
       ].map(([label, size]) => [label, bytes(size.min), bytes(size.gzip)]),

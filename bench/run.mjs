@@ -82,6 +82,7 @@ async function measureSizes() {
   const standalone = await readFile(root('dist/task-progress.min.js'));
   const viewer = await readFile(root('dist/viewer.js'));
   const taskMemory = await readFile(root('dist/task-memory.js'));
+  const notification = await readFile(root('dist/notification.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
     code: { tutorial, tanstack, element: standalone },
@@ -93,6 +94,7 @@ async function measureSizes() {
       elementStandalone: sizeOf(standalone),
       viewer: sizeOf(viewer),
       taskMemory: sizeOf(taskMemory),
+      notification: sizeOf(notification),
       litFloor: sizeOf(litFloor),
       parts: await measureParts(),
     },
