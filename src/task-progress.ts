@@ -343,7 +343,7 @@ export class TaskProgress extends LitElement {
     const ended = before.taskId === taskId && before.snapshot?.state === 'pending';
     if (this.notify && taskId && ended && snapshot && snapshot.state !== 'pending')
       this.#notice.ended({
-        baseUrl: this.#followOptions().baseUrl,
+        baseUrl: this.#baseUrl(),
         taskId,
         state: snapshot.state,
         images: snapshot.images,
