@@ -140,6 +140,9 @@ describe('notify: the notice', () => {
     const { el } = await follow(endsAfterTwoPolls, { notify: true });
     await untilState(el, 'completed');
     await until(() => pageTitle() === `✓ ${TITLE}`, 'the mark');
+    // The notification comes once its tab holds the Web Lock, after the mark: waited for here, so
+    // that it does not come during the next test.
+    await until(() => FakeNotification.shown.length === 1, 'the notification');
     document.title = 'New messages';
     stubVisibility('visible');
     visibilityChange();
