@@ -80,6 +80,14 @@ const options = {
   pollWhenHidden: { type: Boolean, default: false },
   /** Follow on while the page is hidden; if the task ends there, mark the title and, if allowed, notify (a button asks). */
   notify: { type: Boolean, default: false },
+  /**
+   * Push: a server-sent-events URL that tells the task's status as it changes (the app's own relay of
+   * the API's webhooks); `{id}` is replaced by the task id, a relative URL is resolved against the
+   * page. Opened with the token in a header; while it shows life, no status polls are sent.
+   */
+  streamUrl: {} as Option<string | undefined>,
+  /** How long the stream may stay silent (no event, no `:` comment), in ms, before the element polls and reconnects. */
+  streamTimeout: { ...number(), default: 30000 },
   /** Show a Cancel button while pending. */
   cancelable: { type: Boolean, default: false },
   /** mindproxy: read the task's events while pending and show the latest message. */
@@ -323,7 +331,23 @@ export class TaskProgress extends LitElement {
       durationKey: this.durationKey,
       rememberDurations: this.rememberDurations,
       startedAt: resumed?.startedAt,
+      streamUrl: this.#streamUrl(),
+      streamTimeout: this.streamTimeout,
     };
+  }
+
+  /** `stream-url` for this task, resolved against the page; none unless it is http(s). */
+  #streamUrl(): string | undefined {
+    if (!this.streamUrl || !this.taskId) return undefined;
+    try {
+      const url = new URL(
+        this.streamUrl.replaceAll('{id}', encodeURIComponent(this.taskId)),
+        document.baseURI,
+      );
+      return /^https?:$/.test(url.protocol) ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -96,6 +96,21 @@ export interface AdapterContext {
 }
 
 /**
+ * What a subscription receives (`TaskAdapter.subscribe`): the task as every call does, the page's
+ * `stream-url`, and how to tell the element that the subscription is alive or has failed.
+ */
+export interface SubscribeContext extends AdapterContext {
+  /** The element's `stream-url`, `{id}` replaced and resolved against the page; none when unset. */
+  streamUrl: string | undefined;
+  /** The id of the last event an earlier subscription to this task saw, to resume after it. */
+  lastEventId: string | undefined;
+  /** Shows life without news (a keep-alive), with the id of an event when it had one. */
+  alive(eventId?: string): void;
+  /** The subscription failed: the element polls meanwhile and subscribes again after a backoff. */
+  fail(error: unknown): void;
+}
+
+/**
  * How the element talks to one task API. Methods throw a `TaskApiError` (or any error carrying an
  * HTTP `status`) on failure.
  */
@@ -109,4 +124,11 @@ export interface TaskAdapter {
   cancel?(ctx: AdapterContext, reason: string): Promise<void>;
   /** The events after the first `offset` ones. */
   getEvents?(ctx: AdapterContext, offset: number): Promise<TaskEventRecord[]>;
+  /**
+   * Push: calls `emit` with a snapshot, as `getStatus` returns it, whenever the API says something;
+   * returns what ends the subscription (`ctx.signal` aborts then too), or nothing when this task
+   * has nothing to subscribe to. While it shows life (`emit`, `ctx.alive`) the element sends no
+   * status polls; silent for `stream-timeout` or failed, it is not trusted until subscribed again.
+   */
+  subscribe?(ctx: SubscribeContext, emit: (snapshot: TaskSnapshot) => void): (() => void) | undefined;
 }

@@ -11,7 +11,8 @@ import { type Schema, validate } from './schema.js';
 export function builtInAdapter(adapter: TaskAdapter): TaskAdapter {
   const wrapped: Record<string, unknown> = { ...adapter };
   for (const [name, method] of Object.entries(adapter)) {
-    if (typeof method !== 'function') continue;
+    // A subscription tells its failures through `ctx.fail`.
+    if (typeof method !== 'function' || name === 'subscribe') continue;
     wrapped[name] = async (ctx: AdapterContext, ...rest: unknown[]) => {
       try {
         return await (method as (...args: unknown[]) => unknown).call(adapter, ctx, ...rest);
@@ -32,9 +33,9 @@ export function apiUrl(ctx: AdapterContext, path: string): string {
 export async function request(
   url: string,
   ctx: AdapterContext,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ) {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (ctx.token) headers.Authorization = `Bearer ${ctx.token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;

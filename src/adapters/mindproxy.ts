@@ -11,6 +11,7 @@ import {
   mindproxyEventsSchema,
   mindproxyTaskSchema,
 } from './mindproxy.schemas.js';
+import { eventStream } from './stream.js';
 
 /** Events are read in pages of this size, following pages until a shorter one comes back. */
 export const EVENTS_PAGE_SIZE = 50;
@@ -35,6 +36,11 @@ export const mindproxyAdapter: TaskAdapter = builtInAdapter({
       await request(apiUrl(ctx, `${taskPath(ctx)}/cancel`), ctx, { method: 'POST', body: { reason } }),
     );
   },
+
+  // A stream's events are the task body.
+  subscribe: eventStream(({ type, data }) =>
+    type === 'message' ? toSnapshot(parseBody(mindproxyTaskSchema, JSON.parse(data))) : undefined,
+  ),
 
   async getEvents(ctx, offset) {
     const events: TaskEventRecord[] = [];

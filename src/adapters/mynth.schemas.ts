@@ -28,3 +28,6 @@ const image = z.object({
 export const mynthResultsSchema = flatOrWrapped(z.object({ images: z.array(image) }));
 
 export type MynthImage = z.Infer<typeof image>;
+
+export type MynthStatus = z.Infer<typeof mynthStatusSchema>;
+export type MynthResults = z.Infer<typeof mynthResultsSchema>;

@@ -1,8 +1,15 @@
 // The Mynth dialect: `GET /tasks/:id/status`, then `GET /tasks/:id/results` once completed.
 import { TaskApiError } from '../errors.js';
-import type { AdapterContext, TaskAdapter, TaskImage } from '../types.js';
-import { apiUrl, builtInAdapter, requestJson } from './http.js';
-import { type MynthImage, mynthResultsSchema, mynthStatusSchema } from './mynth.schemas.js';
+import type { AdapterContext, TaskAdapter, TaskImage, TaskSnapshot } from '../types.js';
+import { apiUrl, builtInAdapter, parseBody, requestJson } from './http.js';
+import {
+  type MynthImage,
+  type MynthResults,
+  type MynthStatus,
+  mynthResultsSchema,
+  mynthStatusSchema,
+} from './mynth.schemas.js';
+import { eventStream } from './stream.js';
 
 const taskPath = (ctx: AdapterContext) => `/tasks/${encodeURIComponent(ctx.taskId)}`;
 
@@ -10,14 +17,7 @@ export const mynthAdapter: TaskAdapter = builtInAdapter({
   defaultBaseUrl: 'https://api.mynth.io',
 
   async getStatus(ctx) {
-    const body = await requestJson(apiUrl(ctx, `${taskPath(ctx)}/status`), ctx, mynthStatusSchema);
-    const { status, error } = 'status' in body ? body : body.data;
-    // Mynth has no finer steps: once it answers, a pending task is processing.
-    if (status === 'pending') return { state: status, status, phase: 'processing' };
-    if (status === 'completed') return { state: status, status };
-    // The API's own words, or none: the element's heading already says it failed.
-    const message = typeof error === 'string' ? error : '';
-    return { state: 'failed', status, error: { code: 'task-failed', message } };
+    return toSnapshot(await requestJson(apiUrl(ctx, `${taskPath(ctx)}/status`), ctx, mynthStatusSchema));
   },
 
   async getResults(ctx) {
@@ -31,9 +31,35 @@ export const mynthAdapter: TaskAdapter = builtInAdapter({
       if (!(error instanceof TaskApiError) || error.code !== 'not-found') throw error;
       body = await results('/result');
     }
-    return ('images' in body ? body : body.data).images.map(toTaskImage);
+    return toImages(body);
   },
+
+  // A stream's events are the status body, and `results` the results body.
+  subscribe: eventStream(({ type, data }) =>
+    type === 'results'
+      ? {
+          state: 'completed',
+          status: 'completed',
+          images: toImages(parseBody(mynthResultsSchema, JSON.parse(data))),
+        }
+      : type === 'message'
+        ? toSnapshot(parseBody(mynthStatusSchema, JSON.parse(data)))
+        : undefined,
+  ),
 });
+
+function toSnapshot(body: MynthStatus): TaskSnapshot {
+  const { status, error } = 'status' in body ? body : body.data;
+  // Mynth has no finer steps: once it answers, a pending task is processing.
+  if (status === 'pending') return { state: status, status, phase: 'processing' };
+  if (status === 'completed') return { state: status, status };
+  // The API's own words, or none: the element's heading already says it failed.
+  const message = typeof error === 'string' ? error : '';
+  return { state: 'failed', status, error: { code: 'task-failed', message } };
+}
+
+const toImages = (body: MynthResults): TaskImage[] =>
+  ('images' in body ? body : body.data).images.map(toTaskImage);
 
 function toTaskImage(image: MynthImage, index: number): TaskImage {
   if (image.status === 'failed') {

@@ -35,6 +35,10 @@ export interface FollowOptions {
   durationKey?: string;
   /** Keep the durations of this kind across page loads. */
   rememberDurations?: boolean;
+  /** Push (`TaskAdapter.subscribe`): the stream's URL, `{id}` replaced and resolved; none: the adapter's own, if any. */
+  streamUrl?: string;
+  /** How long a subscription may stay silent before it is not trusted, in ms. */
+  streamTimeout?: number;
   /** When following this task began, on the environment's clock: a task followed on after a reload. */
   startedAt?: number;
 }

@@ -1,7 +1,7 @@
 // One task followed through one adapter, for every element that follows it on the page
-// (docs/behaviour.md, "Sharing"): the request loop (status polls, then the results once), its
-// retries, its waits and pauses, cancel, event paging, and asking again for results whose URLs
-// expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
+// (docs/behaviour.md, "Sharing"): the request loop (status polls or pushed news, then the results
+// once), its retries, its waits and pauses, cancel, event paging, and asking again for results
+// whose URLs expired. Its state changes in one place, `#dispatch`, and every subscriber is told.
 /* eslint-disable @typescript-eslint/no-unnecessary-condition -- `signal.aborted` changes across each await, which the rule cannot see */
 import { type TaskApiError, ownFailure, toTaskError } from '../errors.js';
 import type { TaskError, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
@@ -17,7 +17,8 @@ import {
 } from './contract.js';
 import { estimateFor } from './durations.js';
 import type { FollowEnvironment } from './environment.js';
-import { hazardSchedule, hiddenSchedule, pollDelay, requestTimeout } from './pacing.js';
+import { bounds, hazardSchedule, hiddenSchedule, pollDelay, requestTimeout } from './pacing.js';
+import { Push } from './push.js';
 import { TaskRequests } from './requests.js';
 import { Retries, isFatal } from './retries.js';
 import { type RunOptions, Subscribers, Subscription, type SubscriptionHost } from './subscribers.js';
@@ -27,8 +28,8 @@ import { Waits } from './waits.js';
 /** The shortest time between two requests for the same task's results. */
 export const RESULTS_REFRESH_INTERVAL = 60_000;
 
-/** What to wait for before the next request: a poll, or a retry after a failure; none once done. */
-type Next = { kind: 'poll' | 'retry'; ms: number } | undefined;
+/** What to wait for before the next request: a poll, a retry after a failure, or news pushed; none once done. */
+type Next = { kind: 'poll' | 'retry' | 'stream'; ms: number } | undefined;
 
 /** What happened to the task, or to following it. */
 type Action =
@@ -127,6 +128,11 @@ export class Follower implements SubscriptionHost {
   readonly #requests: TaskRequests;
   readonly #retries: Retries;
   readonly #waits: Waits;
+  readonly #push: Push;
+  /** The run waited once for its subscription to show life before its first poll. */
+  #waitedForPush = false;
+  /** A refresh asked for a poll, even while the subscription is trusted. */
+  #pollAsked = false;
   readonly #age: TaskAge;
   /** When the results were last asked for again, and that request while it runs. */
   #refreshedAt = -Infinity;
@@ -139,6 +145,10 @@ export class Follower implements SubscriptionHost {
     this.#requests = new TaskRequests(env, task);
     this.#retries = new Retries(env, this.#requests);
     this.#waits = new Waits(env);
+    // News ends any wait but a pause; a subscription trusted or not any more ends only a wait for news.
+    this.#push = new Push(env, this.#requests, (news) =>
+      news ? this.#waits.wake('poll', 'retry', 'stream') : this.#waits.wake('stream'),
+    );
     // A task followed on after a reload began then; a time to come, or one longer ago than a task
     // is followed (a clock set back, a value written by hand), is no such time.
     const age = env.now() - (task.startedAt ?? NaN);
@@ -161,8 +171,11 @@ export class Follower implements SubscriptionHost {
     if (this.#state.state === 'pending') subscription.arm();
     subscription.tell();
     if (!this.#run && this.#state.state === 'pending') this.#start();
-    // A newcomer may ask for a shorter interval, or to poll while hidden: look again now.
-    else this.#waits.wake('poll', 'pause');
+    // A newcomer may ask for a shorter interval, to poll while hidden, or for a stream: look again now.
+    else {
+      this.#openPush();
+      this.#waits.wake('poll', 'pause');
+    }
     return subscription;
   }
 
@@ -188,6 +201,7 @@ export class Follower implements SubscriptionHost {
     const newToken = options.token && options.token !== token;
     subscription.options = options;
     if (options.pollWhenHidden !== pollWhenHidden || options.notify !== notify) this.#waits.wake('pause');
+    this.#openPush();
     if (!newToken) return;
     this.#requests.useToken(options.token);
     if (this.#state.state === 'error' && this.#state.error?.code === 'unauthorized') this.#start();
@@ -203,6 +217,7 @@ export class Follower implements SubscriptionHost {
   }
 
   refresh(): void {
+    this.#pollAsked = true;
     this.#waits.wake();
   }
 
@@ -270,14 +285,24 @@ export class Follower implements SubscriptionHost {
     );
     this.#subscribers.arm();
     this.#pendingAnswers = 0;
+    this.#waitedForPush = false;
     this.#retries.start();
     this.#dispatch({ type: 'start' });
+    this.#openPush();
     void this.#loop(run.signal);
   }
 
   #stop(): void {
     this.#run?.abort();
     this.#run = undefined;
+    this.#push.close();
+  }
+
+  /** Subscribes, while a run goes on, as its subscribers now ask (the adapter decides whether there is anything to subscribe to). */
+  #openPush(): void {
+    if (!this.#run) return;
+    const { streamUrl, streamTimeout } = this.#subscribers.options();
+    this.#push.open(streamUrl, streamTimeout);
   }
 
   /** The protocol: pause while nobody would see an answer, ask, wait; until the task ends or the run stops. */
@@ -287,8 +312,9 @@ export class Follower implements SubscriptionHost {
       if (signal.aborted) return;
       const next = await this.#ask(signal);
       if (next === undefined) return;
-      // No wait before the results of a completed status, nor before asking again with a new token.
-      if (next.ms > 0) await this.#waits.wait(next.kind, next.ms, signal);
+      // No wait before the results of a completed status, nor before asking again with a new token,
+      // nor while news pushed meanwhile waits to be taken in.
+      if (next.ms > 0 && !this.#push.hasNews) await this.#waits.wait(next.kind, next.ms, signal);
     }
   }
 
@@ -298,10 +324,24 @@ export class Follower implements SubscriptionHost {
     return (!pollWhenHidden && !notify && this.env.hidden()) || !this.env.online();
   }
 
-  /** One request: the results once they are due, else the status; what to wait for before the next. */
+  /**
+   * One answer: the results once they are due, else the status, as pushed or by a poll; or, while
+   * the subscription is trusted, no request: a wait for its news. What to wait for before the next.
+   */
   async #ask(signal: AbortSignal): Promise<Next> {
     const options = this.#subscribers.options();
     const ms = requestTimeout(options);
+    const pushed = this.#push.take();
+    if (!pushed && !this.#state.resultsRequested && !this.#pollAsked) {
+      const { state } = this.#push;
+      if (state === 'live') return { kind: 'stream', ms: Infinity };
+      // A subscription just opened usually tells the status at once: it gets a poll interval for that.
+      if (state === 'connecting' && !this.#waitedForPush) {
+        this.#waitedForPush = true;
+        return { kind: 'stream', ms: bounds(options).first };
+      }
+    }
+    this.#pollAsked = false;
     try {
       this.#requests.refreshTokenAhead(options.tokenProviders, ms, signal);
       if (this.#state.resultsRequested) {
@@ -312,7 +352,7 @@ export class Follower implements SubscriptionHost {
         return undefined;
       }
       const sentAt = this.env.now();
-      const report = await this.#requests.status(ms, signal);
+      const report = pushed ?? (await this.#requests.status(ms, signal));
       if (signal.aborted) return undefined;
       this.#succeeded();
       const delay = await this.#answered(report, sentAt, options, signal);

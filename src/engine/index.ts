@@ -38,6 +38,7 @@ export {
   requestTimeout,
   retryDelay,
 } from './pacing.js';
+export { RESUBSCRIBE_LONGEST, STREAM_TIMEOUT, resubscribeDelay } from './push.js';
 export type { Subscription } from './subscribers.js';
 
 export class Engine {

@@ -3,7 +3,14 @@
 // before it expires), each call bounded by the request timeout and by the run it belongs to.
 import { TaskApiError, toTaskApiError } from '../errors.js';
 import { jwtExpiry } from '../jwt.js';
-import type { AdapterContext, TaskAdapter, TaskEventRecord, TaskImage, TaskSnapshot } from '../types.js';
+import type {
+  AdapterContext,
+  SubscribeContext,
+  TaskAdapter,
+  TaskEventRecord,
+  TaskImage,
+  TaskSnapshot,
+} from '../types.js';
 import type { FollowedTask, TokenProvider } from './contract.js';
 import type { FollowEnvironment } from './environment.js';
 
@@ -98,6 +105,15 @@ export class TaskRequests {
   /** The events after the first `offset`; none when the adapter has no events. */
   events(ms: number, signal: AbortSignal, offset: number): Promise<TaskEventRecord[]> {
     return this.#call(ms, signal, (adapter, ctx) => adapter.getEvents?.(ctx, offset) ?? []);
+  }
+
+  /** The adapter's subscription to the task, with the current token; none when it has nothing to subscribe to. */
+  subscribe(
+    ctx: Omit<SubscribeContext, 'taskId' | 'token' | 'baseUrl'>,
+    emit: (snapshot: TaskSnapshot) => void,
+  ): (() => void) | undefined {
+    const { adapter, taskId, baseUrl } = this.#task;
+    return adapter.subscribe?.({ ...ctx, taskId, token: this.#token, baseUrl }, emit);
   }
 
   /**

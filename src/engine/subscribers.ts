@@ -12,6 +12,7 @@ import type {
 import type { FollowEnvironment, TimerHandle } from './environment.js';
 import { durationKind, usableDuration } from './durations.js';
 import { MAX_DELAY } from './pacing.js';
+import { STREAM_TIMEOUT } from './push.js';
 
 /** What a subscription needs of the follower of its task. */
 export interface SubscriptionHost {
@@ -217,5 +218,7 @@ export function mergeOptions(all: readonly FollowOptions[]) {
     expectedDuration: all.map((options) => usableDuration(options.expectedDuration)).find(Boolean),
     durationKind: all.map(durationKind).find((kind) => kind !== undefined),
     rememberDurations: all.some((options) => options.rememberDurations),
+    streamUrl: all.map((options) => options.streamUrl).find(Boolean),
+    streamTimeout: least((options) => options.streamTimeout || STREAM_TIMEOUT),
   };
 }

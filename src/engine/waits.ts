@@ -2,8 +2,8 @@
 import type { FollowEnvironment } from './environment.js';
 import { MAX_DELAY } from './pacing.js';
 
-/** What a wait is for, so that a wake-up can end only the kinds it concerns. */
-export type WaitKind = 'poll' | 'retry' | 'pause';
+/** What a wait is for, so that a wake-up can end only the kinds it concerns; `stream`: for news pushed. */
+export type WaitKind = 'poll' | 'retry' | 'pause' | 'stream';
 
 /**
  * A follower's waits: the delay before the next poll or retry, or a pause while the page is hidden

@@ -2,6 +2,7 @@
 // token it carried and its abort signal; and a token provider that does the same.
 import type {
   AdapterContext,
+  SubscribeContext,
   TaskAdapter,
   TaskEventRecord,
   TaskImage,
@@ -30,9 +31,24 @@ export interface Script {
   results?: Answer<TaskImage[]>[];
   cancel?: Answer<void>[];
   events?: Answer<TaskEventRecord[]>[];
+  /**
+   * Push: the adapter has `subscribe`, and each subscription is recorded for the test to drive
+   * (`FakeApi.streams`); `nothing`: it has `subscribe`, with nothing to subscribe to.
+   */
+  subscribe?: true | 'nothing';
 }
 
-export type Method = keyof Script;
+export type Method = Exclude<keyof Script, 'subscribe'>;
+
+/** A subscription the engine opened, for the test to drive. */
+export interface FakeStream {
+  /** When it was opened, in ms since the test started. */
+  at: number;
+  ctx: SubscribeContext;
+  emit(snapshot: TaskSnapshot): void;
+  /** Whether the engine ended it (its signal aborted and its unsubscribe called). */
+  readonly ended: boolean;
+}
 
 export interface Call {
   method: Method;
@@ -53,6 +69,8 @@ export interface FakeApi {
   times(method?: Method): number[];
   /** Each status request as `[when, token]`. */
   sent(): [number, string | undefined][];
+  /** The subscriptions opened, in order. */
+  streams: FakeStream[];
 }
 
 /** The answer to the call after `made` calls: the last answer repeats. */
@@ -76,7 +94,24 @@ export function fakeAdapter(env: FakeEnvironment, script: Script): FakeApi {
   if (script.results) adapter.getResults = answerer('results', script.results);
   if (script.cancel) adapter.cancel = answerer('cancel', script.cancel);
   if (script.events) adapter.getEvents = answerer('events', script.events);
+  const streams: FakeStream[] = [];
+  if (script.subscribe) {
+    adapter.subscribe = (ctx, emit) => {
+      if (script.subscribe === 'nothing') return undefined;
+      let unsubscribed = false;
+      streams.push({
+        at: env.elapsed,
+        ctx,
+        emit,
+        get ended() {
+          return unsubscribed && ctx.signal.aborted;
+        },
+      });
+      return () => (unsubscribed = true);
+    };
+  }
   return {
+    streams,
     adapter,
     calls,
     of,

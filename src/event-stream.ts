@@ -1,0 +1,67 @@
+// Server-sent events, read from a `fetch` response (docs/behaviour.md, "Push"). A module of its
+// own, loaded beside the element the first time a stream is opened.
+
+/** One event of the stream: its `event:` name (`message` when none) and its `data:` lines, joined. */
+export interface ServerEvent {
+  type: string;
+  data: string;
+}
+
+/**
+ * Reads `body` until it ends (which throws) or its request is aborted, passing on the events of
+ * each chunk as they arrive, with the last event id as of then. Any text, a `:` comment too, is
+ * passed on: it shows the stream is alive.
+ */
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  take: (events: ServerEvent[], lastEventId: string | undefined) => void,
+): Promise<never> {
+  const reader = body.getReader();
+  // It drops a byte order mark at the start, as the format asks, and keeps a character split
+  // across chunks for the next.
+  const decoder = new TextDecoder();
+  const parse = eventParser();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('The stream closed.');
+    take(...parse(decoder.decode(value, { stream: true })));
+  }
+}
+
+/**
+ * The format's parsing (HTML, "Server-sent events"), fed text in chunks as it arrives: a line may
+ * be split across chunks and end in CR, LF or CRLF (its CR and LF in two chunks too); an event ends
+ * at a blank line. Returns the events each chunk completed, and the last event id as of then.
+ */
+export function eventParser(): (chunk: string) => [ServerEvent[], string | undefined] {
+  let rest = '';
+  let endedInCR = false;
+  let data = '';
+  let type = '';
+  let id: string | undefined;
+  let lastEventId: string | undefined;
+  return (chunk) => {
+    // A CRLF split across two chunks is one line end, not two.
+    const text = endedInCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    endedInCR = text.endsWith('\r');
+    const lines = (rest + text).split(/\r\n|\r|\n/);
+    rest = lines.pop() ?? '';
+    const events: ServerEvent[] = [];
+    for (const line of lines) {
+      if (!line) {
+        lastEventId = id;
+        if (data) events.push({ type: type || 'message', data: data.slice(0, -1) });
+        data = type = '';
+        continue;
+      }
+      const colon = line.indexOf(':');
+      if (colon === 0) continue; // a comment
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'data') data += `${value}\n`;
+      else if (field === 'event') type = value;
+      else if (field === 'id' && !value.includes('\0')) id = value;
+    }
+    return [events, lastEventId];
+  };
+}
