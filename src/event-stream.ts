@@ -1,10 +1,44 @@
-// Server-sent events, read from a `fetch` response (docs/behaviour.md, "Push"). A module of its
-// own, loaded beside the element the first time a stream is opened.
+// The built-in dialects' push (docs/behaviour.md, "Push"): the page's `stream-url`, opened with the
+// token in a header (never in the URL, so not with `EventSource`) and read as server-sent events.
+// A module of its own, loaded beside the element the first time a stream is opened.
+import type { request as Request } from './adapters/http.js';
+import type { SubscribeContext, TaskSnapshot } from './types.js';
 
 /** One event of the stream: its `event:` name (`message` when none) and its `data:` lines, joined. */
 export interface ServerEvent {
   type: string;
   data: string;
+}
+
+/**
+ * Follows the stream at `ctx.streamUrl`, sent with `request`, until it fails or ends (both throw)
+ * or `ctx.signal` aborts: emits the snapshot `read` makes of each event (none: an event of no
+ * concern). Of the events that arrive together only the last counts, but a status without results
+ * does not replace one with them: a relay that writes a completed status and its results together
+ * saves the results request.
+ */
+export async function followStream(
+  ctx: SubscribeContext,
+  request: typeof Request,
+  read: (event: ServerEvent) => TaskSnapshot | undefined,
+  emit: (snapshot: TaskSnapshot) => void,
+): Promise<never> {
+  const headers: Record<string, string> = { Accept: 'text/event-stream' };
+  if (ctx.lastEventId !== undefined) headers['Last-Event-ID'] = ctx.lastEventId;
+  const response = await request(ctx.streamUrl ?? '', ctx, { headers });
+  if (!response.body || !/^text\/event-stream\b/i.test(response.headers.get('Content-Type') ?? '')) {
+    throw new Error('The stream is not text/event-stream.');
+  }
+  ctx.alive();
+  return readEventStream(response.body, (events, id) => {
+    let last: TaskSnapshot | undefined;
+    for (const event of events) {
+      const snapshot = read(event);
+      if (snapshot && !(last?.images && !snapshot.images)) last = snapshot;
+    }
+    ctx.alive(id);
+    if (last) emit(last);
+  });
 }
 
 /**
