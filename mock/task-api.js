@@ -8,6 +8,7 @@
 /** @typedef {import('./types.js').MockResponse} MockResponse */
 /** @typedef {import('./types.js').MockStep} MockStep */
 /** @typedef {import('./types.js').LoggedRequest} LoggedRequest */
+/** @typedef {import('./types.js').StreamConnection} StreamConnection */
 
 /**
  * @typedef {object} RouteCursor
@@ -27,6 +28,16 @@
  * @property {number} cancelPollsLeft status polls still to answer as running after the cancel
  * @property {Map<string, RouteCursor>} cursors
  * @property {LoggedRequest[]} log
+ * @property {LiveEvent[]} liveEvents what its live streams have told, in order: event `n` has id `n`
+ * @property {boolean} liveEnded a terminal status is among them
+ */
+
+/** @typedef {{ event?: string, data: string }} LiveEvent */
+
+/**
+ * How another server relays a task over its own route (the demo's): the connection it answers
+ * with, and its keep-alive comments.
+ * @typedef {{ connection: StreamConnection, keepAliveMs?: number }} Relay
  */
 
 /** @typedef {import('node:http').IncomingMessage} Req */
@@ -39,6 +50,9 @@ import { quickTask } from './scenarios.js';
 
 export const CONTROL_PREFIX = '/__mock';
 
+/** A live stream looks at its task this often (and at the exact end of a timed step). */
+const LIVE_CHECK_MS = 25;
+
 let nextId = 1;
 const randomPart = () => Math.random().toString(36).slice(2, 10);
 
@@ -48,6 +62,10 @@ export function createTaskApi() {
   const tasks = new Map();
   /** @type {{ authorization: string | null }[]} */
   const generateLog = [];
+  /** The event streams open now, which `POST /__mock/streams/drop` ends. @type {Set<Res>} */
+  const openStreams = new Set();
+  /** Until then, new stream connections are refused with 503 (a server restarting). */
+  let refuseStreamsUntil = 0;
   /**
    * Media held back (`?hold=` a name the test picks) until `POST /__mock/holds/<name>` releases
    * them: a test that measures what is shown before the media arrive decides when they arrive.
@@ -84,6 +102,8 @@ export function createTaskApi() {
       cancelPollsLeft: 0,
       cursors: new Map(),
       log: [],
+      liveEvents: [],
+      liveEnded: false,
     });
     return { taskId: id, publicAccessToken: token };
   }
@@ -144,7 +164,25 @@ export function createTaskApi() {
       await generate(req, res);
       return true;
     }
+    if (route.kind === 'drop') {
+      const dropped = dropStreams(Number(url.searchParams.get('refuseMs') ?? 0));
+      await send(res, { json: { dropped } });
+      return true;
+    }
+    await answerTask(req, res, url, route);
+    return true;
+  }
 
+  /**
+   * A request to a task's route, logged with the task; `relay` answers a stream request as
+   * another server's route does.
+   * @param {Req} req
+   * @param {Res} res
+   * @param {URL} url
+   * @param {TaskRoute & { taskId: string }} route
+   * @param {Relay} [relay]
+   */
+  async function answerTask(req, res, url, route, relay) {
     const task = tasks.get(route.taskId);
     const entry = log(task, req, url);
     if (req.method === 'POST') {
@@ -152,51 +190,208 @@ export function createTaskApi() {
       entry.cookie = req.headers.cookie ?? null;
       entry.body = await readText(req);
     }
+    if (route.name === 'stream') {
+      const lastEventId = req.headers['last-event-id'];
+      entry.lastEventId = typeof lastEventId === 'string' ? lastEventId : null;
+      entry.accept = req.headers.accept ?? null;
+    }
     res.on('close', () => {
       if (!res.writableFinished) entry.aborted = true;
     });
 
+    if (route.name === 'stream' && Date.now() < refuseStreamsUntil) {
+      return send(res, { status: 503, json: { error: 'restarting' } });
+    }
     if (!task || !isProviderRoute(task, route)) {
-      await send(res, { status: 404, json: { error: 'not found' } });
-      return true;
+      return send(res, { status: 404, json: { error: 'not found' } });
     }
     if (!authorized(task, req.headers.authorization)) {
-      await send(res, { status: 401, json: { error: 'unauthorized' } });
-      return true;
+      return send(res, { status: 401, json: { error: 'unauthorized' } });
     }
-    if (route.provider === 'diffusion') {
-      await send(res, {
-        json: diffusionJob(
-          /** @type {import('./types.js').DiffusionJob} */ (task.scenario.diffusion),
-          entry.at,
-        ),
-      });
-      return true;
-    }
-    if (route.name === 'events') {
-      await send(res, eventsPage(task, url.searchParams));
-      return true;
-    }
+    if (route.name === 'events') return send(res, eventsPage(task, url.searchParams));
     if (route.name === 'cancel' && !task.scenario.cancel) {
       acceptCancel(task);
-      await send(res, { json: { task_id: task.id, status: 6 } });
-      return true;
+      return send(res, { json: { task_id: task.id, status: 6 } });
     }
-    if (route.name === 'status' && task.cancelled) {
-      if (task.cancelPollsLeft === 0) {
-        await send(res, { json: mindproxyTask(task.id, { status: 6 }) });
-        return true;
-      }
-      task.cancelPollsLeft--;
+    if (route.name === 'stream') {
+      const connection = relay?.connection ?? nextStep(task, 'stream');
+      if (!connection) return send(res, { status: 404, json: { error: 'not found' } });
+      return serveStream(task, req, res, connection, relay?.keepAliveMs ?? task.scenario.streamKeepAliveMs);
     }
-    const step = nextStep(task, route.name);
-    if (!step) {
-      await send(res, { status: 404, json: { error: 'not found' } });
-      return true;
-    }
+    const step = route.name === 'status' ? statusAnswer(task, true) : nextStep(task, route.name);
+    if (!step) return send(res, { status: 404, json: { error: 'not found' } });
     if (route.name === 'cancel' && (step.status ?? 200) < 300) acceptCancel(task);
-    await send(res, step);
-    return true;
+    return send(res, step);
+  }
+
+  /**
+   * What the status route answers now. `consume`: as a request to it, which moves it on; otherwise
+   * as a look that uses up no step held for a number of requests (a live stream watching it).
+   * @param {MockTask} task
+   * @param {boolean} consume
+   * @returns {MockStep | undefined}
+   */
+  function statusAnswer(task, consume) {
+    const { diffusion } = task.scenario;
+    if (diffusion) return { json: diffusionJob(diffusion, Date.now() - task.createdAt) };
+    if (task.cancelled) {
+      if (task.cancelPollsLeft === 0) return { json: mindproxyTask(task.id, { status: 6 }) };
+      if (consume) task.cancelPollsLeft--;
+    }
+    return consume ? nextStep(task, 'status') : currentStep(task, 'status');
+  }
+
+  /**
+   * Answers a stream connection: an ordinary answer, or an event stream of its frames, then of the
+   * task as it runs (`live`), left open until the client goes or the streams are dropped.
+   * @param {MockTask} task
+   * @param {Req} req
+   * @param {Res} res
+   * @param {StreamConnection} connection
+   * @param {number | undefined} keepAliveMs
+   */
+  async function serveStream(task, req, res, connection, keepAliveMs) {
+    const { frames = [], live, pollMs, ...response } = connection;
+    const status = response.status ?? 200;
+    if (response.body !== undefined || response.json !== undefined || status < 200 || status >= 300) {
+      return send(res, response);
+    }
+    if (response.delay) await sleep(response.delay);
+    if (res.destroyed) return;
+    res.writeHead(status, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      'X-Accel-Buffering': 'no',
+      ...response.headers,
+    });
+    res.flushHeaders();
+    const stream = openStream(res, keepAliveMs);
+    for (const frame of frames) {
+      if (frame.delay) await stream.pause(frame.delay);
+      if (!stream.open) return;
+      if (frame.close) return void res.end();
+      stream.write(
+        frame.raw ??
+          eventText({ ...frame, data: frame.json === undefined ? '' : JSON.stringify(frame.json) }),
+      );
+    }
+    if (live) await followLive(task, stream, lastEventIdOf(req), pollMs);
+  }
+
+  /**
+   * An event stream being written: open until the client goes, the answer ends or the streams are
+   * dropped, with a `:` comment every `keepAliveMs` meanwhile.
+   * @param {Res} res
+   * @param {number | undefined} keepAliveMs
+   */
+  function openStream(res, keepAliveMs) {
+    let open = true;
+    /** @param {string} text */
+    const write = (text) => {
+      if (open && !res.writableEnded) res.write(text);
+    };
+    const keepAlive = keepAliveMs ? setInterval(() => write(': keep-alive\n\n'), keepAliveMs) : undefined;
+    openStreams.add(res);
+    res.once('close', () => {
+      open = false;
+      clearInterval(keepAlive);
+      openStreams.delete(res);
+    });
+    return {
+      get open() {
+        return open && !res.writableEnded;
+      },
+      write,
+      /**
+       * Waits `ms`, or less when the stream closes meanwhile.
+       * @param {number} ms
+       * @returns {Promise<void>}
+       */
+      pause: (ms) =>
+        new Promise((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            res.off('close', done);
+            resolve();
+          };
+          const timer = setTimeout(done, ms);
+          res.once('close', done);
+        }),
+    };
+  }
+
+  /**
+   * Sends the task's status as it changes, from the event after `after` on, until it is terminal.
+   * @param {MockTask} task
+   * @param {ReturnType<typeof openStream>} stream
+   * @param {number} after the id of the last event the client saw
+   * @param {number | undefined} pollMs
+   */
+  async function followLive(task, stream, after, pollMs) {
+    let sent = after;
+    let nextPoll = Date.now();
+    while (stream.open) {
+      const poll = pollMs !== undefined && Date.now() >= nextPoll;
+      if (poll) nextPoll = Date.now() + pollMs;
+      if (!task.liveEnded) recordLive(task, statusAnswer(task, poll));
+      for (; sent < task.liveEvents.length; sent++) {
+        stream.write(eventText({ id: String(sent + 1), ...task.liveEvents[sent] }));
+      }
+      if (task.liveEnded) return;
+      const untilPoll = pollMs === undefined ? Infinity : nextPoll - Date.now();
+      await stream.pause(Math.max(0, Math.min(LIVE_CHECK_MS, untilTimedStepEnds(task), untilPoll)));
+    }
+  }
+
+  /**
+   * Adds a status answer to the task's live events when its body is new (an error answer is
+   * skipped, as a relay would retry it); a terminal one ends them, after the results (mynth).
+   * @param {MockTask} task
+   * @param {MockStep | undefined} answer
+   */
+  function recordLive(task, answer) {
+    if (!answer || (answer.status ?? 200) >= 300 || answer.json === undefined) return;
+    const data = JSON.stringify(answer.json);
+    if (data === task.liveEvents.at(-1)?.data) return;
+    task.liveEvents.push({ data });
+    const provider = task.scenario.provider ?? 'mynth';
+    const { status, state } = /** @type {{ status?: unknown, state?: unknown }} */ (answer.json);
+    task.liveEnded =
+      provider === 'mynth'
+        ? status === 'completed' || status === 'failed'
+        : provider === 'mindproxy'
+          ? typeof status === 'number' && status >= 4
+          : state === 'done';
+    if (provider !== 'mynth' || status !== 'completed') return;
+    const results = nextStep(task, 'results');
+    if (results && (results.status ?? 200) < 300 && results.json !== undefined) {
+      task.liveEvents.push({ event: 'results', data: JSON.stringify(results.json) });
+    }
+  }
+
+  /**
+   * Ms until the status route's timed step ends (Infinity when it holds no timed step).
+   * @param {MockTask} task
+   */
+  function untilTimedStepEnds(task) {
+    const steps = task.scenario.status ?? [];
+    const cursor = task.cursors.get('status');
+    const step = cursor && steps[cursor.index];
+    if (!cursor || !step || step.forMs === undefined || cursor.index === steps.length - 1) return Infinity;
+    return cursor.startedAt + step.forMs - Date.now();
+  }
+
+  /**
+   * Ends every open stream, as a restarting server's connections close, and refuses new ones for
+   * `refuseMs`; returns how many it ended.
+   * @param {number} refuseMs
+   */
+  function dropStreams(refuseMs) {
+    refuseStreamsUntil = Date.now() + refuseMs;
+    const dropped = openStreams.size;
+    for (const res of openStreams) res.end();
+    openStreams.clear();
+    return dropped;
   }
 
   /**
@@ -291,8 +486,7 @@ export function createTaskApi() {
     const steps = task.scenario[name];
     if (!steps?.length) return undefined;
     const now = Date.now();
-    const cursor = task.cursors.get(name) ?? { index: 0, served: 0, startedAt: now };
-    task.cursors.set(name, cursor);
+    const cursor = cursorOf(task, name, now);
     for (;;) {
       const step = steps[cursor.index];
       const last = cursor.index === steps.length - 1;
@@ -306,6 +500,42 @@ export function createTaskApi() {
     }
     cursor.served++;
     return steps[cursor.index];
+  }
+
+  /**
+   * The step a request would be answered with now, without being one: the cursor moves past the
+   * timed steps that have ended (each at its exact end) and the steps whose requests came, and no
+   * request is counted.
+   * @param {MockTask} task
+   * @param {'status'} name
+   * @returns {MockStep | undefined}
+   */
+  function currentStep(task, name) {
+    const steps = task.scenario[name];
+    if (!steps?.length) return undefined;
+    const now = Date.now();
+    const cursor = cursorOf(task, name, now);
+    for (;;) {
+      const step = steps[cursor.index];
+      if (cursor.index === steps.length - 1) return step;
+      if (step.forMs !== undefined && now - cursor.startedAt >= step.forMs) cursor.startedAt += step.forMs;
+      else if (step.times !== undefined && cursor.served >= step.times) cursor.startedAt = now;
+      else return step;
+      cursor.index++;
+      cursor.served = 0;
+    }
+  }
+
+  /**
+   * A route's cursor, which its first request (or a live stream's first look) starts at `now`.
+   * @param {MockTask} task
+   * @param {string} name
+   * @param {number} now
+   */
+  function cursorOf(task, name, now) {
+    const cursor = task.cursors.get(name) ?? { index: 0, served: 0, startedAt: now };
+    task.cursors.set(name, cursor);
+    return cursor;
   }
 
   /**
@@ -336,6 +566,16 @@ export function createTaskApi() {
 
   return {
     middleware,
+    /**
+     * Answers a stream request on another server's route as `GET /streams/:taskId` would, with
+     * `relay`'s connection in place of the task's script.
+     * @param {Req} req
+     * @param {Res} res
+     * @param {string} taskId
+     * @param {Relay} relay
+     */
+    relay: (req, res, taskId, relay) =>
+      answerTask(req, res, new URL(req.url ?? '/', 'http://mock.invalid'), { name: 'stream', taskId }, relay),
     createTask,
     mintToken,
     /** @param {string} id */
@@ -345,15 +585,15 @@ export function createTaskApi() {
   };
 }
 
-/** @typedef {'status' | 'results' | 'result' | 'events' | 'cancel' | 'start'} RouteName */
-/** @typedef {{ name: RouteName, provider: 'mynth' | 'mindproxy' | 'diffusion' }} TaskRoute */
+/** @typedef {'status' | 'results' | 'result' | 'events' | 'cancel' | 'start' | 'stream'} RouteName */
+/** @typedef {{ name: RouteName, provider?: 'mynth' | 'mindproxy' | 'diffusion' }} TaskRoute */
 
 /**
  * @param {string} method
  * @param {string} path
- * @returns {{ kind: 'task', name: RouteName, taskId: string, provider: TaskRoute['provider'] }
+ * @returns {{ kind: 'task', name: RouteName, taskId: string, provider?: TaskRoute['provider'] }
  *   | { kind: 'control', parts: string[] } | { kind: 'image', parts: string[] } | { kind: 'video' }
- *   | { kind: 'release', name: string } | { kind: 'generate' } | null}
+ *   | { kind: 'release', name: string } | { kind: 'generate' } | { kind: 'drop' } | null}
  */
 function matchRoute(method, path) {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -362,12 +602,16 @@ function matchRoute(method, path) {
   if (path.startsWith(`${CONTROL_PREFIX}/holds/`) && (method === 'POST' || method === 'OPTIONS'))
     return { kind: 'release', name: segments[2] ?? '' };
   if (path.startsWith(`${CONTROL_PREFIX}/tasks`)) return { kind: 'control', parts: segments.slice(1) };
+  if (path === `${CONTROL_PREFIX}/streams/drop` && (method === 'POST' || method === 'OPTIONS'))
+    return { kind: 'drop' };
   if (path === '/image/generate' && (method === 'POST' || method === 'OPTIONS')) return { kind: 'generate' };
   const get = method === 'GET' || method === 'OPTIONS';
   const post = method === 'POST' || method === 'OPTIONS';
   const [a, b, c, d] = segments;
   if (segments.length === 2 && a === 'start' && post)
     return { kind: 'task', name: 'start', taskId: b, provider: 'mynth' };
+  // Any provider's task: the event stream a relay of the app's would serve.
+  if (segments.length === 2 && a === 'streams' && get) return { kind: 'task', name: 'stream', taskId: b };
   if (segments.length === 3 && a === 'tasks' && get && ['status', 'results', 'result'].includes(c))
     return { kind: 'task', name: /** @type {RouteName} */ (c), taskId: b, provider: 'mynth' };
   if (segments.length === 3 && a === 'diffusion' && b === 'jobs' && get)
@@ -392,7 +636,7 @@ function isProviderRoute(task, { name, provider: dialect }) {
   const provider = task.scenario.provider ?? 'mynth';
   const mynthRoute = name === 'results' || name === 'result';
   const gatewayRoute = name === 'events' || name === 'cancel';
-  if (name === 'start') return true;
+  if (name === 'start' || name === 'stream') return true;
   if (provider === 'diffusion' || dialect === 'diffusion')
     return provider === dialect && task.scenario.diffusion !== undefined;
   return provider === 'mynth' ? !gatewayRoute : !mynthRoute;
@@ -407,7 +651,8 @@ function setCors(req, res) {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+  // `Last-Event-ID`: a stream reconnecting says where it left off.
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Last-Event-ID');
   res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Date');
   res.setHeader('Access-Control-Max-Age', '600');
 }
@@ -484,6 +729,23 @@ async function serveVideo(res) {
 /** @param {string} text */
 function escapeXml(text) {
   return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * An event's text: its `id:` and `event:` lines when it has them, and one `data:` line.
+ * @param {{ id?: string, event?: string, data: string }} event
+ */
+function eventText({ id, event, data }) {
+  return `${id === undefined ? '' : `id: ${id}\n`}${event ? `event: ${event}\n` : ''}data: ${data}\n\n`;
+}
+
+/**
+ * The `Last-Event-ID` a stream request sent, as a live event id (0 when none).
+ * @param {Req} req
+ */
+function lastEventIdOf(req) {
+  const id = Number(req.headers['last-event-id']);
+  return Number.isInteger(id) && id > 0 ? id : 0;
 }
 
 /** @param {Req} req */

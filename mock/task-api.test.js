@@ -335,3 +335,272 @@ describe('mock task API', () => {
     assert.equal(status.status, 200);
   });
 });
+
+/**
+ * Opens a task's event stream, with the task's token unless told otherwise.
+ * @param {string} taskId
+ * @param {string | null} token
+ * @param {Record<string, string>} [headers]
+ * @param {AbortSignal} [signal]
+ */
+function openStream(taskId, token, headers = {}, signal) {
+  return fetch(`${mock.url}/streams/${taskId}`, {
+    headers: {
+      Accept: 'text/event-stream',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    signal,
+  });
+}
+
+/**
+ * Reads a stream's text until `enough(text)`, then lets it go (the connection closes), or to its end.
+ * @param {Response} res
+ * @param {(text: string) => boolean} [enough]
+ */
+async function readStream(res, enough = () => false) {
+  const reader = /** @type {ReadableStream<Uint8Array>} */ (res.body)
+    .pipeThrough(new TextDecoderStream())
+    .getReader();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return { text, ended: true };
+    text += value;
+    if (enough(text)) {
+      await reader.cancel();
+      return { text, ended: false };
+    }
+  }
+}
+
+/**
+ * The events of a stream's text: each block's `id`, `event` and parsed `data`.
+ * @param {string} text
+ */
+function eventsOf(text) {
+  return text
+    .split('\n\n')
+    .filter((block) => block.includes('data:'))
+    .map((block) => {
+      const field = (/** @type {string} */ name) => block.match(new RegExp(`^${name}: (.*)$`, 'm'))?.[1];
+      return { id: field('id'), event: field('event'), data: JSON.parse(field('data') ?? 'null') };
+    });
+}
+
+/** @param {string} taskId */
+const requestsOf = (taskId) => mock.api.requests(taskId);
+
+describe('mock task API: event streams', { timeout: 10_000 }, () => {
+  it('sends scripted frames as events, raw text exactly, then stays open, with the headers a relay sends', async () => {
+    const raw = '\uFEFF: hello\r\nda';
+    const { taskId, publicAccessToken } = await createTask({
+      stream: [
+        {
+          frames: [
+            { id: '7', json: { status: 'pending' } },
+            { event: 'results', json: { images: [] } },
+            { raw, delay: 20 },
+            { raw: 'ta: {"status":\ndata: "completed"}\r\n\r\n' },
+          ],
+        },
+      ],
+    });
+    const res = await openStream(taskId, publicAccessToken);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/event-stream');
+    assert.equal(res.headers.get('cache-control'), 'no-cache');
+    assert.equal(res.headers.get('x-accel-buffering'), 'no');
+    const { text, ended } = await readStream(res, (t) => t.endsWith('\r\n\r\n'));
+    assert.equal(
+      text,
+      'id: 7\ndata: {"status":"pending"}\n\n' +
+        'event: results\ndata: {"images":[]}\n\n' +
+        '\uFEFF: hello\r\ndata: {"status":\ndata: "completed"}\r\n\r\n',
+    );
+    assert.equal(ended, false);
+  });
+
+  it('closes the connection at a close frame, and plays each connection its own entry, the last repeating', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      stream: [
+        { times: 1, frames: [{ json: { status: 'pending' } }, { close: true }] },
+        { times: 1, status: 503 },
+        { json: { status: 'pending' } },
+      ],
+    });
+    const first = await readStream(await openStream(taskId, publicAccessToken));
+    assert.deepEqual(first, { text: 'data: {"status":"pending"}\n\n', ended: true });
+    const refused = await openStream(taskId, publicAccessToken);
+    assert.equal(refused.status, 503);
+    await refused.text();
+    for (let i = 0; i < 2; i++) {
+      const plain = await openStream(taskId, publicAccessToken);
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers.get('content-type'), 'application/json');
+      assert.deepEqual(await plain.json(), { status: 'pending' });
+    }
+    assert.equal(requestsOf(taskId)[0].aborted, false, 'the server closed it');
+  });
+
+  it('answers 404 for a task without a stream script, 401 without its token, and any request when its token is null', async () => {
+    const scripted = await createTask({ stream: [{ frames: [{ close: true }] }] });
+    assert.equal((await openStream(scripted.taskId, 'pat_wrong')).status, 401);
+    assert.equal((await openStream(scripted.taskId, null)).status, 401);
+    const open = await createTask({ token: null, stream: [{ frames: [{ close: true }] }] });
+    const res = await openStream(open.taskId, null);
+    assert.equal(res.status, 200);
+    await res.text();
+    const unscripted = await createTask({ status: [{ json: { status: 'pending' } }] });
+    assert.equal((await openStream(unscripted.taskId, unscripted.publicAccessToken)).status, 404);
+  });
+
+  it('follows a live task: each new status as an event with a growing id, then the results, then silence', async () => {
+    const results = { images: [{ status: 'succeeded', id: 'img_1', url: 'https://x.test/1.png' }] };
+    const { taskId, publicAccessToken } = await createTask({
+      status: [{ forMs: 60, json: { status: 'pending' } }, { json: { status: 'completed' } }],
+      results: [{ json: results }],
+      stream: [{ live: true }],
+    });
+    const res = await openStream(taskId, publicAccessToken);
+    const { text } = await readStream(res, (t) => t.includes('event: results'));
+    assert.deepEqual(eventsOf(text), [
+      { id: '1', event: undefined, data: { status: 'pending' } },
+      { id: '2', event: undefined, data: { status: 'completed' } },
+      { id: '3', event: 'results', data: results },
+    ]);
+    assert.deepEqual(
+      requestsOf(taskId).map((r) => r.url),
+      [`/streams/${taskId}`],
+      'the stream asked no route of its own',
+    );
+  });
+
+  it('watches steps held for a number of requests without using them up: the status route still answers them', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [{ times: 1, json: { status: 'pending' } }, { json: { status: 'failed', error: 'no' } }],
+      stream: [{ live: true }],
+    });
+    const res = await openStream(taskId, publicAccessToken);
+    const reading = readStream(res, (t) => t.includes('failed'));
+    const polled = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
+    assert.deepEqual(polled, { status: 'pending' });
+    const { text } = await reading;
+    assert.deepEqual(
+      eventsOf(text).map((e) => e.data.status),
+      ['pending', 'failed'],
+    );
+  });
+
+  it('asks the status route itself every pollMs when told, as a relay polling the API, until it is terminal', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      provider: 'mindproxy',
+      status: [
+        { times: 2, json: { task_id: 'gw', status: 2 } },
+        { json: { task_id: 'gw', status: 4, result_assets_json: '' } },
+      ],
+      stream: [{ live: true, pollMs: 10 }],
+    });
+    const { text } = await readStream(await openStream(taskId, publicAccessToken), (t) =>
+      t.includes('"status":4'),
+    );
+    assert.deepEqual(
+      eventsOf(text).map((e) => [e.id, e.event, e.data.status]),
+      [
+        ['1', undefined, 2],
+        ['2', undefined, 4],
+      ],
+      'no results event in the gateway dialect',
+    );
+    assert.deepEqual(await json(await get(`/v1/tasks/${taskId}`, publicAccessToken)), {
+      task_id: 'gw',
+      status: 4,
+      result_assets_json: '',
+    });
+  });
+
+  it("logs Last-Event-ID and Accept, and resends only a live stream's events after that id", async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [{ forMs: 30, json: { status: 'pending' } }, { json: { status: 'failed', error: 'no' } }],
+      stream: [{ live: true }],
+    });
+    const first = await readStream(await openStream(taskId, publicAccessToken), (t) => t.includes('failed'));
+    assert.deepEqual(
+      eventsOf(first.text).map((e) => e.id),
+      ['1', '2'],
+    );
+    const again = await readStream(
+      await openStream(taskId, publicAccessToken, { 'Last-Event-ID': '1' }),
+      (t) => t.includes('failed'),
+    );
+    assert.deepEqual(eventsOf(again.text), [
+      { id: '2', event: undefined, data: { status: 'failed', error: 'no' } },
+    ]);
+    assert.deepEqual(
+      requestsOf(taskId).map((r) => [r.lastEventId, r.accept]),
+      [
+        [null, 'text/event-stream'],
+        ['1', 'text/event-stream'],
+      ],
+    );
+  });
+
+  it('writes a keep-alive comment every streamKeepAliveMs on an open stream', async () => {
+    const { taskId, publicAccessToken } = await createTask({ streamKeepAliveMs: 10, stream: [{}] });
+    const comment = ': keep-alive\n\n';
+    const { text } = await readStream(
+      await openStream(taskId, publicAccessToken),
+      (t) => t.length >= comment.length * 2,
+    );
+    assert.ok(text.startsWith(comment + comment), JSON.stringify(text));
+  });
+
+  it('answers CORS preflights for a stream allowing Authorization and Last-Event-ID', async () => {
+    const { taskId } = await createTask({ stream: [{}] });
+    const preflight = await fetch(`${mock.url}/streams/${taskId}`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://page.test',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,last-event-id',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://page.test');
+    const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/);
+    assert.ok(allowed.includes('authorization') && allowed.includes('last-event-id'), allowed.join());
+  });
+
+  it('logs a stream the client went away from as aborted', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      stream: [{ frames: [{ json: { status: 'pending' } }] }],
+    });
+    const controller = new AbortController();
+    const res = await openStream(taskId, publicAccessToken, {}, controller.signal);
+    await readStream(res, (t) => t.includes('pending'));
+    for (let i = 0; i < 100 && !requestsOf(taskId)[0].aborted; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    assert.equal(requestsOf(taskId)[0].aborted, true);
+  });
+
+  it('drops every open stream on POST /__mock/streams/drop and refuses new ones with 503 for refuseMs', async () => {
+    const tasks = await Promise.all(
+      [1, 2].map(() => createTask({ stream: [{ frames: [{ json: { n: 1 } }] }] })),
+    );
+    const streams = await Promise.all(tasks.map((t) => openStream(t.taskId, t.publicAccessToken)));
+    const reads = streams.map((res) => readStream(res));
+    const drop = await fetch(`${mock.url}/__mock/streams/drop?refuseMs=150`, { method: 'POST' });
+    const { dropped } = await json(drop);
+    assert.ok(dropped >= 2, `dropped ${dropped}`);
+    for (const read of await Promise.all(reads))
+      assert.deepEqual(read, { text: 'data: {"n":1}\n\n', ended: true });
+    const refused = await openStream(tasks[0].taskId, tasks[0].publicAccessToken);
+    assert.equal(refused.status, 503);
+    await refused.text();
+    await new Promise((r) => setTimeout(r, 200));
+    const back = await openStream(tasks[0].taskId, tasks[0].publicAccessToken);
+    assert.equal(back.status, 200);
+    await readStream(back, (t) => t.includes('"n":1'));
+  });
+});

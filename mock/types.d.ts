@@ -60,6 +60,50 @@ export interface Scenario {
   tokenUses?: number;
   /** The job a `diffusion` task plays, timed from the task's creation. */
   diffusion?: DiffusionJob;
+  /**
+   * `GET /streams/:taskId`: each connection takes the next entry (held for `times` connections or
+   * `forMs`, as a step; the last repeats).
+   */
+  stream?: (StreamConnection & Pick<MockStep, 'times' | 'forMs'>)[];
+  /** A `:` comment every this many ms on an open stream; none by default. */
+  streamKeepAliveMs?: number;
+}
+
+/** One piece of a scripted event stream. */
+export interface StreamFrame {
+  /** ms to wait before this frame, counted from the previous frame (or the connection). */
+  delay?: number;
+  /** An event: optional `id:` and `event:` lines, then `data:` the JSON of `json`. */
+  id?: string;
+  event?: string;
+  json?: unknown;
+  /** Text written exactly as given (frames split across writes, CRLF, a BOM, comments, multi-line data). */
+  raw?: string;
+  /** Ends the answer here: the connection closes (a dropped stream). */
+  close?: true;
+}
+
+/**
+ * One connection to `GET /streams/:taskId`. With `body` or `json`, an ordinary answer (any status);
+ * otherwise a 2xx `status` opens a `text/event-stream` (its `Content-Type` can be overridden in
+ * `headers`) and anything else answers with an empty body.
+ */
+export interface StreamConnection extends MockResponse {
+  /** What the stream sends; after the last frame it stays open and silent. */
+  frames?: StreamFrame[];
+  /**
+   * After the frames, follow the task as it runs: the status route's answer, each time it changes
+   * (timed steps as time passes, steps held for a number of requests once those requests came), as
+   * an event whose `id` counts the task's changes from 1; at `completed` (mynth) also an event
+   * `results` with the results route's answer. Then silent. With `Last-Event-ID`, the events after
+   * that id only.
+   */
+  live?: boolean;
+  /**
+   * With `live`: the stream also asks the status route every this many ms, as a relay polling the
+   * API would, which uses up steps held for a number of requests; by default it only watches it.
+   */
+  pollMs?: number;
 }
 
 /** A diffusion-server-like job: a queue, then sampling steps with previews, then its images. */
@@ -88,4 +132,7 @@ export interface LoggedRequest {
   contentType?: string | null;
   cookie?: string | null;
   body?: string;
+  /** A stream request: its `Last-Event-ID` and `Accept` headers. */
+  lastEventId?: string | null;
+  accept?: string | null;
 }
