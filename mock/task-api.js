@@ -345,7 +345,9 @@ export function createTaskApi() {
 
   /**
    * Adds a status answer to the task's live events when its body is new (an error answer is
-   * skipped, as a relay would retry it); a terminal one ends them, after the results (mynth).
+   * skipped, as a relay would retry it); a terminal one ends them. A mynth task that completed is
+   * told as one event `results`, the results route's answer (completed, with its results), when
+   * there is one: a status and its results as two events may reach the page apart.
    * @param {MockTask} task
    * @param {MockStep | undefined} answer
    */
@@ -353,7 +355,6 @@ export function createTaskApi() {
     if (!answer || (answer.status ?? 200) >= 300 || answer.json === undefined) return;
     const data = JSON.stringify(answer.json);
     if (data === task.liveEvents.at(-1)?.data) return;
-    task.liveEvents.push({ data });
     const provider = task.scenario.provider ?? 'mynth';
     const { status, state } = /** @type {{ status?: unknown, state?: unknown }} */ (answer.json);
     task.liveEnded =
@@ -362,11 +363,10 @@ export function createTaskApi() {
         : provider === 'mindproxy'
           ? typeof status === 'number' && status >= 4
           : state === 'done';
-    if (provider !== 'mynth' || status !== 'completed') return;
-    const results = nextStep(task, 'results');
+    const results = provider === 'mynth' && status === 'completed' ? nextStep(task, 'results') : undefined;
     if (results && (results.status ?? 200) < 300 && results.json !== undefined) {
       task.liveEvents.push({ event: 'results', data: JSON.stringify(results.json) });
-    }
+    } else task.liveEvents.push({ data });
   }
 
   /**

@@ -456,7 +456,7 @@ describe('mock task API: event streams', { timeout: 10_000 }, () => {
     assert.equal((await openStream(unscripted.taskId, unscripted.publicAccessToken)).status, 404);
   });
 
-  it('follows a live task: each new status as an event with a growing id, then the results, then silence', async () => {
+  it('follows a live task: each new status as an event with a growing id, completed as the results, then silence', async () => {
     const results = { images: [{ status: 'succeeded', id: 'img_1', url: 'https://x.test/1.png' }] };
     const { taskId, publicAccessToken } = await createTask({
       status: [{ forMs: 60, json: { status: 'pending' } }, { json: { status: 'completed' } }],
@@ -467,8 +467,7 @@ describe('mock task API: event streams', { timeout: 10_000 }, () => {
     const { text } = await readStream(res, (t) => t.includes('event: results'));
     assert.deepEqual(eventsOf(text), [
       { id: '1', event: undefined, data: { status: 'pending' } },
-      { id: '2', event: undefined, data: { status: 'completed' } },
-      { id: '3', event: 'results', data: results },
+      { id: '2', event: 'results', data: results },
     ]);
     assert.deepEqual(
       requestsOf(taskId).map((r) => r.url),
