@@ -105,9 +105,9 @@ export interface SubscribeContext extends AdapterContext {
   /** The id of the last event an earlier subscription to this task saw, to resume after it. */
   lastEventId: string | undefined;
   /** Shows life without news (a keep-alive), with the id of an event when it had one. */
-  alive(eventId?: string): void;
+  alive: (eventId?: string) => void;
   /** The subscription failed: the element polls meanwhile and subscribes again after a backoff. */
-  fail(error: unknown): void;
+  fail: (error: unknown) => void;
 }
 
 /**

@@ -43,21 +43,25 @@ describe('eventParser', () => {
         fc.array(fc.nat(), { maxLength: 8 }),
         (events, end, places) => {
           const text = events
-            .map(({ type, lines, id, comment }) =>
-              [
-                ...(comment ? [': keep-alive'] : []),
-                ...(type ? [`event: ${type}`] : []),
-                ...(id ? [`id: ${id}`] : []),
-                ...lines.map((line) => `data: ${line}`),
-                '',
-              ].join(end) + end,
+            .map(
+              ({ type, lines, id, comment }) =>
+                [
+                  ...(comment ? [': keep-alive'] : []),
+                  ...(type ? [`event: ${type}`] : []),
+                  ...(id ? [`id: ${id}`] : []),
+                  ...lines.map((line) => `data: ${line}`),
+                  '',
+                ].join(end) + end,
             )
             .join('');
           const parsed = parseAll(cut(text, places));
           expect(parsed.events).to.deep.equal(
             events.map(({ type, lines }) => ({ type: type ?? 'message', data: lines.join('\n') })),
           );
-          const lastId = events.map(({ id }) => id).filter(Boolean).pop();
+          const lastId = events
+            .map(({ id }) => id)
+            .filter(Boolean)
+            .pop();
           expect(parsed.ids[parsed.ids.length - 1]).to.equal(lastId);
         },
       ),

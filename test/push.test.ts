@@ -4,7 +4,7 @@
 // tested on the engine's fake clock (test/engine/push.test.ts).
 import { expect } from '@open-wc/testing';
 import { mindproxyTask, mynthResults } from '../mock/bodies.js';
-import type { LoggedRequest, Scenario } from '../mock/types.js';
+import type { LoggedRequest, Scenario, StreamConnection } from '../mock/types.js';
 import { completed, follow, parts, pending, results, untilState } from './helpers/element.js';
 import { mockApiUrl, requestsOf, statusOf } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
@@ -110,11 +110,12 @@ describe('push: a stream that shows life', () => {
 });
 
 describe('push: a stream that cannot be trusted', () => {
-  for (const [name, connection] of [
+  const untrusted: [string, StreamConnection][] = [
     ['answers 404', { status: 404 }],
     ['answers 200 with JSON, not an event stream', { json: { status: 'completed' } }],
     ['sends a body not in the dialect', { frames: [{ json: { state: 'done' } }] }],
-  ] as const) {
+  ];
+  for (const [name, connection] of untrusted) {
     it(`polls when the stream ${name}, and completes`, async () => {
       const { el, taskId } = await follow(
         { status: [{ times: 1, ...pending }, completed], results: results(2), stream: [connection] },

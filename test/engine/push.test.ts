@@ -83,7 +83,11 @@ describe('engine: push, a healthy subscription', () => {
 
   it('opens one subscription for every subscriber of the task, with the first stream URL given', async () => {
     const url = 'https://app.example/s/1';
-    const { env, api, subs } = followShared(pushed(), [{}, { streamUrl: url }, { streamUrl: 'https://other' }]);
+    const { env, api, subs } = followShared(pushed(), [
+      {},
+      { streamUrl: url },
+      { streamUrl: 'https://other' },
+    ]);
     await env.advance(0);
     // The stream URL a newcomer asks for is a new subscription in place of the one without.
     expect(api.streams.map((stream) => [stream.ctx.streamUrl, stream.ended])).to.deep.equal([
