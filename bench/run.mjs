@@ -9,7 +9,8 @@
 // durations and every implementation's polling intervals are multiplied by it, and the results are
 // converted back to real-world time. BENCH_TASKS sets the tasks per duration there (20),
 // BENCH_LEAK_CYCLES the mount/unmount cycles (1000); BENCH_ONLY=wire,leaks runs only those browser
-// sections and prints them instead of writing the files.
+// sections (the keys of SECTIONS and ELEMENT_SECTIONS below: hidden,hiddenNotify for the hidden
+// page) and prints them instead of writing the files.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +105,9 @@ async function measureSizes() {
 // ---------------------------------------------------------------------------------------------
 // Servers and pages
 
+/** The modules `task-progress.min.js` loads from beside itself on first need (the notice's among them). */
+const ELEMENT_BESIDE = ['notification.js', 'viewer.js', 'task-memory.js'];
+
 /** @param {Record<Impl, Buffer>} code */
 async function startPageServer(code) {
   /** @type {Record<string, [string, string | Buffer]>} */
@@ -115,6 +119,8 @@ async function startPageServer(code) {
     '/impl/tanstack.js': ['text/javascript', code.tanstack],
     '/impl/element.js': ['text/javascript', code.element],
   };
+  for (const name of ELEMENT_BESIDE)
+    files[`/impl/${name}`] = ['text/javascript', await readFile(root(`dist/${name}`))];
   return listen((req, res) => {
     const file = files[new URL(req.url ?? '/', 'http://bench.invalid').pathname];
     if (!file) return void res.writeHead(404).end();
