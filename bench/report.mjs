@@ -300,12 +300,12 @@ function notifySection({ hiddenNotify: run }) {
   if (!run) return [];
   const mark =
     run.markAfterFirstNoticeMs === undefined
-      ? 'none'
+      ? '**none**'
       : `${run.markAfterFirstNoticeMs} ms after the first \`task-notify\`; ${run.titleRestored ? 'restored' : '**not restored**'} when the page showed again`;
   return [
     '### With `notify`, hidden until after the end',
     '',
-    `With \`notify\`, the element keeps following while the page is hidden: once per \`max-poll-interval\`, as none of these elements has an estimate. ${run.tasks} more tasks of ${run.durationSeconds} s on one page, hidden from ${seconds(run.hiddenSeconds[0])} to ${seconds(run.hiddenSeconds[1])}, ${seconds(run.hiddenSeconds[1] - run.durationSeconds)} after the tasks end, so that each ends while the page is hidden. The notice is the \`task-notify\` event and the "✓ " mark in front of the title: headless Chromium shows no system notification (\`Notification.permission\` was "${run.permission}"). The delay runs from the server's completion to \`task-notify\` and is counted as the delay to the first image is: the wait for the poll that saw the end scaled back, the rest as measured. The browser's throttling of a hidden page's timers is not part of the measure (see "Hidden page" above): in a tab hidden for minutes, it can make the notice up to about a minute late ([docs/behaviour.md](../docs/behaviour.md#notify)).`,
+    `With \`notify\`, the element keeps following while the page is hidden: once per \`max-poll-interval\`, as none of these elements has an estimate. ${run.tasks} more tasks of ${run.durationSeconds} s on one page, hidden from ${seconds(run.hiddenSeconds[0])} to ${seconds(run.hiddenSeconds[1])}, ${seconds(run.hiddenSeconds[1] - run.durationSeconds)} after the tasks end, so that each ends while the page is hidden. The notice is the \`task-notify\` event and the "✓ " mark in front of the title: no system notification, as the page has no permission to show one in headless Chromium (\`Notification.permission\` was "${run.permission}") and the element never asks on its own. The delay runs from the server's completion to \`task-notify\` and is counted as the delay to the first image is: the wait for the poll that saw the end scaled back, the rest as measured. The browser's throttling of a hidden page's timers is not part of the measure (see "Hidden page" above): in a tab hidden for minutes, it can make the notice up to about a minute late ([docs/behaviour.md](../docs/behaviour.md#notify)).`,
     '',
     table(
       ['`<task-progress notify>`', ''],
