@@ -291,6 +291,37 @@ function previewsSection(results) {
   ];
 }
 
+/**
+ * The hidden page with `notify`, which keeps following while hidden: requests, and the delay from
+ * completion to the notice. Results written before it was measured have none.
+ * @param {Results} results
+ */
+function notifySection({ hiddenNotify: run }) {
+  if (!run) return [];
+  const mark =
+    run.markAfterFirstNoticeMs === undefined
+      ? '**none**'
+      : `${run.markAfterFirstNoticeMs} ms after the first \`task-notify\`; ${run.titleRestored ? 'restored' : '**not restored**'} when the page showed again`;
+  return [
+    '### With `notify`, hidden until after the end',
+    '',
+    `With \`notify\`, the element keeps following while the page is hidden: once per \`max-poll-interval\`, as none of these elements has an estimate. ${run.tasks} more tasks of ${run.durationSeconds} s on one page, hidden from ${seconds(run.hiddenSeconds[0])} to ${seconds(run.hiddenSeconds[1])}, ${seconds(run.hiddenSeconds[1] - run.durationSeconds)} after the tasks end, so that each ends while the page is hidden. The notice is the \`task-notify\` event and the "✓ " mark in front of the title: no system notification, as the page has no permission to show one in headless Chromium (\`Notification.permission\` was "${run.permission}") and the element never asks on its own. The delay runs from the server's completion to \`task-notify\` and is counted as the delay to the first image is: the wait for the poll that saw the end scaled back, the rest as measured. The browser's throttling of a hidden page's timers is not part of the measure (see "Hidden page" above): in a tab hidden for minutes, it can make the notice up to about a minute late ([docs/behaviour.md](../docs/behaviour.md#notify)).`,
+    '',
+    table(
+      ['`<task-progress notify>`', ''],
+      [
+        ['requests while hidden, per task (median)', count(run.whileHidden.median)],
+        ['requests while hidden, all tasks', count(run.whileHiddenTotal)],
+        ['requests per task in all (median)', count(run.total.median)],
+        ['tasks that fired `task-notify`', `${run.notified} of ${run.tasks}`],
+        ['completion → `task-notify`, median (p95)', delay(run.notifySeconds)],
+        ['the title\'s "✓ " mark', mark],
+      ],
+    ),
+    '',
+  ];
+}
+
 /** @param {Results} results */
 async function renderResults(results) {
   const { meta, sizes, hidden, sharedTogether, sharedStaggered, rendering, leaks, scaleModel } = results;
@@ -404,6 +435,7 @@ async function renderResults(results) {
       ['tasks whose image appeared', (id) => `${hidden[id].completed} of ${hidden[id].tasks}`],
     ]),
     '',
+    ...notifySection(results),
     '## 50 elements following 5 tasks on one page',
     '',
     `Tasks of ${sharedTogether.element.durationSeconds} s, 10 elements on each. Total API requests (status and results) for the 5 tasks.`,

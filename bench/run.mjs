@@ -9,7 +9,8 @@
 // durations and every implementation's polling intervals are multiplied by it, and the results are
 // converted back to real-world time. BENCH_TASKS sets the tasks per duration there (20),
 // BENCH_LEAK_CYCLES the mount/unmount cycles (1000); BENCH_ONLY=wire,leaks runs only those browser
-// sections and prints them instead of writing the files.
+// sections (the keys of SECTIONS and ELEMENT_SECTIONS below: hidden,hiddenNotify for the hidden
+// page) and prints them instead of writing the files.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ import { measureParts } from './size-parts.mjs';
 /** @typedef {import('puppeteer-core').Page} Page */
 /** @typedef {import('../mock/types.js').Scenario} Scenario */
 /** @typedef {import('../mock/types.js').LoggedRequest} LoggedRequest */
-/** @typedef {{ taskId: string, firstImageAt: number, tilesAt: number, laidOutAt: number, shownAt: number }} PageRecord */
+/** @typedef {{ taskId: string, firstImageAt: number, tilesAt: number, laidOutAt: number, shownAt: number, notifiedAt: number }} PageRecord */
 /** @typedef {{ taskId: string, token: string, createdAt: number }} BenchTask */
 /** @typedef {BenchTask & { forMs: number }} TimedTask A task pending for `forMs`, then completed. */
 /** @typedef {'tutorial' | 'tanstack' | 'element'} Impl */
@@ -104,6 +105,9 @@ async function measureSizes() {
 // ---------------------------------------------------------------------------------------------
 // Servers and pages
 
+/** The modules `task-progress.min.js` loads from beside itself on first need (the notice's among them). */
+const ELEMENT_BESIDE = ['notification.js', 'viewer.js', 'task-memory.js'];
+
 /** @param {Record<Impl, Buffer>} code */
 async function startPageServer(code) {
   /** @type {Record<string, [string, string | Buffer]>} */
@@ -115,6 +119,8 @@ async function startPageServer(code) {
     '/impl/tanstack.js': ['text/javascript', code.tanstack],
     '/impl/element.js': ['text/javascript', code.element],
   };
+  for (const name of ELEMENT_BESIDE)
+    files[`/impl/${name}`] = ['text/javascript', await readFile(root(`dist/${name}`))];
   return listen((req, res) => {
     const file = files[new URL(req.url ?? '/', 'http://bench.invalid').pathname];
     if (!file) return void res.writeHead(404).end();
@@ -260,26 +266,35 @@ async function waitForImages(page, timeoutMs) {
 }
 
 /**
- * The delay from the server's completion to the first image, in real-world ms: the wait for the
- * poll that saw the task completed is scaled back (÷ scale); the rest (that poll's answer, the
- * results request, rendering) is not scaled and counts as measured.
+ * The delay from the server's completion to what the page saw of it at `seenAt` (Date.now(): the
+ * first image, or `task-notify`), in real-world ms: the wait for the poll that saw the task
+ * completed is scaled back (÷ scale); the rest (that poll's answer, the results request,
+ * rendering) is not scaled and counts as measured.
  * @param {TimedTask} task
- * @param {PageRecord | undefined} record
+ * @param {number | undefined} seenAt 0 or undefined when the page never saw it
  * @param {number} [scale]
  */
-function detection(task, record, scale = SCALE) {
+function detection(task, seenAt, scale = SCALE) {
   const { prime, status } = requestsOf(task);
-  if (!prime || !record?.firstImageAt) return undefined;
+  if (!prime || !seenAt) return undefined;
   const completion = task.createdAt + prime.at + task.forMs;
   // Every implementation stops polling the status once it has seen the task completed.
   const poll = status.at(-1);
   if (!poll || task.createdAt + poll.at < completion - 1) return undefined;
   const polledAt = task.createdAt + poll.at;
-  return { wait: (polledAt - completion) / scale, rest: record.firstImageAt - polledAt };
+  return { wait: (polledAt - completion) / scale, rest: seenAt - polledAt };
 }
 
-/** @param {Impl} impl */
-async function hidden(impl) {
+/** In the `notify` variant, the real-world seconds the page stays hidden after the tasks end. */
+const HIDDEN_AFTER_END = 20;
+
+/**
+ * 60 s tasks on one page, hidden from 25 % of the task to 75 %; with `notify` (the element only),
+ * until HIDDEN_AFTER_END s after the end, so that every task ends while the page is hidden.
+ * @param {Impl} impl
+ * @param {boolean} [notify]
+ */
+async function hidden(impl, notify = false) {
   const duration = 60;
   const forMs = duration * 1000 * SCALE;
   const page = await openPage(impl);
@@ -287,15 +302,16 @@ async function hidden(impl) {
   await call(
     page,
     'primeAndMount',
-    tasks.map((task) => mountOptions(task)),
+    tasks.map((task) => mountOptions(task, notify ? { notify: '' } : undefined)),
   );
   const start = Math.min(...tasks.map((task) => task.createdAt + (requestsOf(task).prime?.at ?? 0)));
   await sleep(start + forMs * 0.25 - Date.now());
   const hiddenAt = /** @type {number} */ (await inPage(page, 'window.benchInstrument.setHidden(true)'));
-  await sleep(start + forMs * 0.75 - Date.now());
+  await sleep(start + (notify ? forMs + HIDDEN_AFTER_END * 1000 * SCALE : forMs * 0.75) - Date.now());
   const shownAt = /** @type {number} */ (await inPage(page, 'window.benchInstrument.setHidden(false)'));
   const records = await waitForImages(page, forMs + 30_000);
   await sleep(2 * 10_000 * SCALE);
+  const notices = notify ? await noticesOf(page, tasks) : undefined;
   await page.close();
   const perTask = tasks.map((task) => {
     const { all } = requestsOf(task);
@@ -312,6 +328,38 @@ async function hidden(impl) {
     total: summary(perTask.map((task) => task.total)),
     completed: records.filter((record) => record.firstImageAt).length,
     tasks: tasks.length,
+    ...notices,
+  };
+}
+
+/**
+ * The notices of `notify` on a page whose tasks ended while it was hidden: how many tasks fired
+ * `task-notify`, the delay from each task's completion to it in real-world seconds (as
+ * `detection` counts it), when the title's "✓ " mark came after the first of them, and whether
+ * the title was restored once the page showed again.
+ * @param {Page} page
+ * @param {TimedTask[]} tasks
+ */
+async function noticesOf(page, tasks) {
+  const records = /** @type {PageRecord[]} */ (await call(page, 'records'));
+  const { permission, titles } =
+    /** @type {{ permission: string, titles: { at: number, title: string }[] }} */ (
+      await call(page, 'notices')
+    );
+  const notifiedAt = tasks.map(
+    (task) => records.find((record) => record.taskId === task.taskId)?.notifiedAt ?? 0,
+  );
+  const delays = tasks.flatMap((task, index) => {
+    const found = detection(task, notifiedAt[index]);
+    return found ? [(found.wait + found.rest) / 1000] : [];
+  });
+  const marked = titles.find((entry) => entry.title.startsWith('✓ '));
+  return {
+    permission,
+    notified: notifiedAt.filter(Boolean).length,
+    notifySeconds: summary(delays),
+    markAfterFirstNoticeMs: marked ? marked.at - Math.min(...notifiedAt.filter(Boolean)) : undefined,
+    titleRestored: titles.at(-1)?.title === titles[0].title,
   };
 }
 
@@ -543,11 +591,7 @@ async function wire() {
     const records = await waitForImages(page, Math.max(...specs.map(({ ms }) => ms)) + 30_000);
     await page.close();
     const delays = tasks.flatMap((task) => {
-      const found = detection(
-        task,
-        records.find((record) => record.taskId === task.taskId),
-        1,
-      );
+      const found = detection(task, records.find((record) => record.taskId === task.taskId)?.firstImageAt, 1);
       return found ? [found.wait + found.rest] : [];
     });
     const requests = tasks.reduce((sum, task) => sum + requestsOf(task).status.length, 0);
@@ -633,10 +677,15 @@ async function previews() {
 }
 
 /**
- * The element alone: the real-time check of the simulation, its rendering with `expected-count`,
- * and what previews cost to render.
+ * The element alone: the hidden page with `notify`, the real-time check of the simulation, its
+ * rendering with `expected-count`, and what previews cost to render.
  */
 const ELEMENT_SECTIONS = {
+  hiddenNotify: async () => {
+    const out = await hidden('element', true);
+    log('hidden page, with notify');
+    return out;
+  },
   wire,
   reserved: async () => {
     const out = await rendering('element', { 'expected-count': '100' });

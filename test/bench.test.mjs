@@ -86,4 +86,38 @@ describe('bench smoke', () => {
     assert.match(performanceMd, /<!-- bench:start -->/);
     assert.match(readme, /TanStack Query/);
   });
+
+  it('writes the hidden page with `notify` after the hidden page, when the results have it', async () => {
+    const results = JSON.parse(await readFile(new URL('../bench/results.json', import.meta.url), 'utf8'));
+    const spread = (/** @type {number} */ median, /** @type {number} */ p95) => ({ median, p95 });
+    const hiddenNotify = {
+      durationSeconds: 60,
+      hiddenSeconds: [15, 80],
+      whileHidden: spread(10, 11),
+      whileHiddenTotal: 203,
+      total: spread(14, 15),
+      completed: 20,
+      tasks: 20,
+      permission: 'denied',
+      notified: 19,
+      notifySeconds: spread(2.46, 4.81),
+      markAfterFirstNoticeMs: 3,
+      titleRestored: true,
+    };
+    const { resultsMd } = await render({ ...results, hiddenNotify });
+    const section = resultsMd.slice(
+      resultsMd.indexOf('## Page hidden for half of a task'),
+      resultsMd.indexOf('## 50 elements'),
+    );
+    assert.match(section, /### With `notify`, hidden until after the end/);
+    assert.match(section, /hidden from 15\.0 s to 80\.0 s, 20\.0 s after the tasks end/);
+    assert.match(section, /`Notification\.permission` was "denied"/);
+    assert.match(section, /\| requests while hidden, all tasks +\| 203 +\|/);
+    assert.match(section, /\| tasks that fired `task-notify` +\| 19 of 20 +\|/);
+    assert.match(section, /\| completion → `task-notify`, median \(p95\) +\| 2\.5 s \(4\.8 s\) +\|/);
+    assert.match(section, /\| the title's "✓ " mark +\| 3 ms after the first `task-notify`; restored when/);
+    // Results from before the notify row was measured have no such table.
+    const { resultsMd: without } = await render({ ...results, hiddenNotify: undefined });
+    assert.doesNotMatch(without, /### With `notify`/);
+  });
 });

@@ -31,6 +31,8 @@ interface BenchRecord {
   laidOutAt: number;
   /** performance.now() two frames after the element was added: its first state is on screen. */
   shownAt: number;
+  /** Date.now() when the element fired its first `task-notify`; 0 before. */
+  notifiedAt: number;
 }
 
 interface BenchHarness {
@@ -45,6 +47,11 @@ interface BenchHarness {
   /** Removes every mounted element; returns Date.now() right after. */
   unmountAll(): number;
   records(): BenchRecord[];
+  /**
+   * The notification permission ('unsupported' where the browser has no notifications), and the
+   * page's title at load then each title it changed to, with Date.now().
+   */
+  notices(): { permission: string; titles: { at: number; title: string }[] };
   /** Mounts and unmounts one element per task, one after the other, keeping nothing. */
   cycle(tasks: { taskId: string; token: string }[], baseUrl: string, scale: number): Promise<void>;
   /** responseEnd (performance.now()) of the first request whose URL ends with `suffix`. */

@@ -1,5 +1,6 @@
 // The bench page's side: loads one implementation (`?impl=`), mounts its elements on tasks the
-// driver created, and records when each element's first image and all its tiles reach the DOM.
+// driver created, and records when each element's first image and all its tiles reach the DOM,
+// when it fires `task-notify`, and each change of the page's title (the notice's mark).
 
 /** @type {Record<string, string>} */
 const TAGS = { tutorial: 'tutorial-task', tanstack: 'tanstack-task', element: 'task-progress' };
@@ -13,6 +14,14 @@ await customElements.whenDefined(tag);
 const stage = /** @type {HTMLElement} */ (document.querySelector('#stage'));
 /** @type {{ element: HTMLElement, record: BenchRecord }[]} */
 let mounted = [];
+
+/** The page's title, then each title it changed to, with Date.now(). */
+const titles = [{ at: Date.now(), title: document.title }];
+new MutationObserver(() => titles.push({ at: Date.now(), title: document.title })).observe(document.head, {
+  subtree: true,
+  childList: true,
+  characterData: true,
+});
 
 /**
  * The element for a task, with the implementation's defaults scaled by `scale`.
@@ -55,7 +64,15 @@ function watch(root, record, tiles) {
 /** @param {BenchMountOptions} options */
 function mount(options) {
   const element = create(options);
-  const record = { taskId: options.taskId, firstImageAt: 0, tilesAt: 0, laidOutAt: 0, shownAt: 0 };
+  const record = {
+    taskId: options.taskId,
+    firstImageAt: 0,
+    tilesAt: 0,
+    laidOutAt: 0,
+    shownAt: 0,
+    notifiedAt: 0,
+  };
+  element.addEventListener('task-notify', () => (record.notifiedAt ||= Date.now()));
   stage.append(element);
   requestAnimationFrame(() => requestAnimationFrame(() => (record.shownAt = performance.now())));
   if (!element.shadowRoot) throw new Error(`${tag} has no open shadow root`);
@@ -112,6 +129,10 @@ window.bench = {
     return at;
   },
   records: () => mounted.map(({ record }) => record),
+  notices: () => ({
+    permission: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+    titles,
+  }),
   async cycle(tasks, baseUrl, scale) {
     for (const { taskId, token } of tasks) {
       const element = create({ taskId, token, baseUrl, scale });
