@@ -12,6 +12,8 @@ import {
   isSendableTaskId,
   requestTimeout,
 } from './engine/index.js';
+import * as z from './adapters/schema.js';
+import { readJson } from './adapters/http.js';
 import { TaskApiError, toTaskError } from './errors.js';
 import { pageEngine } from './page-engine.js';
 import { defaultStrings } from './strings.js';
@@ -184,7 +186,18 @@ export interface StartedTask {
   token: string;
 }
 
-type Answer = Record<string, unknown> | undefined;
+/**
+ * The start endpoint's answer: the task and its token, in either spelling, or what went wrong. A
+ * field of another type counts as absent.
+ */
+const startAnswerSchema = z.object({
+  taskId: z.shownOnly(z.string()),
+  task_id: z.shownOnly(z.string()),
+  publicAccessToken: z.shownOnly(z.string()),
+  public_access_token: z.shownOnly(z.string()),
+  error: z.shownOnly(z.string()),
+  message: z.shownOnly(z.string()),
+});
 
 /**
  * Posts `body` to `url` and resolves the task it answers with (`taskId`/`publicAccessToken` or
@@ -210,26 +223,17 @@ export function startTask(
       credentials: 'same-origin',
       signal: bound,
     });
-    const text = await response.text();
-    let json: Answer;
-    try {
-      json = JSON.parse(text) as Answer;
-    } catch {
-      // Not JSON: an HTML error page, a proxy's text.
-    }
-    const taskId = json?.taskId ?? json?.task_id;
-    const token = json?.publicAccessToken ?? json?.public_access_token;
-    if (
-      response.ok &&
-      typeof taskId === 'string' &&
-      isSendableTaskId(taskId) &&
-      typeof token === 'string' &&
-      token
-    )
-      return { taskId, token };
-    const said = json?.error ?? json?.message;
-    const plain = response.headers.get('Content-Type')?.startsWith('text/plain');
-    const message = typeof said === 'string' ? said : plain ? text : '';
+    // Read as JSON whatever its type says (some endpoints label their JSON `text/plain`); a
+    // plain-text answer that is not is shown as it is.
+    const plain = response.headers.get('Content-Type')?.startsWith('text/plain') && response.clone();
+    // Not JSON (an HTML error page, a proxy's text) or not an object: no task, nor a message
+    // unless it is plain text.
+    // An abort needs no handling here: `bounded` has rejected already.
+    const answer = await readJson(response, { signal: bound }, startAnswerSchema).catch(() => undefined);
+    const taskId = answer?.taskId ?? answer?.task_id;
+    const token = answer?.publicAccessToken ?? answer?.public_access_token;
+    if (response.ok && taskId && isSendableTaskId(taskId) && token) return { taskId, token };
+    const message = answer?.error ?? answer?.message ?? (plain ? await plain.text() : '');
     throw new TaskApiError('start-failed', message.slice(0, 300), { httpStatus: response.status });
   });
 }

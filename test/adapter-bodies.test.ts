@@ -138,7 +138,12 @@ describe('Mynth bodies as documented', () => {
         fc.constantFrom('pending', 'completed', 'failed'),
         async (value, form, status) => {
           answerWith(form(withField({ status }, 'error', value)));
-          expect((await mynth.getStatus(context())).status).to.equal(status);
+          const snapshot = await mynth.getStatus(context());
+          expect(snapshot.status).to.equal(status);
+          // A failed task's reason as the API wrote it, or none.
+          const reason = typeof value === 'string' ? value : '';
+          if (status === 'failed')
+            expect(snapshot.error).to.deep.equal({ code: 'task-failed', message: reason });
         },
       ),
     );

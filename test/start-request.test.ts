@@ -111,6 +111,18 @@ describe('engine: starting a task', () => {
     expect(await refused(text)).to.deep.equal(['start-failed', 'Service Unavailable', 503]);
   });
 
+  it('reads an answer labelled text/plain as JSON when it is JSON', async () => {
+    const plain = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'text/plain' } });
+    const { result } = await start(plain({ taskId: 'tsk_3', publicAccessToken: 'pat_3' }));
+    expect(result).to.deep.equal({ taskId: 'tsk_3', token: 'pat_3' });
+    expect(await refused(plain({ error: 'The prompt is too long.' }, 400))).to.deep.equal([
+      'start-failed',
+      'The prompt is too long.',
+      400,
+    ]);
+  });
+
   it('shows no HTML error page, nor an error that is not a string', async () => {
     const page = new Response('<html><h1>502 Bad Gateway</h1></html>', {
       status: 502,

@@ -43,7 +43,8 @@ export async function request(
     response = await fetch(url, {
       method: init.method ?? 'GET',
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      // No body: `JSON.stringify(undefined)` is undefined.
+      body: JSON.stringify(init.body),
       cache: 'no-store',
       signal: ctx.signal,
     });
@@ -77,16 +78,16 @@ export async function requestJson<T>(url: string, ctx: AdapterContext, schema: S
 }
 
 /** Reads a response's body as JSON parsed by `schema`. */
-export async function readJson<T>(response: Response, ctx: AdapterContext, schema: Schema<T>): Promise<T> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch (error) {
-    if (ctx.signal.aborted) throw error;
-    throw new TaskApiError('invalid-response', 'The response is not JSON.', {
-      httpStatus: response.status,
-    });
-  }
+export async function readJson<T>(
+  response: Response,
+  ctx: Pick<AdapterContext, 'signal'>,
+  schema: Schema<T>,
+): Promise<T> {
+  const body: unknown = await response.json().catch((error: unknown) => {
+    throw ctx.signal.aborted
+      ? error
+      : new TaskApiError('invalid-response', 'The response is not JSON.', { httpStatus: response.status });
+  });
   return parseBody(schema, body, response.status);
 }
 

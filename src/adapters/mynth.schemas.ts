@@ -8,7 +8,7 @@ const flatOrWrapped = <T extends z.Schema>(schema: T) =>
   z.union([schema, z.object({ data: schema })]) as z.Schema<z.Infer<T> | { data: z.Infer<T> }>;
 
 export const mynthStatusSchema = flatOrWrapped(
-  z.object({ status: z.literal(['pending', 'completed', 'failed']), error: z.optional(z.unknown()) }),
+  z.object({ status: z.literal(['pending', 'completed', 'failed']), error: z.shownOnly(z.string()) }),
 );
 
 /**

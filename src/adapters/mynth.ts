@@ -54,8 +54,7 @@ function toSnapshot(body: MynthStatus): TaskSnapshot {
   if (status === 'pending') return { state: status, status, phase: 'processing' };
   if (status === 'completed') return { state: status, status };
   // The API's own words, or none: the element's heading already says it failed.
-  const message = typeof error === 'string' ? error : '';
-  return { state: 'failed', status, error: { code: 'task-failed', message } };
+  return { state: 'failed', status, error: { code: 'task-failed', message: error ?? '' } };
 }
 
 const toImages = (body: MynthResults): TaskImage[] =>
