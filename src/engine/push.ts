@@ -33,6 +33,8 @@ export class Push {
   #lastEventId: string | undefined;
   /** Ends the current subscription. */
   #end: (() => void) | undefined;
+  /** Opened, and not closed since: with nothing to subscribe to, the adapter is not asked again. */
+  #opened = false;
   /** While subscribed, the silence that ends the trust; while down, the wait to subscribe again. */
   #timer: TimerHandle;
   #streamUrl: string | undefined;
@@ -59,10 +61,11 @@ export class Push {
     return news;
   }
 
-  /** Subscribes to `streamUrl`, unless subscribed (or waiting to subscribe again) to it already. */
+  /** Subscribes with `streamUrl`, unless it did so already (and was not closed since). */
   open(streamUrl: string | undefined, timeout: number): void {
-    if (this.state !== 'none' && streamUrl === this.#streamUrl && timeout === this.#timeout) return;
+    if (this.#opened && streamUrl === this.#streamUrl && timeout === this.#timeout) return;
     this.close();
+    this.#opened = true;
     this.#streamUrl = streamUrl;
     this.#timeout = timeout;
     this.#subscribe();
@@ -76,6 +79,7 @@ export class Push {
     this.state = 'none';
     this.#news = undefined;
     this.#failures = 0;
+    this.#opened = false;
   }
 
   #subscribe(): void {
@@ -89,7 +93,6 @@ export class Push {
     const current = () => this.#end === end;
     this.#end = end;
     this.state = 'connecting';
-    this.#watch();
     try {
       unsubscribe = this.#requests.subscribe(
         {
@@ -112,7 +115,10 @@ export class Push {
       return;
     }
     if (!current()) unsubscribe?.();
-    else if (!unsubscribe) this.close();
+    else if (!unsubscribe) {
+      this.#end = undefined;
+      this.state = 'none';
+    } else if (this.state === 'connecting') this.#watch();
   }
 
   #alive(eventId?: string): void {

@@ -115,10 +115,14 @@ describe('engine: push, a healthy subscription', () => {
     expect(api.streams[1].ended).to.equal(false);
   });
 
-  it('polls as usual when the adapter has nothing to subscribe to', async () => {
-    const { env, api } = follow(pushed({ subscribe: 'nothing' }));
+  it('polls as usual when the adapter has nothing to subscribe to, and asks it once per run', async () => {
+    const { env, api, sub } = follow(pushed({ subscribe: 'nothing' }));
     await env.advance(400);
     expect(api.times('status')).to.deep.equal([0, 100, 250]);
+    for (let i = 0; i < 3; i++) sub.subscription.update({ ...sub.subscription.options });
+    expect(api.subscribed, 'asked to subscribe').to.equal(1);
+    sub.subscription.update({ ...sub.subscription.options, streamUrl: 'https://app.example/s' });
+    expect(api.subscribed, 'asked again for a new stream URL').to.equal(2);
   });
 });
 

@@ -71,6 +71,8 @@ export interface FakeApi {
   sent(): [number, string | undefined][];
   /** The subscriptions opened, in order. */
   streams: FakeStream[];
+  /** How often `subscribe` was called, with something to subscribe to or not. */
+  readonly subscribed: number;
 }
 
 /** The answer to the call after `made` calls: the last answer repeats. */
@@ -95,8 +97,10 @@ export function fakeAdapter(env: FakeEnvironment, script: Script): FakeApi {
   if (script.cancel) adapter.cancel = answerer('cancel', script.cancel);
   if (script.events) adapter.getEvents = answerer('events', script.events);
   const streams: FakeStream[] = [];
+  let subscribed = 0;
   if (script.subscribe) {
     adapter.subscribe = (ctx, emit) => {
+      subscribed++;
       if (script.subscribe === 'nothing') return undefined;
       let unsubscribed = false;
       streams.push({
@@ -112,6 +116,9 @@ export function fakeAdapter(env: FakeEnvironment, script: Script): FakeApi {
   }
   return {
     streams,
+    get subscribed() {
+      return subscribed;
+    },
     adapter,
     calls,
     of,
