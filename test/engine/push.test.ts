@@ -126,6 +126,32 @@ describe('engine: push, a healthy subscription', () => {
   });
 });
 
+describe('engine: push while the page is hidden', () => {
+  it('keeps what is pushed while paused, and takes it in when the page shows again, without a poll', async () => {
+    const { env, api, sub } = follow(pushed(), {}, { hidden: true });
+    const [stream] = api.streams;
+    stream.ctx.alive();
+    stream.emit(ended('completed', [image('a')]));
+    await env.advance(10_000);
+    expect(sub.last.state, 'paused while hidden').to.equal('pending');
+    env.isHidden = false;
+    env.wake();
+    await env.advance(0);
+    expect(sub.last.state).to.equal('completed');
+    expect(api.times('status')).to.deep.equal([]);
+  });
+
+  it('takes in the end at once while hidden with notify', async () => {
+    const { env, api, sub } = follow(pushed(), { notify: true }, { hidden: true });
+    api.streams[0].ctx.alive();
+    await env.advance(10_000);
+    api.streams[0].emit(ended('completed', [image('a')]));
+    await env.advance(0);
+    expect(sub.last.state).to.equal('completed');
+    expect(api.times('status')).to.deep.equal([]);
+  });
+});
+
 describe('engine: push, a subscription that is not trusted', () => {
   it('stops trusting a silent subscription after the stream timeout, polls at once, and subscribes again after a backoff', async () => {
     const { env, api } = follow(pushed(), { streamTimeout: 5000 });
