@@ -130,6 +130,17 @@ describe('push: a stream that cannot be trusted', () => {
     });
   }
 
+  it('ignores a stream URL that is not http(s), and polls', async () => {
+    const { el, taskId } = await follow(
+      { status: [{ times: 1, ...pending }, completed], results: results(2), stream: [{ live: true }] },
+      { streamUrl: 'javascript:alert(1)//{id}' },
+    );
+    await untilState(el, 'completed');
+    const log = await requestsOf(taskId);
+    expect(streamsOf(log)).to.deep.equal([]);
+    expect(statusOf(log)).to.have.length(2);
+  });
+
   it('connects again after the stream closes, with the last event id it saw', async () => {
     const { el, taskId } = await follow(
       {
