@@ -1,6 +1,7 @@
 // The guide's relay (demo/relay-example.js) in front of the mock API, which stands in for Mynth: a
 // token the mock minted for the task stands in for the server's key.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { eventsOf, readStream } from '../mock/read-stream.js';
 import { listen, startMockServer } from '../mock/server.js';
@@ -111,5 +112,21 @@ describe("the guide's relay", { timeout: 10_000 }, () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('is what the guide quotes: every line of its relay code is a line of this file', () => {
+    const guide = readFileSync(new URL('../docs/guide.md', import.meta.url), 'utf8');
+    const block = guide.slice(guide.indexOf('## Push:')).match(/```js\n([\s\S]*?)```/)?.[1] ?? '';
+    const quoted = block
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && line !== '// …');
+    const file = readFileSync(new URL('./relay-example.js', import.meta.url), 'utf8');
+    const lines = new Set(file.split('\n').map((line) => line.trim()));
+    assert.ok(quoted.length > 20, `the guide quotes ${quoted.length} lines`);
+    assert.deepEqual(
+      quoted.filter((line) => !lines.has(line)),
+      [],
+    );
   });
 });
