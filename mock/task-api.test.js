@@ -59,6 +59,20 @@ describe('mock task API', () => {
     assert.deepEqual([first.status, later.status], ['pending', 'completed']);
   });
 
+  it('ends each timed step at its exact end, however seldom the route is asked', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [
+        { forMs: 40, json: { status: 'pending' } },
+        { forMs: 40, json: { status: 'pending', n: 2 } },
+        { json: { status: 'completed' } },
+      ],
+    });
+    const first = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
+    await new Promise((r) => setTimeout(r, 100));
+    const later = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
+    assert.deepEqual([first.status, later.status], ['pending', 'completed']);
+  });
+
   it('answers 401 without the right bearer token and logs every request', async () => {
     const { taskId, publicAccessToken } = await createTask({ status: [{ json: { status: 'pending' } }] });
     assert.equal((await get(`/tasks/${taskId}/status`, null)).status, 401);

@@ -14,7 +14,10 @@ export interface MockResponse {
   delay?: number;
 }
 
-/** A response held for a number of requests or a span of time; the last step of a route repeats. */
+/**
+ * A response held for a number of requests or a span of time (from the end of the step before, or
+ * the route's first request); the last step of a route repeats.
+ */
 export interface MockStep extends MockResponse {
   times?: number;
   forMs?: number;
