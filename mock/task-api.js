@@ -270,10 +270,11 @@ export function createTaskApi() {
       if (frame.delay) await stream.pause(frame.delay);
       if (!stream.open) return;
       if (frame.close) return void res.end();
-      stream.write(
-        frame.raw ??
+      if (frame.raw !== undefined) stream.write(frame.raw);
+      else if (frame.json !== undefined || frame.id !== undefined || frame.event !== undefined)
+        stream.write(
           eventText({ ...frame, data: frame.json === undefined ? '' : JSON.stringify(frame.json) }),
-      );
+        );
     }
     if (live) await followLive(task, stream, lastEventIdOf(req), pollMs);
   }

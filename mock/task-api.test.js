@@ -381,7 +381,8 @@ describe('mock task API: event streams', { timeout: 10_000 }, () => {
           frames: [
             { id: '7', json: { status: 'pending' } },
             { event: 'results', json: { images: [] } },
-            { raw, delay: 20 },
+            { delay: 10 },
+            { raw, delay: 10 },
             { raw: 'ta: {"status":\ndata: "completed"}\r\n\r\n' },
           ],
         },

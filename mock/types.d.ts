@@ -72,7 +72,7 @@ export interface Scenario {
   streamKeepAliveMs?: number;
 }
 
-/** One piece of a scripted event stream. */
+/** One piece of a scripted event stream; one with only a `delay` waits. */
 export interface StreamFrame {
   /** ms to wait before this frame, counted from the previous frame (or the connection). */
   delay?: number;
