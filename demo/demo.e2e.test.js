@@ -279,24 +279,32 @@ describe('the demo page', { skip }, () => {
     }
   });
 
-  it('the downloadable, viewer and notify switches set their attributes on the element', async () => {
+  it('the downloadable, viewer, notify and Push switches set their attributes on the element', async () => {
     await openDemo();
     await page.click('#downloadable');
     await page.click('#viewer');
     await page.click('#notify');
+    await page.click('#push');
     const element = await runScenarioButton('quick-success');
     const attributes = () =>
-      element.evaluate((el) => ['downloadable', 'viewer', 'notify'].map((name) => el.hasAttribute(name)));
+      element.evaluate((el) =>
+        ['downloadable', 'viewer', 'notify', 'stream-url'].map((name) => el.getAttribute(name)),
+      );
     const markupText = () => page.$eval('#markup', (pre) => pre.textContent ?? '');
-    assert.deepEqual(await attributes(), [true, true, true], 'set on the element mounted');
-    assert.match(await markupText(), /\n {2}downloadable\n {2}viewer\n {2}notify\n/);
+    const stream = '/api/tasks/{id}/stream';
+    assert.deepEqual(await attributes(), ['', '', '', stream], 'set on the element mounted');
+    assert.match(
+      await markupText(),
+      /\n {2}downloadable\n {2}viewer\n {2}notify\n {2}stream-url="\/api\/tasks\/\{id\}\/stream"\n/,
+    );
 
     await page.click('#viewer');
-    assert.deepEqual(await attributes(), [true, false, true], 'removed from the element on stage');
+    assert.deepEqual(await attributes(), ['', null, '', stream], 'removed from the element on stage');
     assert.doesNotMatch(await markupText(), /\bviewer\b/);
     await page.click('#downloadable');
     await page.click('#notify');
-    assert.deepEqual(await attributes(), [false, false, false]);
+    await page.click('#push');
+    assert.deepEqual(await attributes(), [null, null, null, null]);
   });
 
   /** Page code: the task panel's top edge, from the top of the viewport. */

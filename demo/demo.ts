@@ -43,6 +43,7 @@ const schemeButton = byId('scheme', HTMLButtonElement);
 const accentInput = byId('accent', HTMLInputElement);
 const optionsForm = byId('options', HTMLFormElement);
 const langSelect = byId('lang', HTMLSelectElement);
+const pushSwitch = byId('push-switch', HTMLParagraphElement);
 const taskPanel = byId('task', HTMLElement);
 
 let config: DemoConfig = { mode: 'mock' };
@@ -273,14 +274,16 @@ byId('clear-events', HTMLButtonElement).addEventListener('click', () => eventLog
 
 /**
  * Sets the element's `lang` from the picker (with `dir="rtl"` for a language written right to
- * left, as its page would have), and each switch's attribute (named by the switch).
+ * left, as its page would have), and each switch's attribute (named by the switch): its
+ * `data-value` (Push's stream URL, relayed by the page's server), or present for a boolean one.
  */
 function applyOptions(element: Element): void {
   element.setAttribute('lang', langSelect.value);
   if (langSelect.selectedOptions[0].dir === 'rtl') element.setAttribute('dir', 'rtl');
   else element.removeAttribute('dir');
   for (const input of optionsForm.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-    element.toggleAttribute(input.name, input.checked);
+    if (input.checked) element.setAttribute(input.name, input.dataset.value ?? '');
+    else element.removeAttribute(input.name);
   }
 }
 
@@ -369,6 +372,8 @@ async function init(): Promise<void> {
   } else {
     scenarioFieldset.hidden = true;
     realStart.hidden = false;
+    // The server relays the mock's tasks only: a real task's status would come from its webhook.
+    pushSwitch.hidden = true;
     modeText.append(
       ` Real mode: the server starts tasks on Mynth${config.model ? ` (model ${config.model})` : ''} with its key, which never reaches this page.`,
     );

@@ -2,7 +2,8 @@
 // secret key and answers the page only `{ taskId, publicAccessToken }`.
 //
 // - Mock mode (no key): `POST /api/generate {scenario, prompt}` registers a named scenario on the
-//   mock task API; `POST /api/token {taskId}` mints a fresh token for the expiring-token scenario.
+//   mock task API; `POST /api/token {taskId}` mints a fresh token for the expiring-token scenario;
+//   `GET /api/tasks/:id/stream` relays the task as a live event stream (the element's `stream-url`).
 // - Real mode (`mynthApiKey` set): `POST /api/generate {prompt}` calls Mynth's
 //   `POST /image/generate` with the key; the key never leaves this module.
 // - `GET /api/config` tells the page which mode it is in (nothing secret).
@@ -22,10 +23,17 @@ export const DEFAULT_MYNTH_MODEL = 'auto';
 const MAX_BODY_BYTES = 16 * 1024;
 const MAX_PROMPT_LENGTH = 2000;
 const UPSTREAM_TIMEOUT_MS = 30_000;
+/** A `:` comment this often keeps proxies and load balancers from closing an idle stream. */
+const STREAM_KEEP_ALIVE_MS = 15_000;
+/**
+ * The relay asks the mock for the task's status as often as the page would poll it: most scenarios
+ * hold a status for a number of polls. A real relay is told by the API's webhook instead.
+ */
+const RELAY_POLL_MS = 1000;
 
 /**
  * @typedef {object} DemoApiOptions
- * @property {Pick<TaskApi, 'createTask' | 'mintToken'>} api The mock task API (mock mode).
+ * @property {Pick<TaskApi, 'createTask' | 'mintToken' | 'relay'>} api The mock task API (mock mode).
  * @property {string} [mynthApiKey] Secret key; when set, tasks are started on Mynth (real mode).
  * @property {string} [mynthApiUrl] Mynth's origin, `https://api.mynth.io` by default.
  * @property {string} [mynthModel] The model asked for, `auto` by default.
@@ -85,6 +93,15 @@ export function createDemoApi({ api, mynthApiKey, mynthApiUrl, mynthModel }) {
     if (path === '/api/token') {
       allow(req, 'POST');
       return sendJson(res, 200, mintToken(await readJson(req)));
+    }
+    const streamed = path.match(/^\/api\/tasks\/([^/]+)\/stream$/);
+    if (streamed) {
+      allow(req, 'GET');
+      if (key) throw new HttpError(404, 'Streams are relayed only for tasks of the mock API.');
+      return api.relay(req, res, decodeSegment(streamed[1]), {
+        connection: { live: true, pollMs: RELAY_POLL_MS },
+        keepAliveMs: STREAM_KEEP_ALIVE_MS,
+      });
     }
     throw new HttpError(404, `No route ${path}.`);
   }
@@ -216,6 +233,18 @@ function readPrompt(body, required) {
 function originOf(req) {
   const secure = 'encrypted' in req.socket && req.socket.encrypted;
   return `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+}
+
+/**
+ * A path segment's text; a malformed escape is the client's error.
+ * @param {string} segment
+ */
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'The task id is not a valid URL segment.');
+  }
 }
 
 /**

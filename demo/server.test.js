@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { text as readText } from 'node:stream/consumers';
 import { after, before, describe, it } from 'node:test';
+import { eventsOf, readStream } from '../mock/read-stream.js';
 import { listen, serveTaskApi, startMockServer } from '../mock/server.js';
 import { scenarioList, scenarioNames } from '../mock/scenarios.js';
 import { createTaskApi } from '../mock/task-api.js';
@@ -108,6 +109,13 @@ describe('real mode: POST /api/generate with MYNTH_API_KEY', () => {
   it('has no token route: real tokens come from Mynth', async () => {
     const { status } = await post(`${demo.url}/api/token`, { taskId: 'tsk_1' });
     assert.equal(status, 404);
+  });
+
+  it('relays no stream: a real task would be relayed from its webhook', async () => {
+    const response = await fetch(`${demo.url}/api/tasks/tsk_1/stream`);
+    assert.equal(response.status, 404);
+    const { error } = /** @type {{ error: string }} */ (await response.json());
+    assert.match(error, /only for tasks of the mock/);
   });
 });
 
@@ -323,6 +331,65 @@ describe('mock mode (no key)', () => {
     assert.notEqual(minted.json.publicAccessToken, json.publicAccessToken);
     assert.equal((await statusOf(minted.json.publicAccessToken)).status, 200);
     assert.equal((await statusOf(json.publicAccessToken)).status, 401, 'the old token is revoked');
+  });
+
+  /**
+   * Starts a scenario and opens its relayed stream with `token` (the task's own by default).
+   * @param {string} scenario
+   * @param {string | null} [token]
+   */
+  async function relayed(scenario, token) {
+    const { json } = await post(`${demo.url}/api/generate`, { scenario });
+    const bearer = token === undefined ? json.publicAccessToken : token;
+    const response = await fetch(`${demo.url}/api/tasks/${encodeURIComponent(json.taskId)}/stream`, {
+      headers: { Accept: 'text/event-stream', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+    });
+    return { taskId: /** @type {string} */ (json.taskId), response };
+  }
+
+  // Before the other streams: one of theirs that closes late would be cleared with the mocked timers.
+  it('writes a keep-alive comment every 15 s on an open relayed stream', { timeout: 10_000 }, async (t) => {
+    t.mock.timers.enable({ apis: ['setInterval'] });
+    const { response } = await relayed('never-finishes');
+    const reading = readStream(response, (text) => text.includes(': keep-alive'));
+    // The task stays pending: after its status, only a keep-alive can come.
+    t.mock.timers.tick(15_000);
+    assert.equal((await reading).text, 'id: 1\ndata: {"status":"pending"}\n\n: keep-alive\n\n');
+  });
+
+  it('relays a task as a live event stream, with the headers that keep it flowing through proxies', async () => {
+    const { taskId, response } = await relayed('quick-success');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/event-stream');
+    assert.equal(response.headers.get('cache-control'), 'no-cache');
+    assert.equal(response.headers.get('x-accel-buffering'), 'no');
+    const { text } = await readStream(response, (t) => t.includes('event: results'));
+    const events = eventsOf(text);
+    assert.deepEqual(
+      events.map((event) => [event.id, event.event, event.data.status]),
+      [
+        ['1', undefined, 'pending'],
+        ['2', 'results', undefined],
+      ],
+    );
+    assert.equal(events[1].data.images.length, 4);
+    assert.deepEqual(
+      demo.api.requests(taskId).map((r) => r.url),
+      [`/api/tasks/${taskId}/stream`],
+      'the page asked nothing else',
+    );
+  });
+
+  it('relays only with the task’s token, and only known tasks', async () => {
+    assert.equal((await relayed('quick-success', 'pat_wrong')).response.status, 401);
+    assert.equal((await relayed('quick-success', null)).response.status, 401);
+    const unknown = await fetch(`${demo.url}/api/tasks/tsk_missing/stream`, {
+      headers: { Authorization: 'Bearer pat_x' },
+    });
+    assert.equal(unknown.status, 404);
+    assert.equal((await fetch(`${demo.url}/api/tasks/%E0/stream`)).status, 400);
+    const posted = await fetch(`${demo.url}/api/tasks/tsk_missing/stream`, { method: 'POST' });
+    assert.equal(posted.status, 405);
   });
 
   it('refuses unknown scenarios, unknown tasks, bad bodies and wrong methods', async () => {

@@ -238,7 +238,7 @@ export function createTaskApi() {
       if (task.cancelPollsLeft === 0) return { json: mindproxyTask(task.id, { status: 6 }) };
       if (consume) task.cancelPollsLeft--;
     }
-    return consume ? nextStep(task, 'status') : currentStep(task, 'status');
+    return nextStep(task, 'status', consume);
   }
 
   /**
@@ -270,10 +270,11 @@ export function createTaskApi() {
       if (frame.delay) await stream.pause(frame.delay);
       if (!stream.open) return;
       if (frame.close) return void res.end();
-      stream.write(
-        frame.raw ??
+      if (frame.raw !== undefined) stream.write(frame.raw);
+      else if (frame.json !== undefined || frame.id !== undefined || frame.event !== undefined)
+        stream.write(
           eventText({ ...frame, data: frame.json === undefined ? '' : JSON.stringify(frame.json) }),
-      );
+        );
     }
     if (live) await followLive(task, stream, lastEventIdOf(req), pollMs);
   }
@@ -477,65 +478,32 @@ export function createTaskApi() {
   }
 
   /**
-   * Picks the step that answers this request and advances the route's cursor.
+   * Picks the step that answers a route at this moment, moving its cursor past each timed step that
+   * has ended (at its exact end, so that a task's timeline does not hang on when it is asked) and
+   * each step whose requests came; `count`: as a request, which counts towards its step's `times`.
+   * The route's first request (or a live stream's first look) starts the cursor.
    * @param {MockTask} task
    * @param {Exclude<RouteName, 'events'>} name
+   * @param {boolean} [count]
    * @returns {MockStep | undefined}
    */
-  function nextStep(task, name) {
+  function nextStep(task, name, count = true) {
     const steps = task.scenario[name];
     if (!steps?.length) return undefined;
     const now = Date.now();
-    const cursor = cursorOf(task, name, now);
-    for (;;) {
-      const step = steps[cursor.index];
-      const last = cursor.index === steps.length - 1;
-      const used =
-        (step.times !== undefined && cursor.served >= step.times) ||
-        (step.forMs !== undefined && now - cursor.startedAt >= step.forMs);
-      if (last || !used) break;
-      cursor.index++;
-      cursor.served = 0;
-      cursor.startedAt = now;
-    }
-    cursor.served++;
-    return steps[cursor.index];
-  }
-
-  /**
-   * The step a request would be answered with now, without being one: the cursor moves past the
-   * timed steps that have ended (each at its exact end) and the steps whose requests came, and no
-   * request is counted.
-   * @param {MockTask} task
-   * @param {'status'} name
-   * @returns {MockStep | undefined}
-   */
-  function currentStep(task, name) {
-    const steps = task.scenario[name];
-    if (!steps?.length) return undefined;
-    const now = Date.now();
-    const cursor = cursorOf(task, name, now);
-    for (;;) {
-      const step = steps[cursor.index];
-      if (cursor.index === steps.length - 1) return step;
-      if (step.forMs !== undefined && now - cursor.startedAt >= step.forMs) cursor.startedAt += step.forMs;
-      else if (step.times !== undefined && cursor.served >= step.times) cursor.startedAt = now;
-      else return step;
-      cursor.index++;
-      cursor.served = 0;
-    }
-  }
-
-  /**
-   * A route's cursor, which its first request (or a live stream's first look) starts at `now`.
-   * @param {MockTask} task
-   * @param {string} name
-   * @param {number} now
-   */
-  function cursorOf(task, name, now) {
     const cursor = task.cursors.get(name) ?? { index: 0, served: 0, startedAt: now };
     task.cursors.set(name, cursor);
-    return cursor;
+    for (;;) {
+      const step = steps[cursor.index];
+      if (cursor.index === steps.length - 1) break;
+      if (step.forMs !== undefined && now - cursor.startedAt >= step.forMs) cursor.startedAt += step.forMs;
+      else if (step.times !== undefined && cursor.served >= step.times) cursor.startedAt = now;
+      else break;
+      cursor.index++;
+      cursor.served = 0;
+    }
+    if (count) cursor.served++;
+    return steps[cursor.index];
   }
 
   /**

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffusionJob } from './bodies.js';
+import { eventsOf, readStream } from './read-stream.js';
 import { startMockServer } from './server.js';
 
 /** @type {Awaited<ReturnType<typeof startMockServer>>} */
@@ -54,6 +55,20 @@ describe('mock task API', () => {
     });
     const first = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
     await new Promise((r) => setTimeout(r, 200));
+    const later = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
+    assert.deepEqual([first.status, later.status], ['pending', 'completed']);
+  });
+
+  it('ends each timed step at its exact end, however seldom the route is asked', async () => {
+    const { taskId, publicAccessToken } = await createTask({
+      status: [
+        { forMs: 40, json: { status: 'pending' } },
+        { forMs: 40, json: { status: 'pending', n: 2 } },
+        { json: { status: 'completed' } },
+      ],
+    });
+    const first = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
+    await new Promise((r) => setTimeout(r, 100));
     const later = await json(await get(`/tasks/${taskId}/status`, publicAccessToken));
     assert.deepEqual([first.status, later.status], ['pending', 'completed']);
   });
@@ -354,41 +369,6 @@ function openStream(taskId, token, headers = {}, signal) {
   });
 }
 
-/**
- * Reads a stream's text until `enough(text)`, then lets it go (the connection closes), or to its end.
- * @param {Response} res
- * @param {(text: string) => boolean} [enough]
- */
-async function readStream(res, enough = () => false) {
-  const reader = /** @type {ReadableStream<Uint8Array>} */ (res.body)
-    .pipeThrough(new TextDecoderStream())
-    .getReader();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return { text, ended: true };
-    text += value;
-    if (enough(text)) {
-      await reader.cancel();
-      return { text, ended: false };
-    }
-  }
-}
-
-/**
- * The events of a stream's text: each block's `id`, `event` and parsed `data`.
- * @param {string} text
- */
-function eventsOf(text) {
-  return text
-    .split('\n\n')
-    .filter((block) => block.includes('data:'))
-    .map((block) => {
-      const field = (/** @type {string} */ name) => block.match(new RegExp(`^${name}: (.*)$`, 'm'))?.[1];
-      return { id: field('id'), event: field('event'), data: JSON.parse(field('data') ?? 'null') };
-    });
-}
-
 /** @param {string} taskId */
 const requestsOf = (taskId) => mock.api.requests(taskId);
 
@@ -401,7 +381,8 @@ describe('mock task API: event streams', { timeout: 10_000 }, () => {
           frames: [
             { id: '7', json: { status: 'pending' } },
             { event: 'results', json: { images: [] } },
-            { raw, delay: 20 },
+            { delay: 10 },
+            { raw, delay: 10 },
             { raw: 'ta: {"status":\ndata: "completed"}\r\n\r\n' },
           ],
         },

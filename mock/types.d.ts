@@ -14,7 +14,10 @@ export interface MockResponse {
   delay?: number;
 }
 
-/** A response held for a number of requests or a span of time; the last step of a route repeats. */
+/**
+ * A response held for a number of requests or a span of time (from the end of the step before, or
+ * the route's first request); the last step of a route repeats.
+ */
 export interface MockStep extends MockResponse {
   times?: number;
   forMs?: number;
@@ -69,7 +72,7 @@ export interface Scenario {
   streamKeepAliveMs?: number;
 }
 
-/** One piece of a scripted event stream. */
+/** One piece of a scripted event stream; one with only a `delay` waits. */
 export interface StreamFrame {
   /** ms to wait before this frame, counted from the previous frame (or the connection). */
   delay?: number;
@@ -94,9 +97,9 @@ export interface StreamConnection extends MockResponse {
   /**
    * After the frames, follow the task as it runs: the status route's answer, each time it changes
    * (timed steps as time passes, steps held for a number of requests once those requests came), as
-   * an event whose `id` counts the task's changes from 1; at `completed` (mynth) also an event
-   * `results` with the results route's answer. Then silent. With `Last-Event-ID`, the events after
-   * that id only.
+   * an event whose `id` counts the task's changes from 1; `completed` (mynth) as an event
+   * `results` with the results route's answer instead. Then silent. With `Last-Event-ID`, the
+   * events after that id only.
    */
   live?: boolean;
   /**
