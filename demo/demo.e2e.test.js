@@ -307,6 +307,23 @@ describe('the demo page', { skip }, () => {
     assert.deepEqual(await attributes(), [null, null, null, null]);
   });
 
+  it("Push: the element follows the task through the demo server's stream, with no status poll", async () => {
+    await openDemo();
+    await page.click('#push');
+    const element = await runScenarioButton('quick-success');
+    assert.equal(await waitForState(page, ['completed', 'failed', 'error'], TIMEOUT), 'completed');
+    await waitForImages(page, TIMEOUT);
+    const taskId = await element.evaluate((el) => el.taskId);
+    const log = await (await fetch(`${server.url}/__mock/tasks/${taskId}/requests`)).json();
+    const asked = /** @type {{ url: string }[]} */ (log).map((request) => request.url.split('?')[0]);
+    assert.deepEqual(
+      asked.filter((url) => !url.startsWith('/__mock/images/')),
+      [`/api/tasks/${taskId}/stream`],
+      'the stream alone: no status poll, no results request',
+    );
+    await page.click('#push');
+  });
+
   /** Page code: the task panel's top edge, from the top of the viewport. */
   const panelTop = `document.querySelector('#task').getBoundingClientRect().top`;
   /** Page code: the task panel's heading and the element are in the viewport. */
