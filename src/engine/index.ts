@@ -38,7 +38,13 @@ export {
   requestTimeout,
   retryDelay,
 } from './pacing.js';
-export { RESUBSCRIBE_LONGEST, STREAM_TIMEOUT, resubscribeDelay } from './push.js';
+export {
+  RESUBSCRIBE_LONGEST,
+  RESUBSCRIBE_SHORTEST,
+  RESUBSCRIBE_SPREAD,
+  STREAM_TIMEOUT,
+  resubscribeDelay,
+} from './push.js';
 export type { Subscription } from './subscribers.js';
 
 export class Engine {

@@ -1,20 +1,28 @@
 // Push (docs/behaviour.md, "Push"): the task's subscription, when its adapter has one, a second
 // source of status beside polling. It is opened when a run starts and trusted once it shows life;
 // silent for the stream timeout, or failed, it is closed, the run polls meanwhile, and it is opened
-// again after a backoff with jitter, so that the pages of a restarted server come back spread out.
+// again after a wait at random, so that the pages of a restarted server come back spread out.
 import type { TaskSnapshot } from '../types.js';
 import type { FollowEnvironment, TimerHandle } from './environment.js';
 import type { TaskRequests } from './requests.js';
 
 /** How long a subscription may stay silent before it is not trusted, unless the page says otherwise. */
 export const STREAM_TIMEOUT = 30_000;
-/** The wait before subscribing again after one failure; it doubles with each failure in a row, up to the longest. */
-export const RESUBSCRIBE_FIRST = 1000;
+/** The shortest and the longest wait before subscribing again. */
+export const RESUBSCRIBE_SHORTEST = 1000;
 export const RESUBSCRIBE_LONGEST = 30_000;
+/** How widely the waits after a first failure are spread; the spread doubles with each failure in a row. */
+export const RESUBSCRIBE_SPREAD = 6000;
 
-/** The wait before subscribing again after `failures` failures in a row (≥ 1): half of it to all of it, at random. */
+/**
+ * The wait before subscribing again after `failures` failures in a row (≥ 1): at random in a
+ * window from 1 s that grows with the failures, up to 30 s. Polling goes on meanwhile, so nothing
+ * is gained by coming back at once, and the pages of a server that restarted come back spread
+ * over seconds, not in one burst.
+ */
 export function resubscribeDelay(failures: number, random: () => number): number {
-  return Math.min(RESUBSCRIBE_LONGEST, RESUBSCRIBE_FIRST * 2 ** (failures - 1)) * (1 - random() / 2);
+  const spread = RESUBSCRIBE_SPREAD * 2 ** Math.min(failures - 1, 8);
+  return Math.min(RESUBSCRIBE_LONGEST, RESUBSCRIBE_SHORTEST + random() * spread);
 }
 
 /**
