@@ -400,6 +400,10 @@ async function renderResults(results) {
             '`<task-progress>` `notification.js`, beside it, loaded on first need: the notice of `notify`',
             sizes.notification,
           ],
+          [
+            '`<task-progress>` `event-stream.js`, beside it, loaded on first need: the stream of `stream-url`',
+            sizes.eventStream,
+          ],
         ].filter(([, size]) => size),
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],
       ].map(([label, size]) => [label, bytes(size.min), bytes(size.gzip)]),
