@@ -191,7 +191,7 @@ function simApi(env, task, counts, rtt = RTT) {
       const { silentFrom = Infinity, dropAt = Infinity, refusedUntil = -Infinity } = server;
       /** @type {unknown[]} */
       const timers = [];
-      /** @param {number} at @param {() => void} heard */
+      /** @param {number} time @param {() => void} heard */
       const at = (time, heard) => timers.push(env.setTimeout(heard, time - env.now()));
       const reached = env.now() + rtt / 2;
       const refused = reached >= dropAt && reached < refusedUntil;
