@@ -86,8 +86,9 @@ describe('bench smoke', () => {
     // Silent from half of the task: polled through after the stream timeout, subscribed again.
     assert.ok(silent.statusRequests > 0 && silent.subscriptions > silent.tasks);
     assert.ok(silent.p95Seconds <= push.streamTimeoutMs / 1000 + polling.p95Seconds);
-    // Dropped at half of the task: one poll or so meanwhile, and the next subscription tells the end.
-    assert.equal(drops.subscriptions, 60);
+    // Dropped at half of the task: a poll at once, a second subscription (unless the task ended
+    // first), which tells the end.
+    assert.ok(drops.subscriptions > drops.tasks && drops.subscriptions <= 2 * drops.tasks);
     assert.ok(drops.statusRequests >= 30 && drops.statusRequests < polling.statusRequests);
     assert.ok(Math.abs(drops.medianSeconds - RTT / 2000) < 1e-6, String(drops.medianSeconds));
 
