@@ -3,7 +3,8 @@
 // FakeEnvironment), and on the same tasks, on the same clock, TanStack Query's QueryObserver with a
 // 2 s `refetchInterval`, the fixed 2 s loop of the tutorials, and the Mynth SDK's schedule. Task
 // durations are lognormal around their kind's median; everything random is seeded, so a run gives
-// the same numbers every time. `node bench/pacing-sim.mjs` prints the tables.
+// the same numbers every time. `node bench/pacing-sim.mjs` prints the tables; with SIM_PUSH=1, the
+// push rows (SPEC §12: push beside polling on the same tasks, a restarting server) instead.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -29,8 +30,21 @@ import { build } from 'esbuild';
  *   hostConnected(): void, hostUpdate(): void, hostDisconnected(): void
  * }} Controller
  */
-/** @typedef {{ status: number, results: number }} Counts */
-/** @typedef {{ status(): Promise<'queued' | 'pending' | 'completed'>, results(): Promise<string> }} SimApi */
+/** @typedef {{ status: number, results: number, subscriptions: number }} Counts */
+/**
+ * @typedef {{
+ *   status(): Promise<'queued' | 'pending' | 'completed'>,
+ *   results(): Promise<string>,
+ *   stream(server: StreamServer): NonNullable<import('../src/types.ts').TaskAdapter['subscribe']>
+ * }} SimApi
+ */
+/**
+ * The server behind a simulated task's stream (a relay of the API's webhooks), times on the
+ * simulated clock: from `silentFrom` on it sends nothing, never failing (a proxy that buffers: a
+ * subscription opened from then on shows no life either); at `dropAt` every open subscription
+ * fails (a restart), and until `refusedUntil` a new one is refused. `log` records each subscription.
+ * @typedef {{ silentFrom?: number, dropAt?: number, refusedUntil?: number, log?: { at: number, refused: boolean }[] }} StreamServer
+ */
 /**
  * What the element is told of the task's duration: `expected` is the `expected-duration` a page
  * sets for a kind of that median, in s; without it, the element learns from the page's earlier tasks
@@ -133,9 +147,28 @@ export function durations(random, median, sigma, count) {
 /** @param {FakeEnvironment} env @param {number} ms */
 const sleep = (env, ms) => new Promise((resolve) => env.setTimeout(() => resolve(undefined), ms));
 
+/** What the status route says of `task` at `at`. @param {SimTask} task @param {number} at */
+function statusAt(task, at) {
+  const age = at - task.createdAt;
+  const queued = task.queued ?? 0;
+  return age >= queued + task.duration ? 'completed' : age < queued && task.saysQueued ? 'queued' : 'pending';
+}
+
+/** The images every simulated task completes with. */
+const IMAGES = /** @type {import('../src/types.ts').TaskImage[]} */ ([
+  { status: 'succeeded', id: '1', url: 'https://cdn.example/1.png', kind: 'image' },
+]);
+
+/** A healthy stream's keep-alive (a `:` comment), as a relay sends one to keep proxies from closing it. */
+export const KEEP_ALIVE = 15_000;
+
 /**
  * The task's API on the simulated clock: a status request is answered at its middle, queued or
- * pending until the task's time in the queue and its duration have passed.
+ * pending until the task's time in the queue and its duration have passed. Its stream, on a
+ * `server`: a subscription reaches the server half a round trip after it is opened (a refused one
+ * fails a round trip after), which tells the status then, each change as it happens (the
+ * completion as a snapshot with the images, as the `results` event does) and a keep-alive every
+ * `KEEP_ALIVE`, each heard half a round trip later.
  * @param {FakeEnvironment} env @param {SimTask} task @param {Counts} counts @param {number} [rtt]
  * @returns {SimApi}
  */
@@ -144,19 +177,51 @@ function simApi(env, task, counts, rtt = RTT) {
     async status() {
       counts.status++;
       await sleep(env, rtt / 2);
-      const age = env.now() - task.createdAt;
-      const queued = task.queued ?? 0;
+      const status = statusAt(task, env.now());
       await sleep(env, rtt / 2);
-      return age >= queued + task.duration
-        ? 'completed'
-        : age < queued && task.saysQueued
-          ? 'queued'
-          : 'pending';
+      return status;
     },
     async results() {
       counts.results++;
       await sleep(env, rtt);
       return 'results';
+    },
+    stream: (server) => (ctx, emit) => {
+      counts.subscriptions++;
+      const { silentFrom = Infinity, dropAt = Infinity, refusedUntil = -Infinity } = server;
+      /** @type {unknown[]} */
+      const timers = [];
+      /** @param {number} time @param {() => void} heard */
+      const at = (time, heard) => timers.push(env.setTimeout(heard, time - env.now()));
+      const reached = env.now() + rtt / 2;
+      const refused = reached >= dropAt && reached < refusedUntil;
+      server.log?.push({ at: env.now(), refused });
+      const fails = refused ? reached : reached < dropAt ? dropAt : Infinity;
+      if (fails < Infinity) at(fails + rtt / 2, () => ctx.fail(new Error('The stream dropped.')));
+      const end = task.createdAt + (task.queued ?? 0) + task.duration;
+      const quiet = Math.min(fails, silentFrom);
+      /** @param {number} sent @param {() => void} heard */
+      const send = (sent, heard) => sent < quiet && at(sent + rtt / 2, heard);
+      /** @param {number} sent @param {boolean} completed */
+      const tell = (sent, completed) =>
+        send(sent, () =>
+          emit(
+            completed
+              ? { state: 'completed', status: 'completed', images: IMAGES }
+              : { state: 'pending', status: 'pending' },
+          ),
+        );
+      /** @param {number} sent */
+      const keepAlive = (sent) =>
+        sent < end &&
+        send(sent, () => {
+          ctx.alive();
+          keepAlive(sent + KEEP_ALIVE);
+        });
+      tell(reached, statusAt(task, reached) === 'completed');
+      keepAlive(reached + KEEP_ALIVE);
+      if (reached < end) tell(end, true);
+      return () => timers.forEach((timer) => env.clearTimeout(timer));
     },
   };
 }
@@ -275,16 +340,17 @@ function tanstack(env, api) {
   });
 }
 
-/** @typedef {{ taskId: string, expectedDuration?: number, durationKey?: string }} Knows */
+/** @typedef {{ taskId: string, expectedDuration?: number, durationKey?: string, stream?: StreamServer }} Knows */
 
 /**
  * What the element asks its engine for a simulated task: the element's defaults (its options
  * table gives each option's default as the element declares it) and what it `knows`; a queued
- * status answer read as the gateway's adapter reads its queued statuses.
+ * status answer read as the gateway's adapter reads its queued statuses; with `stream`, an adapter
+ * that subscribes to the task's stream on that server.
  * @param {Loaded} loaded @param {SimApi} api @param {Knows} knows
  * @returns {import('../src/engine/index.ts').FollowOptions}
  */
-function followOptions(loaded, api, knows) {
+function followOptions(loaded, api, { stream, ...knows }) {
   const options = /** @type {Record<string, { default: number }>} */ (loaded.TaskProgress.properties);
   /** @type {import('../src/types.ts').TaskAdapter} */
   const adapter = {
@@ -295,9 +361,10 @@ function followOptions(loaded, api, knows) {
     },
     async getResults() {
       await api.results();
-      return [{ status: 'succeeded', id: '1', url: 'https://cdn.example/1.png', kind: 'image' }];
+      return IMAGES;
     },
   };
+  if (stream) adapter.subscribe = api.stream(stream);
   return {
     adapter,
     baseUrl: 'https://api.example',
@@ -306,6 +373,7 @@ function followOptions(loaded, api, knows) {
     pollInterval: options.pollInterval.default,
     maxPollInterval: options.maxPollInterval.default,
     timeout: options.timeout.default,
+    streamTimeout: options.streamTimeout.default,
     maxRetries: options.maxRetries.default,
     pollWhenHidden: false,
     showEvents: false,
@@ -398,16 +466,21 @@ const outcome = (delays, requests) => ({
 
 /**
  * One task, created now and followed by `follow` to its results; then a pause, so that nothing of
- * it runs into the next. Its delay from completion to results, and its status requests.
+ * it runs into the next. Its delay from completion to results, its status requests and its
+ * subscriptions to the task's stream.
  * @param {FakeEnvironment} env @param {TaskSpec} spec @param {number} rtt
  * @param {(api: SimApi, task: SimTask) => Promise<number>} follow
  */
 async function followTask(env, spec, rtt, follow) {
   const task = { ...spec, createdAt: env.now() };
-  const counts = { status: 0, results: 0 };
+  const counts = { status: 0, results: 0, subscriptions: 0 };
   const at = await runUntil(env, follow(simApi(env, task, counts, rtt), task));
   await env.advance(60_000);
-  return { delay: at - task.createdAt - (task.queued ?? 0) - task.duration, requests: counts.status };
+  return {
+    delay: at - task.createdAt - (task.queued ?? 0) - task.duration,
+    requests: counts.status,
+    subscriptions: counts.subscriptions,
+  };
 }
 
 /**
@@ -428,15 +501,17 @@ async function followTask(env, spec, rtt, follow) {
 async function simulate(loaded, pages, follow, seed) {
   /** @type {Map<number, { delays: number[], requests: number }>} */
   const byMedian = new Map(MEDIANS.map((median) => [median, { delays: [], requests: 0 }]));
+  let subscribed = 0;
   for (const [p, page] of pages.entries()) {
     const random = loaded.seededRandom(seed + p);
     const env = new loaded.FakeEnvironment({ random });
     for (const [i, duration] of page.durations.entries()) {
       const spec = { duration, queued: page.queues?.[i], saysQueued: page.saysQueued };
-      const { delay, requests } = await followTask(env, spec, RTT, (api, task) =>
+      const { delay, requests, subscriptions } = await followTask(env, spec, RTT, (api, task) =>
         follow(env, api, page, random, task, i),
       );
       if (i < WARM_UP) continue;
+      subscribed += subscriptions;
       const group = /** @type {{ delays: number[], requests: number }} */ (byMedian.get(page.median));
       group.delays.push(delay);
       group.requests += requests;
@@ -448,6 +523,7 @@ async function simulate(loaded, pages, follow, seed) {
       groups.flatMap((group) => group.delays),
       groups.reduce((sum, group) => sum + group.requests, 0),
     ),
+    subscriptions: subscribed,
     byMedian: Object.fromEntries(
       [...byMedian].map(([median, group]) => [median, outcome(group.delays, group.requests)]),
     ),
@@ -474,6 +550,38 @@ function pagesByMedian(perMedian, page) {
 }
 
 /**
+ * The tasks of one spread, the same for every strategy: `perMedian` of each median on pages of
+ * `TASKS_PER_PAGE`, each page with a draw (`factor`) for the `expected-duration` its author sets.
+ * @param {Loaded} loaded @param {number} sigma @param {number} perMedian @param {number} seed
+ * @returns {{ median: number, durations: number[], factor: number }[]}
+ */
+function spreadRuns(loaded, sigma, perMedian, seed) {
+  const random = loaded.seededRandom(seed * 1000 + Math.round(sigma * 100));
+  return pagesByMedian(perMedian, (median, count) => ({
+    median,
+    durations: durations(random, median, sigma, count),
+    factor: random(),
+  }));
+}
+
+/**
+ * The element following each task, one engine per page (so that it learns from the page's earlier
+ * tasks), told what `knows(page, task)` says.
+ * @param {Loaded} loaded @param {(page: Page, task: SimTask) => Omit<Knows, 'taskId'>} knows
+ * @returns {Parameters<typeof simulate>[2]}
+ */
+function elementFollows(loaded, knows) {
+  /** @type {Map<FakeEnvironment, import('../src/engine/index.ts').Engine>} */
+  const engines = new Map();
+  let tasks = 0;
+  return (env, api, page, _, task) => {
+    const engine = engines.get(env) ?? new loaded.Engine(env);
+    engines.set(env, engine);
+    return element(loaded, engine, env, api, { taskId: `task-${tasks++}`, ...knows(page, task) });
+  };
+}
+
+/**
  * Every strategy on the same tasks: for each spread, `perMedian` tasks of each median, on pages of
  * `TASKS_PER_PAGE`.
  * @param {{ perMedian?: number, seed?: number, sigmas?: number[], knowledge?: Knowledge[], baselines?: boolean, loaded?: Loaded }} [settings]
@@ -489,13 +597,7 @@ export async function simulatePacing({
   const engineModules = loaded ?? (await loadEngine());
   const rows = [];
   for (const sigma of sigmas) {
-    const random = engineModules.seededRandom(seed * 1000 + Math.round(sigma * 100));
-    /** @type {{ median: number, durations: number[], factor: number }[]} */
-    const runs = pagesByMedian(perMedian, (median, count) => ({
-      median,
-      durations: durations(random, median, sigma, count),
-      factor: random(),
-    }));
+    const runs = spreadRuns(engineModules, sigma, perMedian, seed);
     /** @param {Knowledge} [known] @returns {Page[]} */
     const pagesFor = (known) =>
       runs.map(({ median, durations: list, factor }) => ({
@@ -512,20 +614,14 @@ export async function simulatePacing({
       strategies.sdk = await simulate(engineModules, pages, (env, api, _, r) => sdkLoop(env, api, r), seed);
     }
     for (const known of knowledge) {
-      const engines = new Map();
-      let tasks = 0;
       strategies[known.id] = await simulate(
         engineModules,
         pagesFor(known),
-        (env, api, page) => {
-          if (!engines.has(env)) engines.set(env, new engineModules.Engine(env));
-          return element(engineModules, engines.get(env), env, api, {
-            taskId: `task-${tasks++}`,
-            expectedDuration: page.expected,
-            // The element always learns its kind's durations; nothing known is a first task.
-            durationKey: known.id === 'nothing' ? undefined : 'kind',
-          });
-        },
+        elementFollows(engineModules, (page) => ({
+          expectedDuration: page.expected,
+          // The element always learns its kind's durations; nothing known is a first task.
+          durationKey: known.id === 'nothing' ? undefined : 'kind',
+        })),
         seed,
       );
     }
@@ -540,6 +636,128 @@ export async function simulatePacing({
     pacingConstant: engineModules.PACING_CONSTANT,
     rows,
   };
+}
+
+/**
+ * The streams of the push rows, each a server for a task: `healthy` tells every change;
+ * `silent` goes silent at half of the task, never failing (a proxy that buffers it); `drops` fails
+ * at half of the task, and the next subscription is healthy.
+ * @type {Record<string, (task: SimTask) => StreamServer>}
+ */
+export const STREAMS = {
+  healthy: () => ({}),
+  silent: (task) => ({ silentFrom: task.createdAt + task.duration / 2 }),
+  drops: (task) => ({ dropAt: task.createdAt + task.duration / 2 }),
+};
+
+/**
+ * Push beside polling (SPEC §12), on the tasks of `simulatePacing`: the element with a learned
+ * history, polling (`polling`) and with an adapter that subscribes to each of `STREAMS`, against
+ * the fixed 2 s loop (`loop`).
+ * @param {{ perMedian?: number, seed?: number, sigmas?: number[], loaded?: Loaded }} [settings]
+ */
+export async function simulatePush({ perMedian = 200, seed = 1, sigmas = SIGMAS, loaded } = {}) {
+  const engineModules = loaded ?? (await loadEngine());
+  const rows = [];
+  for (const sigma of sigmas) {
+    const pages = spreadRuns(engineModules, sigma, perMedian, seed);
+    /** @type {Record<string, Awaited<ReturnType<typeof simulate>>>} */
+    const strategies = {
+      loop: await simulate(engineModules, pages, (env, api) => fixedLoop(env, api), seed),
+      polling: await simulate(
+        engineModules,
+        pages,
+        elementFollows(engineModules, () => ({ durationKey: 'kind' })),
+        seed,
+      ),
+    };
+    for (const [id, server] of Object.entries(STREAMS)) {
+      strategies[id] = await simulate(
+        engineModules,
+        pages,
+        elementFollows(engineModules, (_, task) => ({ durationKey: 'kind', stream: server(task) })),
+        seed,
+      );
+    }
+    rows.push({ sigma, strategies });
+  }
+  const options = /** @type {Record<string, { default: number }>} */ (engineModules.TaskProgress.properties);
+  return {
+    perMedian,
+    medians: MEDIANS,
+    rttMs: RTT,
+    keepAliveMs: KEEP_ALIVE,
+    streamTimeoutMs: options.streamTimeout.default,
+    rows,
+  };
+}
+
+/**
+ * A server that restarts under many elements (SPEC §12): `elements` elements, each on a task of
+ * its own that runs for longer than the simulation, all subscribed and trusted; at `restartAt`
+ * every subscription fails, and for `refusedMs` every new one is refused (a round trip later).
+ * When the subscriptions that succeeded again were opened: the first and last (ms after the
+ * restart), their spread, and the most opened in any one second; the same of every subscription
+ * tried, and of the status polls sent meanwhile.
+ * @param {{ elements?: number, restartAt?: number, refusedMs?: number, seed?: number, loaded?: Loaded }} [settings]
+ */
+export async function simulateRestart({
+  elements = 200,
+  restartAt = 60_000,
+  refusedMs = 3000,
+  seed = 1,
+  loaded,
+} = {}) {
+  const engineModules = loaded ?? (await loadEngine());
+  const env = new engineModules.FakeEnvironment({ random: engineModules.seededRandom(seed * 1000 + 200) });
+  const engine = new engineModules.Engine(env);
+  /** @type {{ at: number, refused: boolean }[]} */
+  const log = [];
+  /** @type {number[]} */
+  const polls = [];
+  const restart = env.now() + restartAt;
+  const server = { dropAt: restart, refusedUntil: restart + refusedMs, log };
+  const subscriptions = Array.from({ length: elements }, (_, i) => {
+    const task = { duration: 10 * restartAt, createdAt: env.now() };
+    const api = simApi(env, task, { status: 0, results: 0, subscriptions: 0 });
+    const polled = { ...api, status: () => (polls.push(env.now()), api.status()) };
+    const options = followOptions(engineModules, polled, { taskId: `restart-${i}`, stream: server });
+    return engine.follow(options, () => {});
+  });
+  await env.advance(restartAt + 120_000);
+  for (const subscription of subscriptions) subscription.unsubscribe();
+  const after = (/** @type {number[]} */ times) => times.filter((at) => at >= restart);
+  const resubscribed = after(log.filter((entry) => !entry.refused).map((entry) => entry.at));
+  const first = Math.min(...resubscribed);
+  const last = Math.max(...resubscribed);
+  return {
+    elements,
+    restartAtMs: restartAt,
+    refusedMs,
+    resubscribed: resubscribed.length,
+    firstMs: first - restart,
+    lastMs: last - restart,
+    spreadSeconds: (last - first) / 1000,
+    mostInOneSecond: mostWithin(resubscribed, 1000),
+    tried: after(log.map((entry) => entry.at)).length,
+    triedMostInOneSecond: mostWithin(after(log.map((entry) => entry.at)), 1000),
+    polls: after(polls).length,
+    pollsMostInOneSecond: mostWithin(after(polls), 1000),
+  };
+}
+
+/**
+ * The most of `times` within any window of `ms`.
+ * @param {number[]} times @param {number} ms
+ */
+function mostWithin(times, ms) {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let from = 0, to = 0; to < sorted.length; to++) {
+    while (sorted[to] - sorted[from] >= ms) from++;
+    most = Math.max(most, to - from + 1);
+  }
+  return most;
 }
 
 /** The gateway's queue in the ETA simulation: a task waits an exponential time of this median, in s. */
@@ -710,7 +928,78 @@ export function checkTargets(result) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/**
+ * The push targets (SPEC §12; docs/performance.md, "Speed targets"), each checked on the push
+ * simulation's rows: with a healthy stream, the median and p95 of completion → results and the
+ * share of the loop's status requests; with one that goes silent halfway, the p95 against the
+ * stream timeout plus the polling element's p95 on the same tasks, and subscribing again; and the
+ * spread of the resubscriptions after a restart.
+ * @param {Awaited<ReturnType<typeof simulatePush>>} push
+ * @param {Awaited<ReturnType<typeof simulateRestart>>} restart
+ */
+export function checkPushTargets(push, restart) {
+  const HEALTHY = { share: 0.05, median: 0.15, p95: 0.3 };
+  const SPREAD = 5;
+  return [
+    ...push.rows.flatMap(({ sigma, strategies: { loop, polling, healthy, silent } }) => {
+      const share = healthy.statusRequests / loop.statusRequests;
+      const p95Limit = push.streamTimeoutMs / 1000 + polling.p95Seconds;
+      const subscriptionsPerTask = silent.subscriptions / silent.tasks;
+      return [
+        {
+          stream: 'healthy',
+          sigma,
+          limits: HEALTHY,
+          share,
+          medianSeconds: healthy.medianSeconds,
+          p95Seconds: healthy.p95Seconds,
+          met:
+            share <= HEALTHY.share &&
+            healthy.medianSeconds <= HEALTHY.median &&
+            healthy.p95Seconds <= HEALTHY.p95,
+        },
+        {
+          stream: 'silent',
+          sigma,
+          p95Limit,
+          p95Seconds: silent.p95Seconds,
+          subscriptionsPerTask,
+          met: silent.p95Seconds <= p95Limit && subscriptionsPerTask > 1,
+        },
+      ];
+    }),
+    {
+      stream: 'restart',
+      limitSeconds: SPREAD,
+      spreadSeconds: restart.spreadSeconds,
+      met: restart.spreadSeconds >= SPREAD,
+    },
+  ];
+}
+
+/**
+ * Prints the push rows, the restart and the push targets.
+ * @param {number} perMedian
+ */
+async function printPush(perMedian) {
+  const loaded = await loadEngine();
+  const push = await simulatePush({ perMedian, loaded });
+  for (const { sigma, strategies } of push.rows) {
+    console.log(`σ ${sigma}`);
+    for (const [id, s] of Object.entries(strategies)) {
+      console.log(
+        `  ${id.padEnd(9)} ${((100 * s.statusRequests) / strategies.loop.statusRequests).toFixed(1).padStart(5)} %  median ${s.medianSeconds.toFixed(2)} s  p95 ${s.p95Seconds.toFixed(2)} s  ${(s.subscriptions / s.tasks).toFixed(2)} subscriptions per task`,
+      );
+    }
+  }
+  const restart = await simulateRestart({ loaded });
+  console.log(restart);
+  for (const t of checkPushTargets(push, restart)) console.log(`${t.met ? 'met ' : 'MISS'}`, t);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.env.SIM_PUSH) {
+  await printPush(Number(process.env.SIM_TASKS ?? 200));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const perMedian = Number(process.env.SIM_TASKS ?? 200);
   const started = Date.now();
   // SIM_CONSTANTS='{"PACING_CONSTANT":0.6}' runs a variant of the engine.

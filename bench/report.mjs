@@ -49,14 +49,18 @@ function table(head, rows) {
   return [head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
+/** The implementations' columns. */
+const IMPL_COLUMNS = IDS.map((id, i) => ({ id, head: HEAD[i] }));
+
 /**
- * One row per measure, one column per implementation.
+ * One row per measure, one column per implementation (or per one of `columns`).
  * @param {[string, (id: string) => string][]} rows
+ * @param {{ id: string, head: string }[]} [columns]
  */
-function byImpl(rows) {
+function byImpl(rows, columns = IMPL_COLUMNS) {
   return table(
-    ['', ...HEAD],
-    rows.map(([label, cell]) => [label, ...IDS.map(cell)]),
+    ['', ...columns.map((column) => column.head)],
+    rows.map(([label, cell]) => [label, ...columns.map((column) => cell(column.id))]),
   );
 }
 
@@ -209,6 +213,123 @@ function pacingSection(results) {
   ];
 }
 
+/** The push rows, as the tables name them. */
+const PUSHED = {
+  loop: 'fixed 2 s loop (the tutorials)',
+  polling: '`<task-progress>`, a learned history, polling',
+  healthy: 'the same with a healthy stream',
+  silent: 'the same with a stream silent from half of the task (a proxy that buffers it)',
+  drops: 'the same with a stream that fails at half of the task, then resumes',
+};
+
+/** @param {boolean} met */
+const tick = (met) => (met ? '✓' : '**✗**');
+
+/**
+ * Push beside polling on the pacing's tasks, SPEC §12's targets, the restart, and push over the
+ * wire; results written before push was measured have none.
+ * @param {Results} results
+ */
+function pushSection({ push, pushWire }) {
+  if (!push) return [];
+  const { restart } = push;
+  const targetRow = (/** @type {Results} */ t) => {
+    if (t.stream === 'healthy')
+      return [
+        `healthy stream: ≤ ${percent(t.limits.share)} of the loop's status requests, median ≤ ${t.limits.median} s, p95 ≤ ${t.limits.p95} s`,
+        `σ ${t.sigma}`,
+        `${percent(t.share)}, ${delays({ medianSeconds: t.medianSeconds, p95Seconds: t.p95Seconds })}`,
+        tick(t.met),
+      ];
+    if (t.stream === 'silent')
+      return [
+        `silent from half of the task: p95 ≤ ${push.streamTimeoutMs / 1000} s + the polling p95, and it subscribes again`,
+        `σ ${t.sigma}`,
+        `p95 ${t.p95Seconds.toFixed(2)} s ≤ ${t.p95Limit.toFixed(2)} s, ${t.subscriptionsPerTask.toFixed(2)} subscriptions per task`,
+        tick(t.met),
+      ];
+    return [
+      `${restart.elements} elements whose server restarts: resubscriptions spread over ≥ ${t.limitSeconds} s`,
+      `refused for ${seconds(restart.refusedMs / 1000)}`,
+      `${t.spreadSeconds.toFixed(2)} s`,
+      tick(t.met),
+    ];
+  };
+  const outageRow = (/** @type {Results} */ run) => [
+    seconds(run.refusedMs / 1000),
+    `${seconds(run.firstMs / 1000)} – ${seconds(run.lastMs / 1000)}`,
+    `${run.spreadSeconds.toFixed(2)} s`,
+    String(run.mostInOneSecond),
+    `${run.tried} (${run.triedMostInOneSecond})`,
+    `${run.polls} (${run.pollsMostInOneSecond})`,
+  ];
+  const met = push.targets.filter((/** @type {Results} */ t) => t.met).length;
+  return [
+    '## Push beside polling',
+    '',
+    `Simulated as the pacing is (\`simulatePush\` in \`bench/pacing-sim.mjs\`), on the same tasks (the same durations and seeds, ${(push.perMedian * push.medians.length).toLocaleString('en-US')} per spread, ${push.rttMs} ms round trips): the element with a learned history polling, and the same element with an adapter whose \`subscribe\` opens a stream to a simulated relay of the API's webhooks. The stream reaches the relay half a round trip after it is opened; the relay tells the status then, each change half a round trip after it happens (the completion as a snapshot with the images, as the \`results\` event does, so no results request) and a keep-alive every ${push.keepAliveMs / 1000} s. The element trusts a stream while it shows life at least every \`stream-timeout\` (${push.streamTimeoutMs / 1000} s) and polls meanwhile when it does not. Three streams: healthy; silent from half of the task on without ever failing (a proxy that buffers it: a subscription opened from then on shows no life either); and one that fails at half of the task, the next subscription healthy. Delay is from the task's completion to its results in hand.`,
+    '',
+    ...push.rows.flatMap((/** @type {Results} */ row) => [
+      `σ ${row.sigma}:`,
+      '',
+      table(
+        [
+          '',
+          'status requests (share of the loop)',
+          'completion → results, median (p95)',
+          'subscriptions per task',
+        ],
+        Object.entries(row.strategies).map(([id, o]) => [
+          PUSHED[/** @type {keyof typeof PUSHED} */ (id)],
+          `${o.statusRequests.toLocaleString('en-US')} (${percent(o.statusRequests / row.strategies.loop.statusRequests)})`,
+          delays(o),
+          o.subscriptions ? (o.subscriptions / o.tasks).toFixed(2) : '—',
+        ]),
+      ),
+      '',
+    ]),
+    `The push targets ([docs/performance.md](../docs/performance.md#speed-targets)), met: ${met} of ${push.targets.length}. The polling p95 is the polling element's on the same tasks (the table above).`,
+    '',
+    table(['target', 'tasks', 'measured', 'met'], push.targets.map(targetRow)),
+    '',
+    '### A server that restarts',
+    '',
+    `Simulated on the same clock with the element's own engine (\`simulateRestart\`): ${restart.elements} elements on one page, each following a task of its own that runs for longer than the simulation, all subscribed and trusted; ${seconds(restart.restartAtMs / 1000)} in, every stream fails at once and the server refuses new ones (a round trip later) for a while: ${seconds(restart.refusedMs / 1000)} for the target, and shorter and longer outages for comparison. The element subscribes again after 1 s doubling with each failure in a row up to 30 s, each wait cut by up to half at random (the engine's \`resubscribeDelay\`, seeded random). When the subscriptions that succeeded were opened, after the restart; every subscription tried from the restart on, and the status polls the elements sent meanwhile (each polls at once when its stream fails, then on its usual schedule), with the most in any one second.`,
+    '',
+    table(
+      [
+        'refused for',
+        'successful resubscriptions: first – last',
+        'spread',
+        'most in one second',
+        'subscriptions tried (most in one second)',
+        'status polls (most in one second)',
+      ],
+      [restart, ...push.outages].map(outageRow),
+    ),
+    '',
+    ...(pushWire
+      ? [
+          '### Push over the wire in real time',
+          '',
+          `The healthy row checked in the browser, with no time scale: ${pushWire.tasks} tasks of ${pushWire.seconds.join(', ')} s followed at once on one page by \`dist/task-progress.min.js\` with \`stream-url\` on the mock's live stream, which tells each status as it changes and the completion as one \`results\` event with the results. Delay from the mock's completion to the first image in the DOM.`,
+          '',
+          table(
+            ['', '`<task-progress stream-url>`'],
+            [
+              ['tasks whose image appeared', `${pushWire.completed} of ${pushWire.tasks}`],
+              ['completion → first image, median (p95)', delays(pushWire)],
+              ['status requests per task', count(pushWire.statusRequestsPerTask)],
+              ['results requests per task', count(pushWire.resultsRequestsPerTask)],
+              ['streams opened per task', count(pushWire.streamsPerTask)],
+            ],
+          ),
+          '',
+        ]
+      : []),
+  ];
+}
+
 /**
  * How far off the ETAs shown were, in seconds and as a share of the time left: median (p90); a
  * dash where no task showed a time (or none was kept).
@@ -326,6 +447,8 @@ function notifySection({ hiddenNotify: run }) {
 async function renderResults(results) {
   const { meta, sizes, hidden, sharedTogether, sharedStaggered, rendering, leaks, scaleModel } = results;
   const model = scaleModel.model;
+  /** The scale model has a push row (results written before it was modelled have none). */
+  const push = Boolean(scaleModel.strategies.push);
   const lines = [
     '# Benchmark results',
     '',
@@ -400,6 +523,10 @@ async function renderResults(results) {
             '`<task-progress>` `notification.js`, beside it, loaded on first need: the notice of `notify`',
             sizes.notification,
           ],
+          [
+            '`<task-progress>` `event-stream.js`, beside it, loaded on first need: the stream of `stream-url`',
+            sizes.eventStream,
+          ],
         ].filter(([, size]) => size),
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],
       ].map(([label, size]) => [label, bytes(size.min), bytes(size.gzip)]),
@@ -423,6 +550,7 @@ async function renderResults(results) {
     ),
     '',
     ...pacingSection(results),
+    ...pushSection(results),
     ...queueSection(results),
     '## Page hidden for half of a task',
     '',
@@ -502,27 +630,38 @@ async function renderResults(results) {
     '',
     '## Scale model',
     '',
-    `\`bench/scale-model.mjs\` (no server) simulates ${model.browsers.toLocaleString('en-US')} browsers, each following one task after another for ${model.horizon / 60} simulated minutes (${scaleModel.tasks.toLocaleString('en-US')} tasks), and counts the API's requests after a ${model.warmup / 60}-minute warm-up. Task durations: ${model.durations.map((/** @type {{ share: number, median: number, label: string }} */ d) => `${Math.round(d.share * 100)}% ${d.label} (median ${d.median} s)`).join(', ')}, lognormal. Tabs: ${Math.round(model.visibility.brief.share * 100)}% of tasks see the tab hidden once for ${model.visibility.brief.meanSeconds} s on average; ${Math.round(model.visibility.away.share * 100)}% see it hidden from early on until ${model.visibility.away.meanSecondsAfter} s (on average) after the task completed. ${model.think[0]}–${model.think[1]} s between seeing a result and starting the next task; ${model.rtt * 1000} ms round trip. The tasks and tabs are the same for every strategy; the element's strategy uses its own pacing code. TanStack's interval restarts after each answer and refetches when the tab shows again; the element polls at once when the tab shows again. The browser's throttling of background timers is not modelled (it does not slow a 2 s interval during the first minutes a tab is hidden).`,
+    `\`bench/scale-model.mjs\` (no server) simulates ${model.browsers.toLocaleString('en-US')} browsers, each following one task after another for ${model.horizon / 60} simulated minutes (${scaleModel.tasks.toLocaleString('en-US')} tasks), and counts the API's requests after a ${model.warmup / 60}-minute warm-up. Task durations: ${model.durations.map((/** @type {{ share: number, median: number, label: string }} */ d) => `${Math.round(d.share * 100)}% ${d.label} (median ${d.median} s)`).join(', ')}, lognormal. Tabs: ${Math.round(model.visibility.brief.share * 100)}% of tasks see the tab hidden once for ${model.visibility.brief.meanSeconds} s on average; ${Math.round(model.visibility.away.share * 100)}% see it hidden from early on until ${model.visibility.away.meanSecondsAfter} s (on average) after the task completed. ${model.think[0]}–${model.think[1]} s between seeing a result and starting the next task; ${model.rtt * 1000} ms round trip. The tasks and tabs are the same for every strategy; the element's strategy uses its own pacing code. TanStack's interval restarts after each answer and refetches when the tab shows again; the element polls at once when the tab shows again. The browser's throttling of background timers is not modelled (it does not slow a 2 s interval during the first minutes a tab is hidden).${push ? " With `stream-url` (a healthy stream from the app's relay of the API's webhooks), the element's requests are its stream connections, one per task, to the relay, held open until the task ends, hidden tab or not; the API gets no request from the page (the relay gets one webhook per task), and the stream tells the completion with the results half a round trip after it. No reconnects are modelled: keep-alives keep proxies from closing an idle stream." : ''}`,
     '',
-    byImpl([
+    byImpl(
       [
-        'API requests per second (mean)',
-        (id) => count(Math.round(scaleModel.strategies[id].requestsPerSecond.mean)),
+        [
+          'API requests per second (mean)',
+          (id) => count(Math.round(scaleModel.strategies[id].requestsPerSecond.mean)),
+        ],
+        [
+          'API requests per second (busiest second)',
+          (id) => count(scaleModel.strategies[id].requestsPerSecond.peak),
+        ],
+        ['requests per task', (id) => scaleModel.strategies[id].requestsPerTask.toFixed(1)],
+        [
+          'share of requests sent while hidden',
+          (id) => `${Math.round(scaleModel.strategies[id].hiddenShare * 100)}%`,
+        ],
+        [
+          'completion → results received, tab visible: median (p95)',
+          (id) => delay(scaleModel.strategies[id].delaySeconds),
+        ],
+        ...(push
+          ? /** @type {[string, (id: string) => string][]} */ ([
+              [
+                'streams held open (mean)',
+                (id) => count(Math.round(scaleModel.strategies[id].openConnections)),
+              ],
+            ])
+          : []),
       ],
-      [
-        'API requests per second (busiest second)',
-        (id) => count(scaleModel.strategies[id].requestsPerSecond.peak),
-      ],
-      ['requests per task', (id) => scaleModel.strategies[id].requestsPerTask.toFixed(1)],
-      [
-        'share of requests sent while hidden',
-        (id) => `${Math.round(scaleModel.strategies[id].hiddenShare * 100)}%`,
-      ],
-      [
-        'completion → results received, tab visible: median (p95)',
-        (id) => delay(scaleModel.strategies[id].delaySeconds),
-      ],
-    ]),
+      push ? [...IMPL_COLUMNS, { id: 'push', head: '`<task-progress stream-url>`' }] : IMPL_COLUMNS,
+    ),
     '',
   ];
   return format(lines.join('\n'));
@@ -576,6 +715,7 @@ async function renderSummarySection(results) {
     '',
     `${queueSentence(results)} ${previewSentence(results)}`,
     '',
+    ...pushParagraph(results),
     'Size, min+gzip, against the limits `npm test` enforces (`npm run size`, set in `.size-limit.js`):',
     '',
     table(
@@ -611,6 +751,22 @@ function queueSentence(results) {
   const share = (/** @type {Results} */ error) =>
     `${percent(error.medianShare)} (p90 ${percent(error.p90Share)})`;
   return `On the gateway with a queue (simulated: a queue of median ${queue.queueMedianSeconds} s, then processing of σ ${queue.sigma} around medians of ${queue.medians[0]} s–${queue.medians.at(-1) / 60} min), the ETA shown when half of the wait has passed is off by a median ${share(queue.apart)} of the time left with the queue taken apart, against ${share(queue.togetherWhereApartShows)} on the same tasks when the queue counts toward the duration, as in v2; the ${percent(queue.apart.showsQueue)} of tasks still queued then show "In queue" in place of a time.`;
+}
+
+/**
+ * Push in a paragraph for the summary: the healthy stream against polling on the typical spread,
+ * and the push targets met; none in results written before push was measured.
+ * @param {Results} results
+ */
+function pushParagraph({ push }) {
+  if (!push) return [];
+  const { strategies } = push.rows.find((/** @type {Results} */ row) => row.sigma === 0.3);
+  const share = (/** @type {Results} */ o) => percent(o.statusRequests / strategies.loop.statusRequests);
+  const met = push.targets.filter((/** @type {Results} */ t) => t.met).length;
+  return [
+    `With a healthy stream (\`stream-url\`, simulated on the same tasks), the element sends ${share(strategies.healthy)} of the loop's status requests and shows the results ${delays(strategies.healthy)} after completion, against ${share(strategies.polling)} and ${delays(strategies.polling)} polling; with a stream that a proxy buffers from half of the task on, ${share(strategies.silent)} and ${delays(strategies.silent)}. Push targets met: ${met} of ${push.targets.length} ([bench/RESULTS.md](../bench/RESULTS.md#push-beside-polling)).`,
+    '',
+  ];
 }
 
 /**
@@ -670,10 +826,14 @@ async function renderReadmeSection(results) {
   const cell = (/** @type {string} */ id) =>
     `${percent(strategies[id].statusRequests / strategies.loop.statusRequests)}, ${delays(strategies[id])}`;
   const met = pacing.targets.filter((/** @type {Results} */ t) => t.met).length;
+  const pushMet = results.push?.targets.filter((/** @type {Results} */ t) => t.met).length;
+  const pushTargets = results.push
+    ? `, and ${pushMet} of the ${results.push.targets.length} push targets (a stream, \`stream-url\`, beside polling)`
+    : '';
   const body = [
     README_START,
     '',
-    `On ${(pacing.perMedian * pacing.medians.length).toLocaleString('en-US')} simulated tasks of a typical spread (lognormal, σ 0.3, medians 5 s–3 min), with a history learned from earlier tasks of the kind, the element sends this share of a fixed 2 s loop's status requests and shows the results this long after the task completes, median (p95), beside the loop, TanStack Query's 2 s \`refetchInterval\` and the Mynth SDK's schedule on the same tasks. The simulation runs the element's own engine and is checked against the browser in real time; ${met} of the ${pacing.targets.length} speed targets were met in the run. \`npm run bench\` measures it; every row and the method: [docs/performance.md](docs/performance.md).`,
+    `On ${(pacing.perMedian * pacing.medians.length).toLocaleString('en-US')} simulated tasks of a typical spread (lognormal, σ 0.3, medians 5 s–3 min), with a history learned from earlier tasks of the kind, the element sends this share of a fixed 2 s loop's status requests and shows the results this long after the task completes, median (p95), beside the loop, TanStack Query's 2 s \`refetchInterval\` and the Mynth SDK's schedule on the same tasks. The simulation runs the element's own engine and is checked against the browser in real time; ${met} of the ${pacing.targets.length} speed targets${pushTargets} were met in the run. \`npm run bench\` measures it; every row and the method: [docs/performance.md](docs/performance.md).`,
     '',
     table(
       ['`<task-progress>`', 'fixed 2 s loop', 'TanStack Query', 'Mynth SDK'],

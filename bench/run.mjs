@@ -1,11 +1,13 @@
 // `npm run bench`: measures the baselines (bench/baselines/) and <task-progress> in headless
 // Chromium against the mock task API; simulates the pacing of the element's own engine against the
 // fixed loop, TanStack Query and the Mynth SDK on thousands of tasks (bench/pacing-sim.mjs) and
-// checks the simulation against the wire in real time; simulates how far its ETA is off on an API
-// with a queue, and measures what previews cost to render; runs the scale model; and writes
-// bench/results.json, bench/RESULTS.md and the Benchmark section of docs/performance.md.
+// checks the simulation against the wire in real time; simulates push beside polling on the same
+// tasks and a server that restarts under 200 elements, and checks push over the wire in real time;
+// simulates how far its ETA is off on an API with a queue, and measures what previews cost to
+// render; runs the scale model; and writes bench/results.json, bench/RESULTS.md and the Benchmark
+// section of docs/performance.md.
 //
-// The browser sections but the real-time check compress time by BENCH_SCALE (default 0.1): task
+// The browser sections but the real-time checks compress time by BENCH_SCALE (default 0.1): task
 // durations and every implementation's polling intervals are multiplied by it, and the results are
 // converted back to real-world time. BENCH_TASKS sets the tasks per duration there (20),
 // BENCH_LEAK_CYCLES the mount/unmount cycles (1000); BENCH_ONLY=wire,leaks runs only those browser
@@ -20,12 +22,15 @@ import { findChromium, launchChromium } from '../scripts/browsers.mjs';
 import { bundle, sizeOf } from './bundle.mjs';
 import { writeReports } from './report.mjs';
 import {
+  checkPushTargets,
   checkTargets,
   durations,
   loadEngine,
   quantile,
   simulatePacing,
+  simulatePush,
   simulateQueue,
+  simulateRestart,
   simulateTasks,
 } from './pacing-sim.mjs';
 import { runScaleModel } from './scale-model.mjs';
@@ -50,6 +55,8 @@ const RENDER_REPS = 5;
 const LEAK_CYCLES = Number(process.env.BENCH_LEAK_CYCLES ?? 1000);
 /** The pacing constants of the trade-off table (the shipped one among them). */
 const TRADE_OFF = [0.4, 0.5, 0.6, 0.7, 0.85];
+/** How long the restarted server refuses streams in the restart's comparison rows, in ms (the target's is 3 s). */
+const RESTART_OUTAGES = [0, 10_000, 30_000];
 
 /** @type {{ id: Impl, label: string }[]} */
 const IMPLS = [
@@ -84,6 +91,7 @@ async function measureSizes() {
   const viewer = await readFile(root('dist/viewer.js'));
   const taskMemory = await readFile(root('dist/task-memory.js'));
   const notification = await readFile(root('dist/notification.js'));
+  const eventStream = await readFile(root('dist/event-stream.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
     code: { tutorial, tanstack, element: standalone },
@@ -96,6 +104,7 @@ async function measureSizes() {
       viewer: sizeOf(viewer),
       taskMemory: sizeOf(taskMemory),
       notification: sizeOf(notification),
+      eventStream: sizeOf(eventStream),
       litFloor: sizeOf(litFloor),
       parts: await measureParts(),
     },
@@ -105,8 +114,8 @@ async function measureSizes() {
 // ---------------------------------------------------------------------------------------------
 // Servers and pages
 
-/** The modules `task-progress.min.js` loads from beside itself on first need (the notice's among them). */
-const ELEMENT_BESIDE = ['notification.js', 'viewer.js', 'task-memory.js'];
+/** The modules `task-progress.min.js` loads from beside itself on first need (the notice's and the stream's among them). */
+const ELEMENT_BESIDE = ['notification.js', 'viewer.js', 'task-memory.js', 'event-stream.js'];
 
 /** @param {Record<Impl, Buffer>} code */
 async function startPageServer(code) {
@@ -194,15 +203,18 @@ function createTasks(scenarios) {
  * Mynth tasks, each pending for its time in `seconds` (real-world seconds, scaled here), then
  * completed with four images. A task's clock starts at its status route's first request (the
  * mock counts `forMs` from there): the bench calls it once, with `?prime`, right before mounting.
+ * `scenario` adds to each task's scenario (its stream).
  * @param {number[]} seconds
  * @param {number} [scale]
+ * @param {Scenario} [scenario]
  */
-function createTimedTasks(seconds, scale = SCALE) {
+function createTimedTasks(seconds, scale = SCALE, scenario = {}) {
   const pendingMs = seconds.map((duration) => duration * 1000 * scale);
   const tasks = createTasks(
     pendingMs.map((forMs) => ({
       status: [{ forMs, json: { status: 'pending' } }, { json: { status: 'completed' } }],
       results: [{ json: mynthResults(mock.url, 4) }],
+      ...scenario,
     })),
   );
   return tasks.map((task, index) => ({ ...task, forMs: pendingMs[index] }));
@@ -246,6 +258,7 @@ function requestsOf(task) {
     prime: entries.find((entry) => entry.url.endsWith('?prime')),
     status: entries.filter((entry) => entry.url.endsWith('/status')),
     results: entries.filter((entry) => entry.url.endsWith('/results') || entry.url.endsWith('/result')),
+    stream: entries.filter((entry) => entry.url.startsWith('/streams/')),
     all: entries.filter((entry) => !entry.url.endsWith('?prime')),
   };
 }
@@ -275,14 +288,24 @@ async function waitForImages(page, timeoutMs) {
  * @param {number} [scale]
  */
 function detection(task, seenAt, scale = SCALE) {
-  const { prime, status } = requestsOf(task);
-  if (!prime || !seenAt) return undefined;
-  const completion = task.createdAt + prime.at + task.forMs;
+  const { status } = requestsOf(task);
+  const completion = completedAt(task);
+  if (completion === undefined || !seenAt) return undefined;
   // Every implementation stops polling the status once it has seen the task completed.
   const poll = status.at(-1);
   if (!poll || task.createdAt + poll.at < completion - 1) return undefined;
   const polledAt = task.createdAt + poll.at;
   return { wait: (polledAt - completion) / scale, rest: seenAt - polledAt };
+}
+
+/**
+ * When the mock completed a timed task, by Date.now(): `forMs` after its priming request; undefined
+ * when it was never primed.
+ * @param {TimedTask} task
+ */
+function completedAt(task) {
+  const { prime } = requestsOf(task);
+  return prime && task.createdAt + prime.at + task.forMs;
 }
 
 /** In the `notify` variant, the real-world seconds the page stays hidden after the tasks end. */
@@ -634,6 +657,45 @@ async function wire() {
 }
 
 /**
+ * The healthy push row checked in the browser, with no time scale: timed tasks followed at once on
+ * one page by `dist/task-progress.min.js` with `stream-url` on the mock's live stream, which tells
+ * each status as it changes and the completion as one `results` event with the results. From the
+ * mock's completion to the first image, and the requests besides the stream: none expected. Five
+ * tasks, so that their streams leave one of Chromium's six connections to the mock's origin.
+ */
+const PUSH_WIRE = { seconds: [2, 3, 4, 5, 6] };
+
+async function pushWire() {
+  const tasks = createTimedTasks(PUSH_WIRE.seconds, 1, { stream: [{ live: true }] });
+  const page = await openPage('element');
+  await call(
+    page,
+    'primeAndMount',
+    tasks.map((task) => mountOptions(task, { 'stream-url': `${mock.url}/streams/{id}` }, 1)),
+  );
+  const records = await waitForImages(page, Math.max(...PUSH_WIRE.seconds) * 1000 + 10_000);
+  await page.close();
+  const delays = tasks.flatMap((task) => {
+    const seenAt = records.find((record) => record.taskId === task.taskId)?.firstImageAt;
+    const completion = completedAt(task);
+    return seenAt && completion !== undefined ? [seenAt - completion] : [];
+  });
+  const perTask = (/** @type {'status' | 'results' | 'stream'} */ kind) =>
+    tasks.reduce((sum, task) => sum + requestsOf(task)[kind].length, 0) / tasks.length;
+  log('push over the wire (real time)');
+  return {
+    ...PUSH_WIRE,
+    tasks: tasks.length,
+    completed: delays.length,
+    medianSeconds: quantile(delays, 0.5) / 1000,
+    p95Seconds: quantile(delays, 0.95) / 1000,
+    statusRequestsPerTask: perTask('status'),
+    resultsRequestsPerTask: perTask('results'),
+    streamsPerTask: perTask('stream'),
+  };
+}
+
+/**
  * What previews cost to render: a pending element (`expected-count="4"`, reduced motion, so that
  * no animation runs) whose adapter answers a status every `pollMs` with `perUpdate` new previews
  * (512×512 JPEG blobs, made before the measure), against the same element with none. Per update:
@@ -687,6 +749,7 @@ const ELEMENT_SECTIONS = {
     return out;
   },
   wire,
+  pushWire,
   reserved: async () => {
     const out = await rendering('element', { 'expected-count': '100' });
     log('rendering with expected-count');
@@ -724,6 +787,13 @@ const targets = checkTargets(pacing);
 log(
   `pacing simulated twice, identical; speed targets met: ${targets.filter((t) => t.met).length} of ${targets.length}`,
 );
+const push = await simulatePush();
+const restart = await simulateRestart();
+/** The restart with shorter and longer outages than the target's, for comparison. */
+const outages = [];
+for (const refusedMs of RESTART_OUTAGES) outages.push(await simulateRestart({ refusedMs }));
+const pushTargets = checkPushTargets(push, restart);
+log(`push simulated; push targets met: ${pushTargets.filter((t) => t.met).length} of ${pushTargets.length}`);
 const tradeOff = [];
 for (const constant of TRADE_OFF) {
   const loaded = await loadEngine({ PACING_CONSTANT: constant });
@@ -766,6 +836,7 @@ const results = {
   ...measured,
   scaleModel,
   pacing: { ...pacing, targets, identicalOnTwoRuns: true },
+  push: { ...push, restart, outages, targets: pushTargets },
   tradeOff,
   queue,
 };

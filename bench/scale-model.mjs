@@ -1,12 +1,17 @@
 // The API's load when 10,000 browsers follow tasks, for each polling strategy: a simulation, no
 // server. Every browser follows one task after another for an hour of simulated time; the tasks,
 // their durations and the tab's visibility are drawn once (seeded) and are the same for every
-// strategy. The element's strategy uses its own pacing code (`pollDelay` of src/engine).
+// strategy. The element's strategy uses its own pacing code (`pollDelay` of src/engine); with a
+// stream (`push`), it sends no status poll.
 // `node bench/scale-model.mjs` prints the table; `npm run bench` includes it in its results.
 import { loadEngine } from './pacing-sim.mjs';
 
 /** @typedef {{ start: number, completion: number, hiddenFrom: number, hiddenUntil: number }} Task */
-/** @typedef {(task: Task, emit: (at: number, hidden: boolean) => void) => number} Strategy */
+/**
+ * A strategy follows a task: `emit` counts each request it sends, `hold` the time it holds a
+ * connection open (a stream); it returns when the results are in.
+ * @typedef {(task: Task, emit: (at: number, hidden: boolean) => void, hold: (from: number, to: number) => void) => number} Strategy
+ */
 
 const MODEL = {
   browsers: 10_000,
@@ -144,6 +149,17 @@ function strategies(pacing) {
         at = nextVisiblePoll(task, at, at + rtt + pacing.pollDelay(options, pending, jitter) / 1000);
       }
     },
+    // The element with a healthy stream (`stream-url`, the app's relay of the API's webhooks): one
+    // stream request when it starts, no status poll; the stream tells the completion with the
+    // results half a round trip after it, and is closed then. Open while the tab is hidden too:
+    // what it told is shown when the tab shows again. No reconnects are modelled (keep-alives keep
+    // proxies from closing an idle stream).
+    push(task, emit, hold) {
+      emit(task.start, false);
+      const done = task.completion + half;
+      hold(task.start, done);
+      return done;
+    },
   };
 }
 
@@ -158,7 +174,7 @@ function quantile(values, q) {
 
 /**
  * Runs the model for every strategy.
- * @returns {Promise<{ model: typeof MODEL, tasks: number, strategies: Record<string, { requestsPerSecond: { mean: number, peak: number }, requestsPerTask: number, hiddenShare: number, delaySeconds: { median: number, p95: number } }> }>}
+ * @returns {Promise<{ model: typeof MODEL, tasks: number, strategies: Record<string, { requestsPerSecond: { mean: number, peak: number }, requestsPerTask: number, hiddenShare: number, openConnections: number, delaySeconds: { median: number, p95: number } }> }>}
  */
 export async function runScaleModel() {
   const pacing = await loadEngine();
@@ -174,6 +190,7 @@ export async function runScaleModel() {
     let hiddenRequests = 0;
     let taskRequests = 0;
     let tasksInWindow = 0;
+    let heldSeconds = 0;
     /** @type {number[]} */
     const delays = [];
     taskCount = 0;
@@ -182,14 +199,18 @@ export async function runScaleModel() {
         taskCount++;
         const counted = task.start >= warmup && task.start < horizon;
         let requests = 0;
-        const done = strategy(task, (at, hidden) => {
-          requests++;
-          if (at >= warmup && at < horizon) {
-            buckets[Math.floor(at)]++;
-            inWindow++;
-            if (hidden) hiddenRequests++;
-          }
-        });
+        const done = strategy(
+          task,
+          (at, hidden) => {
+            requests++;
+            if (at >= warmup && at < horizon) {
+              buckets[Math.floor(at)]++;
+              inWindow++;
+              if (hidden) hiddenRequests++;
+            }
+          },
+          (from, to) => (heldSeconds += Math.max(0, Math.min(to, horizon) - Math.max(from, warmup))),
+        );
         if (!counted) continue;
         tasksInWindow++;
         taskRequests += requests;
@@ -201,6 +222,7 @@ export async function runScaleModel() {
       requestsPerSecond: { mean: inWindow / window, peak: Math.max(...buckets.subarray(warmup)) },
       requestsPerTask: taskRequests / tasksInWindow,
       hiddenShare: hiddenRequests / inWindow,
+      openConnections: heldSeconds / window,
       delaySeconds: { median: quantile(delays, 0.5), p95: quantile(delays, 0.95) },
     };
   }
@@ -214,6 +236,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `${name.padEnd(9)} ${result.requestsPerSecond.mean.toFixed(0).padStart(6)} req/s (peak ${result.requestsPerSecond.peak}),` +
         ` ${result.requestsPerTask.toFixed(1)} requests per task, ${(result.hiddenShare * 100).toFixed(0)}% while hidden,` +
+        ` ${result.openConnections.toFixed(0)} streams open,` +
         ` delay median ${result.delaySeconds.median.toFixed(1)} s, p95 ${result.delaySeconds.p95.toFixed(1)} s`,
     );
   }

@@ -1,11 +1,20 @@
 // A quick run of the bench's parts that need no browser, so that `npm test` fails when the bench
 // drifts from the code it measures: the size table with every stub, the simulation of the
-// element's engine on a small seeded sample, the ETA on an API with a queue, the scale model, and
-// the report from the last results.
+// element's engine on a small seeded sample, push beside it and a restarting server, the ETA on an
+// API with a queue, the scale model, and the report from the last results.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { checkTargets, simulatePacing, simulateQueue, simulateTasks } from '../bench/pacing-sim.mjs';
+import {
+  RTT,
+  checkPushTargets,
+  checkTargets,
+  simulatePacing,
+  simulatePush,
+  simulateQueue,
+  simulateRestart,
+  simulateTasks,
+} from '../bench/pacing-sim.mjs';
 import { render } from '../bench/report.mjs';
 import { runScaleModel } from '../bench/scale-model.mjs';
 import { gzipBytes, measureParts } from '../bench/size-parts.mjs';
@@ -59,6 +68,46 @@ describe('bench smoke', () => {
     assert.equal(wire.tasks, 2);
   });
 
+  it('simulates push beside polling on the same tasks, and a server that restarts', async () => {
+    const settings = { perMedian: 6, sigmas: [0.3] };
+    const push = await simulatePush(settings);
+    assert.deepEqual(await simulatePush(settings), push);
+    const { strategies } = push.rows[0];
+    assert.deepEqual(Object.keys(strategies), ['loop', 'polling', 'healthy', 'silent', 'drops']);
+    const { loop, polling, healthy, silent, drops } = strategies;
+    for (const [id, outcome] of Object.entries(strategies)) assert.equal(outcome.tasks, 30, id);
+    // The same tasks as the pacing's: the loop's requests and delays are the pacing's loop's.
+    const { loop: pacingLoop } = (await simulatePacing({ ...settings, knowledge: [] })).rows[0].strategies;
+    assert.deepEqual({ ...loop, subscriptions: 0 }, pacingLoop);
+    // A healthy stream tells the status at once: no poll, and the results half a round trip after the end.
+    assert.equal(healthy.statusRequests, 0);
+    assert.equal(healthy.subscriptions, 30);
+    assert.ok(Math.abs(healthy.p95Seconds - RTT / 2000) < 1e-6, String(healthy.p95Seconds));
+    // Silent from half of the task: polled through after the stream timeout, subscribed again.
+    assert.ok(silent.statusRequests > 0 && silent.subscriptions > silent.tasks);
+    assert.ok(silent.p95Seconds <= push.streamTimeoutMs / 1000 + polling.p95Seconds);
+    // Dropped at half of the task: a poll at once, a second subscription (unless the task ended
+    // first), which tells the end.
+    assert.ok(drops.subscriptions > drops.tasks && drops.subscriptions <= 2 * drops.tasks);
+    assert.ok(drops.statusRequests >= 30 && drops.statusRequests < polling.statusRequests);
+    assert.ok(Math.abs(drops.medianSeconds - RTT / 2000) < 1e-6, String(drops.medianSeconds));
+
+    const restart = await simulateRestart({ elements: 20, refusedMs: 3000 });
+    assert.equal(restart.resubscribed, 20);
+    // None succeeds while refused, and each tried again at least once meanwhile.
+    assert.ok(restart.firstMs >= 3000 - RTT / 2, String(restart.firstMs));
+    assert.ok(restart.tried > 40 && restart.spreadSeconds > 0);
+    // Each element polls at once when its stream fails.
+    assert.ok(restart.polls >= 20);
+    assert.deepEqual(await simulateRestart({ elements: 20, refusedMs: 3000 }), restart);
+    const targets = checkPushTargets(push, restart);
+    assert.deepEqual(
+      targets.map((t) => t.stream),
+      ['healthy', 'silent', 'restart'],
+    );
+    assert.equal(targets[0].met, true);
+  });
+
   it('sets the ETA at half of the wait against the time left, nearer with the queue taken apart', async () => {
     const queue = await simulateQueue({ perMedian: 5 });
     const { apart, together, togetherWhereApartShows: same } = queue;
@@ -74,9 +123,12 @@ describe('bench smoke', () => {
     assert.deepEqual(await simulateQueue({ perMedian: 5 }), queue);
   });
 
-  it('models 10,000 browsers with the element’s own pacing', async () => {
+  it('models 10,000 browsers with the element’s own pacing, and with a stream', async () => {
     const { strategies } = await runScaleModel();
     assert.ok(strategies.element.requestsPerSecond.mean < strategies.tutorial.requestsPerSecond.mean);
+    // With a stream: one request per task (the stream), held open while the task runs.
+    assert.equal(strategies.push.requestsPerTask, 1);
+    assert.ok(strategies.push.openConnections > 0 && strategies.element.openConnections === 0);
   });
 
   it('writes the report from the last results', async () => {
@@ -119,5 +171,117 @@ describe('bench smoke', () => {
     // Results from before the notify row was measured have no such table.
     const { resultsMd: without } = await render({ ...results, hiddenNotify: undefined });
     assert.doesNotMatch(without, /### With `notify`/);
+  });
+
+  it('writes push beside polling, its targets, the restart and the wire, when the results have them', async () => {
+    const results = JSON.parse(await readFile(new URL('../bench/results.json', import.meta.url), 'utf8'));
+    const outcome = (
+      /** @type {number} */ statusRequests,
+      /** @type {number} */ medianSeconds,
+      /** @type {number} */ p95Seconds,
+      /** @type {number} */ subscriptions,
+    ) => ({ tasks: 1000, statusRequests, medianSeconds, p95Seconds, subscriptions, byMedian: {} });
+    const restartRun = (/** @type {number} */ refusedMs, /** @type {number} */ spreadSeconds) => ({
+      elements: 200,
+      restartAtMs: 60_000,
+      refusedMs,
+      resubscribed: 200,
+      firstMs: refusedMs,
+      lastMs: refusedMs + spreadSeconds * 1000,
+      spreadSeconds,
+      mostInOneSecond: 118,
+      tried: 593,
+      triedMostInOneSecond: 200,
+      polls: 403,
+      pollsMostInOneSecond: 200,
+    });
+    const strategies = {
+      loop: outcome(20_000, 1.12, 2.06, 0),
+      polling: outcome(11_680, 0.83, 3.81, 0),
+      healthy: outcome(0, 0.05, 0.05, 1000),
+      silent: outcome(3440, 6.71, 26.32, 1727),
+      drops: outcome(720, 0.05, 0.05, 2000),
+    };
+    const push = {
+      perMedian: 200,
+      medians: [5, 15, 30, 60, 180],
+      rttMs: 100,
+      keepAliveMs: 15_000,
+      streamTimeoutMs: 30_000,
+      rows: [{ sigma: 0.3, strategies }],
+    };
+    const restart = restartRun(3000, 3.93);
+    const fixture = {
+      ...results,
+      push: {
+        ...push,
+        restart,
+        outages: [restartRun(10_000, 15.64)],
+        targets: checkPushTargets(push, restart),
+      },
+      pushWire: {
+        seconds: [2, 3, 4, 5, 6],
+        tasks: 5,
+        completed: 5,
+        medianSeconds: 0.01,
+        p95Seconds: 0.042,
+        statusRequestsPerTask: 0,
+        resultsRequestsPerTask: 0,
+        streamsPerTask: 1,
+      },
+      scaleModel: {
+        ...results.scaleModel,
+        // As the scale model now writes them: every strategy with the connections it holds open.
+        strategies: {
+          ...Object.fromEntries(
+            Object.entries(results.scaleModel.strategies).map(([id, strategy]) => [
+              id,
+              { ...strategy, openConnections: 0 },
+            ]),
+          ),
+          push: {
+            requestsPerSecond: { mean: 84, peak: 116 },
+            requestsPerTask: 1,
+            hiddenShare: 0,
+            openConnections: 3592,
+            delaySeconds: { median: 0.05, p95: 0.05 },
+          },
+        },
+      },
+    };
+    const { resultsMd, performanceMd, readme } = await render(fixture);
+    const section = resultsMd.slice(
+      resultsMd.indexOf('## Push beside polling'),
+      resultsMd.indexOf('## The ETA'),
+    );
+    assert.match(
+      section,
+      /\| the same with a healthy stream +\| 0 \(0 %\) +\| 0\.05 s \(0\.05 s\) +\| 1\.00 +\|/,
+    );
+    assert.match(
+      section,
+      /\| fixed 2 s loop \(the tutorials\) +\| 20,000 \(100 %\) +\| 1\.12 s \(2\.06 s\) +\| — +\|/,
+    );
+    assert.match(section, /met: 2 of 3\./);
+    assert.match(section, /\| healthy stream: [^|]+\| σ 0\.3 +\| 0 %, 0\.05 s \(0\.05 s\) +\| ✓ +\|/);
+    assert.match(section, /\| p95 26\.32 s ≤ 33\.81 s, 1\.73 subscriptions per task +\| ✓ +\|/);
+    assert.match(section, /\| refused for 3\.0 s +\| 3\.93 s +\| \*\*✗\*\* +\|/);
+    assert.match(
+      section,
+      /\| 10\.0 s +\| 10\.0 s – 25\.6 s +\| 15\.64 s +\| 118 +\| 593 \(200\) +\| 403 \(200\) +\|/,
+    );
+    assert.match(section, /\| status requests per task +\| 0 +\|/);
+    assert.match(section, /\| completion → first image, median \(p95\) +\| 0\.01 s \(0\.04 s\) +\|/);
+    assert.match(resultsMd, /\| streams held open \(mean\) +\| 0 +\| 0 +\| 0 +\| 3592 +\|/);
+    assert.match(
+      performanceMd,
+      /sends 0 % of the loop's status requests and shows the results 0\.05 s \(0\.05 s\)/,
+    );
+    assert.match(performanceMd, /Push targets met: 2 of 3/);
+    assert.match(readme, /and 2 of the 3 push targets/);
+    // Results from before push was measured have none of it.
+    const { resultsMd: without, readme: readmeWithout } = await render(results);
+    assert.doesNotMatch(without, /## Push beside polling|streams held open/);
+    assert.doesNotMatch(readmeWithout, /push targets/);
   });
 });
