@@ -116,18 +116,19 @@ async function sameOriginMock(context, next) {
 }
 
 /**
- * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer and
- * the task memory (by `import()`, which the test server resolves to their `.ts`).
+ * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer,
+ * the task memory and the gateway dialect (by `import()`, which the test server resolves to their `.ts`).
  */
-const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory)\.[jt]s$/;
+const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory|adapters\/gateway)\.[jt]s$/;
 
 /**
  * A slow network, in which the element's own file has arrived and nothing else has: after
  * `POST /__hold-modules`, the modules it loads on first need are held back from that browser until
- * `DELETE /__hold-modules`. Each browser apart (by its User-Agent), as the browsers run side by side.
+ * `DELETE /__hold-modules`; after `POST /__hold-modules?fail`, they fail to load (503) instead. Each
+ * browser apart (by its User-Agent), as the browsers run side by side.
  */
 function heldModules() {
-  /** @type {Map<string, { released: Promise<void>, release: () => void }>} */
+  /** @type {Map<string, { released: Promise<void>, release: () => void, fail: boolean }>} */
   const held = new Map();
   /**
    * @param {import('koa').Context} context
@@ -142,20 +143,25 @@ function heldModules() {
         /** @type {() => void} */
         let release = () => {};
         const released = new Promise((resolve) => (release = () => resolve(undefined)));
-        held.set(agent, { released, release });
+        held.set(agent, { released, release, fail: 'fail' in context.query });
       }
       context.status = 204;
       return undefined;
     }
-    if (BESIDE_MODULES.test(context.path)) await held.get(agent)?.released;
+    const hold = BESIDE_MODULES.test(context.path) ? held.get(agent) : undefined;
+    if (hold?.fail) {
+      context.status = 503;
+      return undefined;
+    }
+    await hold?.released;
     return next();
   };
 }
 
 /**
- * The element loads a translation, the viewer and the task memory from beside its module, as
- * `./translations/de.js`, `./viewer.js` and `./task-memory.js` (as in dist/): beside the source,
- * that is the `.ts` file, which the esbuild plugin compiles.
+ * The element loads a translation, the viewer, the task memory and the gateway dialect from beside
+ * its module, as `./translations/de.js`, `./viewer.js`, `./task-memory.js` and `./gateway.js` (as in
+ * dist/): beside the source, that is the `.ts` file, which the esbuild plugin compiles.
  * @param {import('koa').Context} context
  * @param {() => Promise<unknown>} next
  */

@@ -17,7 +17,7 @@ export function eventStream(read: (event: ServerEvent) => TaskSnapshot | undefin
     // would be split off from the element's file into a module of its own.
     import('../event-stream.js')
       .then(({ followStream }) => followStream(ctx, request, read, emit))
-      .catch(ctx.fail);
+      .catch((error: unknown) => ctx.fail(error));
     // Ending the subscription aborts `ctx.signal`, which ends the request.
     return () => {};
   };
