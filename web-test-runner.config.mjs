@@ -124,11 +124,10 @@ const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory|adapter
 /**
  * A slow network, in which the element's own file has arrived and nothing else has: after
  * `POST /__hold-modules`, the modules it loads on first need are held back from that browser until
- * `DELETE /__hold-modules`; after `POST /__hold-modules?fail`, they fail to load (503) instead. Each
- * browser apart (by its User-Agent), as the browsers run side by side.
+ * `DELETE /__hold-modules`. Each browser apart (by its User-Agent), as the browsers run side by side.
  */
 function heldModules() {
-  /** @type {Map<string, { released: Promise<void>, release: () => void, fail: boolean }>} */
+  /** @type {Map<string, { released: Promise<void>, release: () => void }>} */
   const held = new Map();
   /**
    * @param {import('koa').Context} context
@@ -143,17 +142,12 @@ function heldModules() {
         /** @type {() => void} */
         let release = () => {};
         const released = new Promise((resolve) => (release = () => resolve(undefined)));
-        held.set(agent, { released, release, fail: 'fail' in context.query });
+        held.set(agent, { released, release });
       }
       context.status = 204;
       return undefined;
     }
-    const hold = BESIDE_MODULES.test(context.path) ? held.get(agent) : undefined;
-    if (hold?.fail) {
-      context.status = 503;
-      return undefined;
-    }
-    await hold?.released;
+    if (BESIDE_MODULES.test(context.path)) await held.get(agent)?.released;
     return next();
   };
 }

@@ -369,6 +369,10 @@ async function renderResults(results) {
             '`<task-progress>` `notification.js`, beside it, loaded on first need: the notice of `notify`',
             sizes.notification,
           ],
+          [
+            '`<task-progress>` `gateway.js`, beside it, loaded on first need: the gateway dialect (`provider="mindproxy"`)',
+            sizes.gateway,
+          ],
         ].filter(([, size]) => size),
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],
       ].map(([label, size]) => [label, bytes(size.min), bytes(size.gzip)]),

@@ -83,6 +83,7 @@ async function measureSizes() {
   const viewer = await readFile(root('dist/viewer.js'));
   const taskMemory = await readFile(root('dist/task-memory.js'));
   const notification = await readFile(root('dist/notification.js'));
+  const gateway = await readFile(root('dist/gateway.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
     code: { tutorial, tanstack, element: standalone },
@@ -95,6 +96,7 @@ async function measureSizes() {
       viewer: sizeOf(viewer),
       taskMemory: sizeOf(taskMemory),
       notification: sizeOf(notification),
+      gateway: sizeOf(gateway),
       litFloor: sizeOf(litFloor),
       parts: await measureParts(),
     },

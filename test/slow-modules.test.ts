@@ -1,14 +1,12 @@
 // A slow network (SPEC §9, v4; docs/behaviour.md, "Resuming after a reload"): the element's own
 // file has arrived and every module it loads on first need (the task memory, the viewer, the
 // translations) is held back by the test server until the test releases it. The task is
-// remembered all the same, the moment it is known; only reading it back waits for its module. And
-// a module that does not arrive at all (the gateway dialect's): the element ends in a clear error.
+// remembered all the same, the moment it is known; only reading it back waits for its module.
 // Each module is held from the first time this page asks for it, so this file is a page of its own.
 import { expect, fixture, html } from '@open-wc/testing';
-import { mindproxyTask } from '../mock/bodies.js';
 import type { TaskProgress } from '../src/index.js';
 import { pending, recordEvents, untilState } from './helpers/element.js';
-import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
+import { createTask, mockApiUrl, statusRequestsOf } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
 
 const PREFIX = 'task-progress:task:';
@@ -18,9 +16,7 @@ const stored = () =>
     .sort()
     .map((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>);
 
-/** `fail`: the modules fail to load (503) instead of being held. */
-const holdModules = (method: 'POST' | 'DELETE', fail = false) =>
-  fetch(`/__hold-modules${fail ? '?fail' : ''}`, { method });
+const holdModules = (method: 'POST' | 'DELETE') => fetch('/__hold-modules', { method });
 
 /** An element with `attributes`, as the page's HTML has them, polling the mock fast. */
 async function connect(attributes: Record<string, string>, props: Partial<TaskProgress> = {}) {
@@ -93,27 +89,5 @@ describe('remember-task while the modules loaded on first need are held back', (
       'a status request of the same task',
     );
     expect(again.map((el) => el.state)).to.deep.equal(['pending', 'pending']);
-  });
-});
-
-describe('the gateway dialect when its module fails to load', () => {
-  afterEach(() => holdModules('DELETE'));
-
-  it('ends in error, as a failure of its own, before any request reaches the API', async () => {
-    await holdModules('POST', true);
-    const taskId = `mp_unloaded_${Date.now().toString(36)}`;
-    await createTask({
-      provider: 'mindproxy',
-      taskId,
-      token: null,
-      status: [{ json: mindproxyTask(taskId, { status: 2 }) }],
-    });
-    const { el, events } = await connect({ provider: 'mindproxy', 'task-id': taskId });
-    await untilState(el, 'error');
-    expect(el.error?.code).to.equal('internal');
-    expect(
-      events.filter((event) => event.type === 'task-error').map((event) => event.detail as unknown),
-    ).to.deep.equal([{ taskId, error: el.error, willRetry: false }]);
-    expect(await requestsOf(taskId)).to.deep.equal([]);
   });
 });
