@@ -1,7 +1,8 @@
 // A built-in adapter whose methods are a module of their own, loaded on the first call of any of
 // them: the element's file carries only what the element reads before the first request.
-import type { SubscribeContext, TaskAdapter, TaskSnapshot } from '../types.js';
+import type { TaskAdapter } from '../types.js';
 import { builtInAdapter } from './http.js';
+import { streamed } from './stream.js';
 
 /** Each of the adapter methods `Name`. */
 export type Methods<Name extends keyof TaskAdapter> = Required<Pick<TaskAdapter, Name>>;
@@ -29,15 +30,10 @@ export function loadedOnFirstCall<
   for (const name of names) {
     adapter[name] =
       name === 'subscribe'
-        ? // Synchronous: as every built-in subscription (./stream.ts), none without a stream URL,
-          // and ended by `ctx.signal`.
-          (ctx: SubscribeContext, emit: (snapshot: TaskSnapshot) => void) => {
-            if (!ctx.streamUrl) return undefined;
-            loaded()
-              .then((module) => (module[name] as Methods<'subscribe'>['subscribe'])(ctx, emit))
-              .catch((error: unknown) => ctx.fail(error));
-            return () => {};
-          }
+        ? // Answered at once; the module's subscription starts once it is loaded.
+          streamed(async (ctx, emit) =>
+            ((await loaded())[name] as Methods<'subscribe'>['subscribe'])(ctx, emit),
+          )
         : async (...args: unknown[]) => ((await loaded())[name] as (...rest: unknown[]) => unknown)(...args);
   }
   return builtInAdapter(adapter as unknown as TaskAdapter);
