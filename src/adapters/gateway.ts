@@ -41,17 +41,7 @@ const taskPath = (ctx: AdapterContext) => `${ctx.baseUrl}/v1/tasks/${encodeURICo
 const PENDING_PHASES: Record<number, string> = { 1: 'created', 2: 'queued', 3: 'processing' };
 
 /** The dialect's methods, made of what the element's file gives. */
-export function gateway({
-  request,
-  readJson,
-  parseBody,
-  release,
-  eventStream,
-  TaskApiError,
-  taskSchema,
-  assetsSchema,
-  eventsSchema,
-}: Shared): GatewayMethods {
+export function gateway(shared: Shared): GatewayMethods {
   function toSnapshot(task: MindproxyTask): TaskSnapshot {
     const { status } = task;
     const phase = PENDING_PHASES[status];
@@ -91,8 +81,9 @@ export function gateway({
     } catch {
       // Not JSON: refused below.
     }
-    if (assets === undefined) throw new TaskApiError('invalid-response', 'result_assets_json is not JSON.');
-    const parsed: MindproxyAssets = parseBody(assetsSchema, assets);
+    if (assets === undefined)
+      throw new shared.TaskApiError('invalid-response', 'result_assets_json is not JSON.');
+    const parsed: MindproxyAssets = shared.parseBody(shared.assetsSchema, assets);
     return (Array.isArray(parsed) ? parsed : [parsed]).map((asset, index): TaskImage => {
       const common = {
         status: 'succeeded' as const,
@@ -104,27 +95,29 @@ export function gateway({
         const poster = asset.thumbnail_url ? { thumbnailUrl: asset.thumbnail_url } : {};
         return { ...common, kind: 'video', url: asset.video_url, ...poster };
       }
-      if (!asset.image_url) throw new TaskApiError('invalid-response', `Result ${index + 1}: no URL.`);
+      if (!asset.image_url) throw new shared.TaskApiError('invalid-response', `Result ${index + 1}: no URL.`);
       return { ...common, kind: 'image', url: asset.image_url };
     });
   }
 
   return {
     async getStatus(ctx) {
-      const response = await request(taskPath(ctx), ctx);
-      const task = await readJson(response, ctx, taskSchema);
+      const response = await shared.request(taskPath(ctx), ctx);
+      const task = await shared.readJson(response, ctx, shared.taskSchema);
       // The task's age by the server's own clock: the page's may be off.
       const age = Date.parse(response.headers.get('Date') ?? '') - Date.parse(task.created_at ?? '');
       return { ...toSnapshot(task), ...(age >= 0 && { age }) };
     },
 
     async cancel(ctx, reason) {
-      await release(await request(`${taskPath(ctx)}/cancel`, ctx, { method: 'POST', body: { reason } }));
+      await shared.release(
+        await shared.request(`${taskPath(ctx)}/cancel`, ctx, { method: 'POST', body: { reason } }),
+      );
     },
 
     // A stream's events are the task body.
-    subscribe: eventStream(({ type, data }) =>
-      type === 'message' ? toSnapshot(parseBody(taskSchema, JSON.parse(data))) : undefined,
+    subscribe: shared.eventStream(({ type, data }) =>
+      type === 'message' ? toSnapshot(shared.parseBody(shared.taskSchema, JSON.parse(data))) : undefined,
     ),
 
     async getEvents(ctx, offset) {
@@ -132,7 +125,7 @@ export function gateway({
       for (;;) {
         const query = `?limit=${EVENTS_PAGE_SIZE}&offset=${offset + events.length}`;
         const url = `${taskPath(ctx)}/events${query}`;
-        const page = await readJson(await request(url, ctx), ctx, eventsSchema);
+        const page = await shared.readJson(await shared.request(url, ctx), ctx, shared.eventsSchema);
         events.push(
           ...page.task_events.map((event) => ({
             ...event,
