@@ -1,7 +1,7 @@
 // `npm start`: the demo page with the mock task API and the demo's server routes (`/api/*`) mounted
 // as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element,
-// and dist/viewer.js and dist/task-memory.js beside it, minified.
+// and the modules it loads on first need beside it (dist/viewer.js, dist/gateway.js, …), minified.
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
 import { minifyHTMLLiterals } from 'minify-literals';

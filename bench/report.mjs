@@ -526,6 +526,8 @@ async function renderResults(results) {
           [
             '`<task-progress>` `event-stream.js`, beside it, loaded on first need: the stream of `stream-url`',
             sizes.eventStream,
+            '`<task-progress>` `gateway.js`, beside it, loaded on first need: the gateway dialect (`provider="mindproxy"`)',
+            sizes.gateway,
           ],
         ].filter(([, size]) => size),
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],

@@ -92,6 +92,7 @@ async function measureSizes() {
   const taskMemory = await readFile(root('dist/task-memory.js'));
   const notification = await readFile(root('dist/notification.js'));
   const eventStream = await readFile(root('dist/event-stream.js'));
+  const gateway = await readFile(root('dist/gateway.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
     code: { tutorial, tanstack, element: standalone },
@@ -105,6 +106,7 @@ async function measureSizes() {
       taskMemory: sizeOf(taskMemory),
       notification: sizeOf(notification),
       eventStream: sizeOf(eventStream),
+      gateway: sizeOf(gateway),
       litFloor: sizeOf(litFloor),
       parts: await measureParts(),
     },

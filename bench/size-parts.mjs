@@ -30,7 +30,8 @@ const PARTS = [
   },
   {
     id: 'gateway',
-    label: 'the gateway dialect (`mindproxy` adapter and its schemas)',
+    label:
+      'the gateway dialect (the `mindproxy` adapter, and `gateway.ts` with its schemas, which the element loads on first need)',
     stubs: { 'adapters/mindproxy.ts': 'export const mindproxyAdapter = {};' },
   },
   {

@@ -57,11 +57,13 @@ describe('the translations in dist/', () => {
   });
 });
 
-describe('the viewer and the task memory in dist/', () => {
+describe('the viewer, the task memory and the gateway dialect in dist/', () => {
   for (const [file, mark] of [
     ['viewer.js', 'viewer-media'],
     // Reading a remembered task back: writing it is the element file's own (SPEC §9, v4).
     ['task-memory.js', 'sessionStorage.getItem'],
+    // Only pages that follow a task on the gateway (`provider="mindproxy"`) load it.
+    ['gateway.js', 'result_assets_json is not JSON.'],
   ]) {
     it(`${file} is a module beside the element file that imports nothing, and not inside it`, async () => {
       const module = await readFile(new URL(file, dist), 'utf8');
