@@ -116,10 +116,10 @@ async function sameOriginMock(context, next) {
 }
 
 /**
- * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer and
- * the task memory (by `import()`, which the test server resolves to their `.ts`).
+ * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer, the
+ * task memory and the zero-JS start (by `import()`, which the test server resolves to their `.ts`).
  */
-const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory)\.[jt]s$/;
+const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory|form-start)\.[jt]s$/;
 
 /**
  * A slow network, in which the element's own file has arrived and nothing else has: after
@@ -153,9 +153,9 @@ function heldModules() {
 }
 
 /**
- * The element loads a translation, the viewer and the task memory from beside its module, as
- * `./translations/de.js`, `./viewer.js` and `./task-memory.js` (as in dist/): beside the source,
- * that is the `.ts` file, which the esbuild plugin compiles.
+ * The element loads a translation, the viewer, the task memory and the zero-JS start from beside
+ * its module, as `./translations/de.js`, `./viewer.js`, `./task-memory.js` and `./form-start.js`
+ * (as in dist/): beside the source, that is the `.ts` file, which the esbuild plugin compiles.
  * @param {import('koa').Context} context
  * @param {() => Promise<unknown>} next
  */

@@ -6,6 +6,9 @@
 export const besideModules = {
   name: 'beside-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(viewer|task-memory)\.js$/ }, ({ path }) => ({ path, external: true }));
+    build.onResolve({ filter: /^\.\/(viewer|task-memory|form-start)\.js$/ }, ({ path }) => ({
+      path,
+      external: true,
+    }));
   },
 };

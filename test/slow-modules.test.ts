@@ -38,6 +38,8 @@ describe('remember-task while the modules loaded on first need are held back', (
 
   // One test: once a module has arrived, the page has it, and nothing would be held any more.
   it('keeps the task the moment it is known, and a reload follows it once its module arrives', async () => {
+    // The zero-JS start's module is there: its own wait is test/slow-start.test.ts.
+    await import('../src/form-start.js');
     await holdModules('POST');
     const [set, started] = await Promise.all([
       createTask({ status: [pending] }),
