@@ -14,6 +14,7 @@ import {
   requestTimeout,
 } from './engine/index.js';
 import { TaskApiError, toTaskError } from './errors.js';
+import type * as StartModule from './form-start.js';
 import type { FormStart, StartHost, StartSide } from './form-start.js';
 import { pageEngine } from './page-engine.js';
 import { defaultStrings } from './strings.js';
@@ -35,10 +36,21 @@ export const startKit = {
 };
 export type StartKit = typeof startKit;
 
+/** The start's module once it arrived, for every element of the page from then on, at once. */
+let loaded: typeof StartModule | undefined;
+/** Its loading, from the first time an element needs it until it fails. */
+let loading: Promise<unknown> | undefined;
+const loadStart = () =>
+  (loading ??= import('./form-start.js').then(
+    (module) => (loaded = module),
+    (thrown: unknown) => {
+      loading = undefined;
+      throw thrown;
+    },
+  ));
+
 export class StartLoader implements ReactiveController, StartSide {
   declare snapshot: FollowSnapshot | undefined;
-  /** The start's module, from the first time it is needed until it fails to load. */
-  #module: Promise<void> | undefined;
   #start: FormStart | undefined;
   /** The start asked for before the module arrived: sent with it. */
   #held: ((start: FormStart) => void) | undefined;
@@ -59,7 +71,7 @@ export class StartLoader implements ReactiveController, StartSide {
     this.#root = this.host.getRootNode();
     this.#root.addEventListener('submit', this, true);
     // Loaded long before a person submits.
-    if (this.host.startUrl || this.host.hasAttribute('form')) void this.#load();
+    if (this.host.startUrl || this.host.hasAttribute('form')) void loadStart().catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -84,7 +96,8 @@ export class StartLoader implements ReactiveController, StartSide {
 
   /** A start's Retry (see FormStart's); a start whose module failed to load is asked for again. */
   retry(state: TaskState): boolean {
-    if (this.#start) return this.#start.retry(state);
+    const start = this.#ready();
+    if (start) return start.retry(state);
     const held = this.snapshot && this.#held;
     if (held) this.#run(held);
     return Boolean(held);
@@ -92,7 +105,8 @@ export class StartLoader implements ReactiveController, StartSide {
 
   /** Abandons a start still running or waiting for the module; answers whether it did. */
   cancel(): boolean {
-    if (this.#start) return this.#start.cancel();
+    const start = this.#ready();
+    if (start) return start.cancel();
     const waiting = this.snapshot?.state === 'pending';
     if (waiting) {
       this.#held = undefined;
@@ -134,30 +148,30 @@ export class StartLoader implements ReactiveController, StartSide {
     this.host.requestUpdate();
   }
 
+  /** The start, once its module arrived. */
+  #ready(): FormStart | undefined {
+    return (this.#start ??= loaded && new loaded.FormStart(this, startKit));
+  }
+
   /** Runs `action` with the start, at once if its module is there, else once it arrives. */
   #run(action: (start: FormStart) => void): void {
-    if (this.#start) {
-      action(this.#start);
+    const start = this.#ready();
+    if (start) {
+      action(start);
       return;
     }
     this.#held = action;
     this.show('pending');
-    void this.#load();
-  }
-
-  #load(): Promise<void> {
-    return (this.#module ??= import('./form-start.js').then(
-      ({ FormStart }) => {
-        const start = (this.#start = new FormStart(this, startKit));
+    loadStart().then(
+      () => {
         const held = this.#held;
         this.#held = undefined;
-        held?.(start);
+        held?.(this.#ready() as FormStart);
       },
+      // Kept for Retry.
       (thrown: unknown) => {
-        this.#module = undefined;
-        // Kept for Retry.
         if (this.#held) this.failed(thrown);
       },
-    ));
+    );
   }
 }

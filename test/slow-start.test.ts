@@ -12,7 +12,7 @@ const holdModules = (method: 'POST' | 'DELETE') => fetch('/__hold-modules', { me
 
 /** A start endpoint on the mock that answers a new task. */
 async function startEndpoint() {
-  const task = await createTask({ status: [pending, completed], results: results(1) });
+  const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(1) });
   const { taskId } = await createTask({ token: null, start: [{ json: task }] });
   return { task, url: `${mockApiUrl}/start/${taskId}`, requests: () => requestsOf(taskId) };
 }
