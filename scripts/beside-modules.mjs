@@ -1,6 +1,6 @@
-// The modules the element imports on first need (download and the viewer, the task memory) ship
-// beside it, not inside it: a bundle measured as the element ships leaves them out, as this
-// esbuild plugin does.
+// The modules the element imports on first need (download and the viewer, the task memory, the
+// zero-JS start) ship beside it, not inside it: a bundle measured as the element ships leaves them
+// out, as this esbuild plugin does.
 
 /** @type {import('esbuild').Plugin} */
 export const besideModules = {

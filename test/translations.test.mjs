@@ -57,11 +57,13 @@ describe('the translations in dist/', () => {
   });
 });
 
-describe('the viewer and the task memory in dist/', () => {
+describe('the viewer, the task memory and the zero-JS start in dist/', () => {
   for (const [file, mark] of [
     ['viewer.js', 'viewer-media'],
     // Reading a remembered task back: writing it is the element file's own (SPEC §9, v4).
     ['task-memory.js', 'sessionStorage.getItem'],
+    // The zero-JS start's request: hearing the submits is the element file's own.
+    ['form-start.js', 'public_access_token'],
   ]) {
     it(`${file} is a module beside the element file that imports nothing, and not inside it`, async () => {
       const module = await readFile(new URL(file, dist), 'utf8');
