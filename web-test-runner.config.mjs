@@ -124,17 +124,30 @@ const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory|form-st
 /**
  * A slow network, in which the element's own file has arrived and nothing else has: after
  * `POST /__hold-modules`, the modules it loads on first need are held back from that browser until
- * `DELETE /__hold-modules`. Each browser apart (by its User-Agent), as the browsers run side by side.
+ * `DELETE /__hold-modules`; after `POST /__fail-modules`, they answer 503 until that `DELETE`.
+ * Each browser apart (by its User-Agent), as the browsers run side by side.
  */
 function heldModules() {
   /** @type {Map<string, { released: Promise<void>, release: () => void }>} */
   const held = new Map();
+  /** The browsers whose modules fail. */
+  const failing = new Set();
   /**
    * @param {import('koa').Context} context
    * @param {() => Promise<unknown>} next
    */
   return async (context, next) => {
     const agent = context.get('user-agent');
+    if (context.path === '/__fail-modules') {
+      if (context.method === 'POST') failing.add(agent);
+      else failing.delete(agent);
+      context.status = 204;
+      return undefined;
+    }
+    if (BESIDE_MODULES.test(context.path) && failing.has(agent)) {
+      context.status = 503;
+      return undefined;
+    }
     if (context.path === '/__hold-modules') {
       held.get(agent)?.release();
       held.delete(agent);
