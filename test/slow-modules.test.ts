@@ -77,8 +77,7 @@ describe('remember-task while the modules loaded on first need are held back', (
     first.el.remove();
     second.el.remove();
     const again = [(await connect({ id: 'gen', 'remember-task': '' })).el, (await connect(byForm)).el];
-    // Whether it is read back yet depends on whether this browser still has the task memory's module
-    // from an earlier page (its cache may answer without asking the server): either way, nothing is lost.
+    // The task memory's module is still held, so nothing is read back yet, and nothing is lost.
     expect(stored()).to.deep.equal(kept);
     const before = (await statusRequestsOf(set.taskId)).length;
     await holdModules('DELETE');
