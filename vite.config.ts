@@ -1,7 +1,7 @@
 // `npm start`: the demo page with the mock task API and the demo's server routes (`/api/*`) mounted
 // as middleware (no network, no key; with MYNTH_API_KEY set, `/api/generate` starts real tasks).
 // `npm run build`: dist/task-progress.min.js, one self-contained module that registers the element,
-// and the modules it loads on first need beside it (dist/viewer.js, dist/gateway.js, …), minified.
+// and the modules it loads on first need beside it (dist/viewer.js, dist/gateway.js, dist/form-start.js…), minified.
 import { fileURLToPath } from 'node:url';
 import { transform as transformCss } from 'lightningcss';
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -117,8 +117,9 @@ export default defineConfig({
     target: 'es2022',
     // Library builds keep whitespace by default; this file is the shipped one, so minify it all.
     rolldownOptions: {
-      // The modules it imports on first need (download and the viewer, the task memory) are chunks
-      // beside it, named as the library's files are, so one copy of dist/ serves both.
+      // The modules it imports on first need (download and the viewer, the task memory, the zero-JS
+      // start…) are chunks beside it, named as the library's files are, so one copy of dist/ serves
+      // both.
       output: { minify: true, chunkFileNames: '[name].js' },
       // The terser pass takes most of the build on purpose: no warning that it is slow.
       checks: { bundlerTimings: false },

@@ -117,24 +117,39 @@ async function sameOriginMock(context, next) {
 
 /**
  * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer,
- * the task memory and the gateway dialect (by `import()`, which the test server resolves to their `.ts`).
+ * the task memory, the notice, the stream, the gateway dialect and the zero-JS start (by `import()`,
+ * which the test server resolves to their `.ts`).
  */
-const BESIDE_MODULES = /^\/src\/(translations\/[\w-]+|viewer|task-memory|adapters\/gateway)\.[jt]s$/;
+const BESIDE_MODULES =
+  /^\/src\/(translations\/[\w-]+|viewer|task-memory|notification|event-stream|adapters\/gateway|form-start)\.[jt]s$/;
 
 /**
  * A slow network, in which the element's own file has arrived and nothing else has: after
  * `POST /__hold-modules`, the modules it loads on first need are held back from that browser until
- * `DELETE /__hold-modules`. Each browser apart (by its User-Agent), as the browsers run side by side.
+ * `DELETE /__hold-modules`; after `POST /__fail-modules`, they answer 503 until that `DELETE`.
+ * Each browser apart (by its User-Agent), as the browsers run side by side.
  */
 function heldModules() {
   /** @type {Map<string, { released: Promise<void>, release: () => void }>} */
   const held = new Map();
+  /** The browsers whose modules fail. */
+  const failing = new Set();
   /**
    * @param {import('koa').Context} context
    * @param {() => Promise<unknown>} next
    */
   return async (context, next) => {
     const agent = context.get('user-agent');
+    if (context.path === '/__fail-modules') {
+      if (context.method === 'POST') failing.add(agent);
+      else failing.delete(agent);
+      context.status = 204;
+      return undefined;
+    }
+    if (BESIDE_MODULES.test(context.path) && failing.has(agent)) {
+      context.status = 503;
+      return undefined;
+    }
     if (context.path === '/__hold-modules') {
       held.get(agent)?.release();
       held.delete(agent);
@@ -147,15 +162,22 @@ function heldModules() {
       context.status = 204;
       return undefined;
     }
-    if (BESIDE_MODULES.test(context.path)) await held.get(agent)?.released;
-    return next();
+    if (!BESIDE_MODULES.test(context.path)) return next();
+    await held.get(agent)?.released;
+    await next();
+    // Asked of this server by every page, so that it can be held or failed: the test runner gives
+    // each served file whose path has an extension a year's cache (it reads the path once the
+    // response is made), so the path loses its extension once served.
+    context.set('Cache-Control', 'no-store');
+    context.path = context.path.replace(/\.[jt]s$/, '');
+    return undefined;
   };
 }
 
 /**
- * The element loads a translation, the viewer, the task memory and the gateway dialect from beside
- * its module, as `./translations/de.js`, `./viewer.js`, `./task-memory.js` and `./gateway.js` (as in
- * dist/): beside the source, that is the `.ts` file, which the esbuild plugin compiles.
+ * The element loads a translation and its other modules of first need from beside its module,
+ * as `./translations/de.js`, `./viewer.js`, `./gateway.js`… (as in dist/): beside the source, that
+ * is the `.ts` file, which the esbuild plugin compiles.
  * @param {import('koa').Context} context
  * @param {() => Promise<unknown>} next
  */

@@ -25,7 +25,9 @@ const PARTS = [
     stubs: {
       'adapters/mynth.schemas.ts': `${anyBody} export const mynthStatusSchema = any, mynthResultsSchema = any;`,
       'adapters/mindproxy.schemas.ts': `${anyBody} export const mindproxyTaskSchema = any, mindproxyAssetsSchema = any, mindproxyEventsSchema = any;`,
-      'adapters/schema.ts': 'export const validate = (schema, value) => ({ value });',
+      // The builders the zero-JS start's module is handed, which builds its schema there.
+      'adapters/schema.ts':
+        'export const validate = (schema, value) => ({ value }), object = () => ({}), shownOnly = object, string = object;',
     },
   },
   {
@@ -90,10 +92,11 @@ const PARTS = [
   },
   {
     id: 'zero-js-start',
-    label: 'the zero-JS start (`form`, `start-url`, `start()`: its form side and its request)',
+    label:
+      'the zero-JS start in the element’s file (`form`, `start-url`, `start()`: hearing the submits, showing the start, loading `form-start.js`, which sends it, beside it)',
     stubs: {
-      'form-start.ts':
-        'export class FormStart { constructor(host) { host.addController(this); } start() {} retry() { return false; } }',
+      'start-loader.ts':
+        'export class StartLoader { constructor(host) { host.addController(this); } start() {} retry() { return false; } cancel() { return false; } }',
     },
   },
   {

@@ -1,23 +1,13 @@
 // Zero-JS start (docs/behaviour.md, "Zero-JS start"): the page's form, named by the element's
 // `form` attribute, starts a task through `start-url` when submitted; `start()` does the same from
 // script. One POST of a JSON body, bounded by the request timeout on the engine's clock, whose
-// answer must name a task and its token.
+// answer must name a task and its token. A module of its own, loaded beside the element's by
+// ./start-loader.ts, which hears the submits and shows the start: it imports nothing at run time
+// (what it needs of the element's file comes in `StartKit`), so it works wherever it is served from.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  ENDED_STATES,
-  type FollowEnvironment,
-  type FollowSnapshot,
-  type Pacing,
-  bounded,
-  isSendableTaskId,
-  requestTimeout,
-} from './engine/index.js';
-import * as z from './adapters/schema.js';
-import { readJson } from './adapters/http.js';
-import { TaskApiError, toTaskError } from './errors.js';
-import { pageEngine } from './page-engine.js';
-import { defaultStrings } from './strings.js';
-import type { TaskError, TaskState } from './types.js';
+import type { FollowEnvironment, FollowSnapshot, Pacing } from './engine/index.js';
+import type { StartKit } from './start-loader.js';
+import type { TaskState } from './types.js';
 
 /** The element, whose task a start replaces as a page would; its pacing sets the request timeout. */
 export interface StartHost extends ReactiveControllerHost, HTMLElement, Pacing {
@@ -26,61 +16,60 @@ export interface StartHost extends ReactiveControllerHost, HTMLElement, Pacing {
   publicAccessToken: string | undefined;
 }
 
+/** The element's side of the start, in its own file: the form, and what the element shows. */
+export interface StartSide {
+  readonly host: StartHost;
+  /** What the element shows while a start runs, or after it failed; otherwise undefined. */
+  readonly snapshot: FollowSnapshot | undefined;
+  form(): HTMLFormElement | undefined;
+  /** Shows the start running, or over (back to the task followed, if any). */
+  show(state: 'pending' | 'idle'): void;
+  /** Shows the start failed with what was thrown. */
+  failed(thrown: unknown): void;
+  /** The host follows the task a start answered with. */
+  started(taskId: string): void;
+}
+
 type Fields = Record<string, unknown>;
 
 export class FormStart implements ReactiveController {
-  /** What the element shows while a start runs, or after it failed; otherwise undefined. */
-  declare snapshot: FollowSnapshot | undefined;
   /** The body of the last start, sent again by Retry. */
   #body: Fields | undefined;
   #run: AbortController | undefined;
   /** The submit buttons the running start disabled. */
   #disabled: HTMLButtonElement[] = [];
-  /** Where the element listens for submits, while connected. */
-  #root: Node | undefined;
   /** A start was running when the element left the page: it is sent again when it comes back. */
   #interrupted = false;
-  readonly #host: StartHost;
-  readonly #started: (taskId: string) => void;
+  readonly #side: StartSide;
+  readonly #kit: StartKit;
 
-  /**
-   * `started` is called once the host follows the task a start answered with.
-   */
-  constructor(host: StartHost, started: (taskId: string) => void) {
-    this.#host = host;
-    this.#started = started;
-    host.addController(this);
+  constructor(side: StartSide, kit: StartKit) {
+    this.#side = side;
+    this.#kit = kit;
+    side.host.addController(this);
   }
 
   hostConnected(): void {
-    // On the root rather than the form: a form added or replaced later is heard too.
-    this.#root = this.#host.getRootNode();
-    this.#root.addEventListener('submit', this, true);
     // Moved or re-rendered mid-start: the aborted request is sent again, with the same body.
-    if (this.#interrupted && this.#body) void this.#send(this.#body, this.#form());
+    if (this.#interrupted && this.#body) void this.#send(this.#body, this.#side.form());
     this.#interrupted = false;
   }
 
   hostDisconnected(): void {
-    this.#root?.removeEventListener('submit', this, true);
-    this.#interrupted = this.snapshot?.state === 'pending';
+    this.#interrupted = this.#side.snapshot?.state === 'pending';
     this.#run?.abort();
     this.#release();
   }
 
-  /** A submit anywhere in the element's root: the one of its form starts a task. */
-  handleEvent(event: SubmitEvent): void {
-    const form = this.#form();
-    if (form && event.target === form && this.#host.startUrl) {
-      event.preventDefault();
-      void this.#send(fields(form, event.submitter), form);
-    }
+  /** Starts a task with the fields of a submit of the element's form (`data` as it was then). */
+  submit(data: FormData, submitter: HTMLElement | null): void {
+    void this.#send(fields(data, submitter), this.#side.form());
   }
 
   /** Starts a task with `body`, or with the form's fields. */
   start(body?: Fields): void {
-    const form = this.#form();
-    void this.#send(body ?? (form ? fields(form) : {}), form);
+    const form = this.#side.form();
+    void this.#send(body ?? (form ? fields(new FormData(form)) : {}), form);
   }
 
   /**
@@ -88,31 +77,27 @@ export class FormStart implements ReactiveController {
    * `failed`, `cancelled` or `expired`; answers whether it did.
    */
   retry(state: TaskState): boolean {
-    const body = (this.snapshot || (state !== 'completed' && ENDED_STATES.includes(state))) && this.#body;
-    if (body) void this.#send(body, this.#form());
+    const ended = state !== 'completed' && this.#kit.ENDED_STATES.includes(state);
+    const body = (this.#side.snapshot || ended) && this.#body;
+    if (body) void this.#send(body, this.#side.form());
     return Boolean(body);
   }
 
   /** Abandons a start still running (back to idle: no task was started); answers whether it did. */
   cancel(): boolean {
-    const running = this.snapshot?.state === 'pending';
+    const running = this.#side.snapshot?.state === 'pending';
     if (running) {
       this.#run?.abort();
       this.#release();
-      this.#show(null);
+      this.#side.show('idle');
     }
     return running;
-  }
-
-  #form(): HTMLFormElement | undefined {
-    const id = this.#host.getAttribute('form');
-    const form = id && (this.#host.getRootNode() as Document | ShadowRoot).getElementById(id);
-    return form instanceof HTMLFormElement ? form : undefined;
   }
 
   async #send(body: Fields, form: HTMLFormElement | undefined): Promise<void> {
     this.#run?.abort();
     const run = (this.#run = new AbortController());
+    const { host } = this.#side;
     this.#body = body;
     this.#release();
     this.#disabled = [...(form?.elements ?? [])].filter(
@@ -120,43 +105,37 @@ export class FormStart implements ReactiveController {
         (control as HTMLButtonElement).type === 'submit' && !(control as HTMLButtonElement).disabled,
     );
     for (const button of this.#disabled) button.disabled = true;
-    this.#show();
+    this.#side.show('pending');
     this.#follow(undefined);
-    const timeout = requestTimeout(this.#host);
+    const timeout = this.#kit.requestTimeout(host);
     try {
-      const url = this.#host.startUrl;
-      if (!url) throw new TaskApiError('start-failed', '');
+      const url = host.startUrl;
+      if (!url) throw new this.#kit.TaskApiError('start-failed', '');
       // A relative URL is resolved against the page by fetch itself.
-      const task = await startTask(pageEngine().env, fetch, url, body, timeout, run.signal);
+      const task = await startTask(
+        this.#kit,
+        this.#kit.pageEngine().env,
+        fetch,
+        url,
+        body,
+        timeout,
+        run.signal,
+      );
       this.#release();
-      this.#show(null);
+      this.#side.show('idle');
       this.#follow(task);
-      this.#started(task.taskId);
+      this.#side.started(task.taskId);
     } catch (thrown) {
       if (run.signal.aborted) return;
       this.#release();
-      // A network error's own message says nothing to a reader. The element shows its own
-      // message in the page's language (`strings.startFailed`); the error keeps the English one.
-      const known = thrown instanceof TaskApiError ? toTaskError(thrown) : undefined;
-      this.#show({ ...known, code: 'start-failed', message: known?.message || defaultStrings.startFailed });
+      this.#side.failed(thrown);
     }
   }
 
   /** Follows `task` as if the page had set it; none abandons the task followed so far. */
   #follow(task: StartedTask | undefined): void {
-    this.#host.taskId = task?.taskId;
-    this.#host.publicAccessToken = task?.token;
-  }
-
-  /** Shows the start running (no argument), failed (its error), or over (null). */
-  #show(error?: TaskError | null): void {
-    this.snapshot =
-      error === null
-        ? undefined
-        : error
-          ? { state: 'error', error, requestFailure: { error, willRetry: false }, events: [], startedAt: 0 }
-          : { state: 'pending', events: [], startedAt: pageEngine().env.now() };
-    this.#host.requestUpdate();
+    this.#side.host.taskId = task?.taskId;
+    this.#side.host.publicAccessToken = task?.token;
   }
 
   #release(): void {
@@ -165,11 +144,13 @@ export class FormStart implements ReactiveController {
   }
 }
 
-/** A form's fields as a JSON object: text values (files are left out), a repeated name as an array. */
-function fields(form: HTMLFormElement, submitter?: HTMLElement | null): Fields {
+/**
+ * A form's fields (`data`) as a JSON object: text values (files are left out), a repeated name as
+ * an array.
+ */
+function fields(data: FormData, submitter?: HTMLElement | null): Fields {
   // No prototype: a field named `__proto__` is a field like any other.
   const all = Object.create(null) as Record<string, string | string[] | undefined>;
-  const data = new FormData(form);
   // The submit button's own field, as `new FormData(form, submitter)` would add it (Chrome 112+).
   const button = submitter as HTMLButtonElement | null | undefined;
   if (button?.name) data.append(button.name, button.value);
@@ -190,14 +171,15 @@ export interface StartedTask {
  * The start endpoint's answer: the task and its token, in either spelling, or what went wrong. A
  * field of another type counts as absent.
  */
-const startAnswerSchema = z.object({
-  taskId: z.shownOnly(z.string()),
-  task_id: z.shownOnly(z.string()),
-  publicAccessToken: z.shownOnly(z.string()),
-  public_access_token: z.shownOnly(z.string()),
-  error: z.shownOnly(z.string()),
-  message: z.shownOnly(z.string()),
-});
+const startAnswerSchema = ({ object, shownOnly, string }: StartKit['schema']) =>
+  object({
+    taskId: shownOnly(string()),
+    task_id: shownOnly(string()),
+    publicAccessToken: shownOnly(string()),
+    public_access_token: shownOnly(string()),
+    error: shownOnly(string()),
+    message: shownOnly(string()),
+  });
 
 /**
  * Posts `body` to `url` and resolves the task it answers with (`taskId`/`publicAccessToken` or
@@ -207,6 +189,7 @@ const startAnswerSchema = z.object({
  * one that never reached the server with what `fetcher` threw.
  */
 export function startTask(
+  kit: StartKit,
   timers: Pick<FollowEnvironment, 'setTimeout' | 'clearTimeout'>,
   fetcher: typeof fetch,
   url: string,
@@ -214,7 +197,7 @@ export function startTask(
   ms: number,
   signal: AbortSignal,
 ): Promise<StartedTask> {
-  return bounded(timers, ms, signal, async (bound) => {
+  return kit.bounded(timers, ms, signal, async (bound) => {
     const response = await fetcher(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -229,11 +212,13 @@ export function startTask(
     // Not JSON (an HTML error page, a proxy's text) or not an object: no task, nor a message
     // unless it is plain text.
     // An abort needs no handling here: `bounded` has rejected already.
-    const answer = await readJson(response, { signal: bound }, startAnswerSchema).catch(() => undefined);
+    const answer = await kit
+      .readJson(response, { signal: bound }, startAnswerSchema(kit.schema))
+      .catch(() => undefined);
     const taskId = answer?.taskId ?? answer?.task_id;
     const token = answer?.publicAccessToken ?? answer?.public_access_token;
-    if (response.ok && taskId && isSendableTaskId(taskId) && token) return { taskId, token };
+    if (response.ok && taskId && kit.isSendableTaskId(taskId) && token) return { taskId, token };
     const message = answer?.error ?? answer?.message ?? (plain ? await plain.text() : '');
-    throw new TaskApiError('start-failed', message.slice(0, 300), { httpStatus: response.status });
+    throw new kit.TaskApiError('start-failed', message.slice(0, 300), { httpStatus: response.status });
   });
 }

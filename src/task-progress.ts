@@ -17,7 +17,6 @@ import {
   TaskStartEvent,
 } from './events.js';
 import { FollowController } from './follow-controller.js';
-import { FormStart } from './form-start.js';
 import { LanguageController } from './languages.js';
 import { Notice } from './notice.js';
 import { MAX_TILES, parseRatio, pendingView } from './pending-view.js';
@@ -30,6 +29,7 @@ import {
   own,
   resultName,
 } from './strings.js';
+import { StartLoader } from './start-loader.js';
 import { styles } from './task-progress.styles.js';
 import { type RememberedTask, TaskMemory } from './remember-task.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
@@ -210,7 +210,7 @@ export class TaskProgress extends LitElement {
     () => this.#followOptions(),
     () => this.#text.unsafeUrl,
   );
-  readonly #start = new FormStart(this, (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })));
+  readonly #start = new StartLoader(this, (taskId) => this.dispatchEvent(new TaskStartEvent({ taskId })));
   /** What the last render showed, and what the events told so far. */
   #rendered: Shown = { taskId: '', snapshot: undefined };
   #announced: Shown = { taskId: '', snapshot: undefined };

@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { TaskApiError } from '../src/errors.js';
 import { requestTimeout } from '../src/engine/index.js';
 import { startTask } from '../src/form-start.js';
+import { startKit } from '../src/start-loader.js';
 import { hang } from './helpers/answers.js';
 import { FakeEnvironment } from './helpers/fake-environment.js';
 
@@ -32,9 +33,15 @@ const json = (body: unknown, status = 200) =>
 async function start(response: Response | Promise<Response>, body: unknown = { prompt: 'a fox' }) {
   const env = new FakeEnvironment();
   const { fetcher, sent } = fakeFetch(response);
-  const result = await startTask(env, fetcher, URL, body, TIMEOUT, new AbortController().signal).catch(
-    (error: unknown) => error,
-  );
+  const result = await startTask(
+    startKit,
+    env,
+    fetcher,
+    URL,
+    body,
+    TIMEOUT,
+    new AbortController().signal,
+  ).catch((error: unknown) => error);
   return { result, sent };
 }
 
@@ -141,7 +148,7 @@ describe('engine: starting a task', () => {
     const env = new FakeEnvironment();
     const { fetcher, sent } = fakeFetch(hang());
     let outcome: unknown;
-    void startTask(env, fetcher, URL, {}, TIMEOUT, new AbortController().signal).catch(
+    void startTask(startKit, env, fetcher, URL, {}, TIMEOUT, new AbortController().signal).catch(
       (error: unknown) => (outcome = error),
     );
     await env.advance(TIMEOUT - 1);
@@ -159,7 +166,9 @@ describe('engine: starting a task', () => {
     const { fetcher } = fakeFetch(hang());
     const run = new AbortController();
     let outcome: unknown;
-    void startTask(env, fetcher, URL, {}, TIMEOUT, run.signal).catch((error: unknown) => (outcome = error));
+    void startTask(startKit, env, fetcher, URL, {}, TIMEOUT, run.signal).catch(
+      (error: unknown) => (outcome = error),
+    );
     run.abort();
     await env.flush();
     expect((outcome as Error).name).to.equal('AbortError');

@@ -57,13 +57,15 @@ describe('the translations in dist/', () => {
   });
 });
 
-describe('the viewer, the task memory and the gateway dialect in dist/', () => {
+describe('the modules loaded on first need in dist/', () => {
   for (const [file, mark] of [
     ['viewer.js', 'viewer-media'],
     // Reading a remembered task back: writing it is the element file's own (SPEC §9, v4).
     ['task-memory.js', 'sessionStorage.getItem'],
     // Only pages that follow a task on the gateway (`provider="mindproxy"`) load it.
     ['gateway.js', 'result_assets_json is not JSON.'],
+    // The zero-JS start's request: hearing the submits is the element file's own.
+    ['form-start.js', 'public_access_token'],
   ]) {
     it(`${file} is a module beside the element file that imports nothing, and not inside it`, async () => {
       const module = await readFile(new URL(file, dist), 'utf8');
