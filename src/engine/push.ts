@@ -126,7 +126,7 @@ export class Push {
     else if (!unsubscribe) {
       this.#end = undefined;
       this.state = 'none';
-    } else if (this.state === 'connecting') this.#watch();
+    } else this.#watch();
   }
 
   #alive(eventId?: string): void {
