@@ -526,8 +526,14 @@ async function renderResults(results) {
           [
             '`<task-progress>` `event-stream.js`, beside it, loaded on first need: the stream of `stream-url`',
             sizes.eventStream,
+          ],
+          [
             '`<task-progress>` `gateway.js`, beside it, loaded on first need: the gateway dialect (`provider="mindproxy"`)',
             sizes.gateway,
+          ],
+          [
+            '`<task-progress>` `form-start.js`, beside it, loaded on first need: the zero-JS start (`start-url`)',
+            sizes.formStart,
           ],
         ].filter(([, size]) => size),
         ['Lit alone: a minimal Lit element (the floor)', sizes.litFloor],

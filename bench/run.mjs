@@ -93,6 +93,7 @@ async function measureSizes() {
   const notification = await readFile(root('dist/notification.js'));
   const eventStream = await readFile(root('dist/event-stream.js'));
   const gateway = await readFile(root('dist/gateway.js'));
+  const formStart = await readFile(root('dist/form-start.js'));
   const litFloor = await bundle(bench('lit-floor.js'));
   return {
     code: { tutorial, tanstack, element: standalone },
@@ -107,6 +108,7 @@ async function measureSizes() {
       notification: sizeOf(notification),
       eventStream: sizeOf(eventStream),
       gateway: sizeOf(gateway),
+      formStart: sizeOf(formStart),
       litFloor: sizeOf(litFloor),
       parts: await measureParts(),
     },
@@ -116,8 +118,15 @@ async function measureSizes() {
 // ---------------------------------------------------------------------------------------------
 // Servers and pages
 
-/** The modules `task-progress.min.js` loads from beside itself on first need (the notice's and the stream's among them). */
-const ELEMENT_BESIDE = ['notification.js', 'viewer.js', 'task-memory.js', 'event-stream.js'];
+/** The modules `task-progress.min.js` loads from beside itself on first need. */
+const ELEMENT_BESIDE = [
+  'notification.js',
+  'viewer.js',
+  'task-memory.js',
+  'event-stream.js',
+  'gateway.js',
+  'form-start.js',
+];
 
 /** @param {Record<Impl, Buffer>} code */
 async function startPageServer(code) {
