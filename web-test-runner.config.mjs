@@ -148,6 +148,9 @@ function heldModules() {
     }
     if (BESIDE_MODULES.test(context.path) && failing.has(agent)) {
       context.status = 503;
+      // Not cached either: Chromium kept a failed answer and failed the module on later pages.
+      context.set('Cache-Control', 'no-store');
+      context.path = context.path.replace(/\.[jt]s$/, '');
       return undefined;
     }
     if (context.path === '/__hold-modules') {
