@@ -280,7 +280,18 @@ describe('bench smoke', () => {
     assert.match(performanceMd, /Push targets met: 2 of 3/);
     assert.match(readme, /and 2 of the 3 push targets/);
     // Results from before push was measured have none of it.
-    const { resultsMd: without, readme: readmeWithout } = await render(results);
+    const before = {
+      ...results,
+      push: undefined,
+      pushWire: undefined,
+      scaleModel: {
+        ...results.scaleModel,
+        strategies: Object.fromEntries(
+          Object.entries(results.scaleModel.strategies).filter(([id]) => id !== 'push'),
+        ),
+      },
+    };
+    const { resultsMd: without, readme: readmeWithout } = await render(before);
     assert.doesNotMatch(without, /## Push beside polling|streams held open/);
     assert.doesNotMatch(readmeWithout, /push targets/);
   });
