@@ -2,6 +2,7 @@
 // roots), whose translation is loaded the first time it is needed from the module beside this one,
 // and the direction it inherits. Both are read again when a `lang` or `dir` changes above it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onFirstNeed } from './first-need.js';
 import type { TaskProgressStrings } from './strings.js';
 
 /** The languages with a translation in ./translations/ (English is built in). */
@@ -25,21 +26,25 @@ export function translationOf(lang: string): string {
   }
 }
 
-const loaded: Partial<Record<string, Promise<TaskProgressStrings | undefined>>> = {};
+const loaded: Partial<Record<string, () => Promise<{ strings: TaskProgressStrings }>>> = {};
 
-/** The translation of `language`, loaded once; undefined for English and for one that failed to load. */
+/**
+ * The translation of `language`, loaded on first need; undefined for English and for one that
+ * failed to load (asked for again when an element next reads its language).
+ */
 function translation(language: string): Promise<TaskProgressStrings | undefined> {
   if (!TRANSLATED.includes(language)) return Promise.resolve(undefined);
   // Found beside this module wherever it is served from (a CDN serving dist/ works); not
   // bundled, so the self-contained file carries English only. An app's bundler leaves the import
   // alone too (`webpackIgnore`, which Turbopack reads as well: without it Next.js fails the build).
   const file = `./translations/${language}.js`;
-  return (loaded[language] ??= import(
-    /* @vite-ignore */ /* webpackIgnore: true */ new URL(file, import.meta.url).href
-  ).then(
-    (module: { strings: TaskProgressStrings }) => module.strings,
+  return (loaded[language] ??= onFirstNeed(
+    (): Promise<{ strings: TaskProgressStrings }> =>
+      import(/* @vite-ignore */ /* webpackIgnore: true */ new URL(file, import.meta.url).href),
+  ))().then(
+    (module) => module.strings,
     () => undefined,
-  ));
+  );
 }
 
 /** The `lang` of the closest element that has one, through shadow roots; '' for none. */

@@ -4,7 +4,7 @@
 // hidden; this only tells.
 import { type ReactiveControllerHost, html, nothing } from 'lit';
 import { type TaskNotifyDetail, TaskNotifyEvent } from './events.js';
-import type * as NotificationModule from './notification.js';
+import { onFirstNeed } from './first-need.js';
 import type { TaskProgressStrings } from './strings.js';
 import type { TaskImage } from './types.js';
 
@@ -12,8 +12,7 @@ import type { TaskImage } from './types.js';
 const permission = () => (typeof Notification === 'undefined' ? undefined : Notification.permission);
 
 /** Loaded while a task with `notify` is pending, so that it is there when the task ends. */
-let notification: Promise<typeof NotificationModule> | undefined;
-const loadNotification = () => (notification ??= import('./notification.js'));
+const loadNotification = onFirstNeed(() => import('./notification.js'));
 
 /** The endings this page gave a notice for: elements that share a task give one. */
 const noticed = new Set<string>();

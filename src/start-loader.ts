@@ -16,6 +16,7 @@ import {
 import { TaskApiError, toTaskError } from './errors.js';
 import type * as StartModule from './form-start.js';
 import type { FormStart, StartHost, StartSide } from './form-start.js';
+import { onFirstNeed } from './first-need.js';
 import { pageEngine } from './page-engine.js';
 import { defaultStrings } from './strings.js';
 import type { TaskError, TaskState } from './types.js';
@@ -38,16 +39,7 @@ export type StartKit = typeof startKit;
 
 /** The start's module once it arrived, for every element of the page from then on, at once. */
 let loaded: typeof StartModule | undefined;
-/** Its loading, from the first time an element needs it until it fails. */
-let loading: Promise<unknown> | undefined;
-const loadStart = () =>
-  (loading ??= import('./form-start.js').then(
-    (module) => (loaded = module),
-    (thrown: unknown) => {
-      loading = undefined;
-      throw thrown;
-    },
-  ));
+const loadStart = onFirstNeed(() => import('./form-start.js').then((module) => (loaded = module)));
 
 export class StartLoader implements ReactiveController, StartSide {
   declare snapshot: FollowSnapshot | undefined;
@@ -71,7 +63,7 @@ export class StartLoader implements ReactiveController, StartSide {
     this.#root = this.host.getRootNode();
     this.#root.addEventListener('submit', this, true);
     // Loaded long before a person submits.
-    if (this.host.startUrl || this.host.hasAttribute('form')) void loadStart().catch(() => undefined);
+    if (this.host.startUrl || this.host.hasAttribute('form')) void loadStart();
   }
 
   hostDisconnected(): void {

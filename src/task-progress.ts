@@ -17,6 +17,7 @@ import {
   TaskStartEvent,
 } from './events.js';
 import { FollowController } from './follow-controller.js';
+import { onFirstNeed } from './first-need.js';
 import { LanguageController } from './languages.js';
 import { Notice } from './notice.js';
 import { MAX_TILES, parseRatio, pendingView } from './pending-view.js';
@@ -33,7 +34,6 @@ import { StartLoader } from './start-loader.js';
 import { styles } from './task-progress.styles.js';
 import { type RememberedTask, TaskMemory } from './remember-task.js';
 import type { SucceededImage, TaskAdapter, TaskError, TaskImage, TaskState } from './types.js';
-import type * as ResultActions from './viewer.js';
 import { problemView, resultsView } from './views.js';
 
 /** An option: Lit's declaration of the property, and its default. */
@@ -127,8 +127,7 @@ const options = {
  * Download and the viewer, a module of their own loaded the first time an element needs them: a
  * chunk beside the self-contained file, and one that an app's bundler splits off.
  */
-let resultActions: Promise<typeof ResultActions> | undefined;
-const loadResultActions = () => (resultActions ??= import('./viewer.js'));
+const loadResultActions = onFirstNeed(() => import('./viewer.js'));
 
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 

@@ -1,5 +1,6 @@
 // A built-in adapter whose methods are a module of their own, loaded on the first call of any of
 // them: the element's file carries only what the element reads before the first request.
+import { onFirstNeed } from '../first-need.js';
 import type { TaskAdapter } from '../types.js';
 import { builtInAdapter } from './http.js';
 import { streamed } from './stream.js';
@@ -9,7 +10,7 @@ export type Methods<Name extends keyof TaskAdapter> = Required<Pick<TaskAdapter,
 
 /**
  * An adapter with `settings` and the methods `names`, each of which calls its namesake in the
- * module `load` gives, loaded once. A module that failed to load is asked for again on the next
+ * module `load` gives, loaded on first need: one that failed to load is asked for again on the next
  * call (the element's Retry); the failure itself is the element's own (`internal`): the element
  * ends in `error` rather than retrying a file that is not there.
  */
@@ -20,12 +21,7 @@ export function loadedOnFirstCall<
   names: readonly Name[],
   load: () => Promise<Methods<Name>>,
 ): TaskAdapter {
-  let loading: Promise<Methods<Name>> | undefined;
-  const loaded = () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
+  const loaded = onFirstNeed(load);
   const adapter: Record<string, unknown> = { ...settings };
   for (const name of names) {
     adapter[name] =
