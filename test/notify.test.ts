@@ -92,6 +92,8 @@ describe('notify: the notice', () => {
     const { el, taskId, details } = await follow(endsAfterTwoPolls, { notify: true }, parent);
     await untilState(el, 'completed');
     expect(details('task-notify')).to.deep.equal([{ taskId, state: 'completed' }]);
+    // The mark first (the notice's module has run), then the notification (its tab holds the lock).
+    await until(() => pageTitle() === `✓ ${TITLE}`, 'the mark');
     await until(() => FakeNotification.shown.length === 1, 'a notification');
     const [shown] = FakeNotification.shown;
     expect(shown.title).to.equal('Ihre Bilder sind fertig');
