@@ -80,15 +80,21 @@ describe('notify: following while hidden', () => {
     expect(await statusRequestsOf(notified.taskId)).to.have.length(3);
     expect(await statusRequestsOf(paused.taskId)).to.have.length(0);
     expect(paused.el.state).to.equal('pending');
+    // Its notice, waited for so that it does not come during the next test (under load it came
+    // there, a second notification beside that test's own).
+    await until(() => FakeNotification.shown.length === 1, 'its notification');
   });
 });
 
 describe('notify: the notice', () => {
   it('marks the title and shows one notification, in the element’s language, with the first result', async () => {
     stubVisibility('hidden');
-    // Loaded before the task can end: the element shows German from the start.
-    await import('../src/translations/de.js');
+    // The translation in before the task can end (an element of the page shows German), so that
+    // the element is German from the start; importing it here would not do: the test's import of
+    // it is served as another module than the element's.
     const parent = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+    const waiting = await follow(unsettled, { pollInterval: 60_000 }, parent);
+    await until(() => parts(waiting.el, 'status')[0]?.textContent.trim() === 'Wird generiert…', 'German');
     const { el, taskId, details } = await follow(endsAfterTwoPolls, { notify: true }, parent);
     await untilState(el, 'completed');
     expect(details('task-notify')).to.deep.equal([{ taskId, state: 'completed' }]);
