@@ -1,5 +1,5 @@
 // The modules the element loads on first need (the viewer, the notice, the gateway dialect, the
-// zero-JS start) are loaded once for the page. A load that failed (the network was down a moment)
+// zero-JS start, the translations) are loaded once for the page. A load that failed (the network was down a moment)
 // is tried again the next time the module is needed, rather than failing for the page's life.
 
 /** `load`, called the first time it is needed and kept, unless it failed. */

@@ -4,12 +4,15 @@ import type { TaskImage } from './types.js';
 
 const SAFE = /^(https?:|blob:|data:image\/)/i;
 
-/** The absolute URL when its scheme is safe to load, otherwise undefined. */
-export function safeUrl(url: string | undefined): string | undefined {
+/**
+ * The URL resolved against the page when its scheme is safe to load (or, given `schemes`, one of
+ * those), otherwise undefined.
+ */
+export function safeUrl(url: string | undefined, schemes = SAFE): string | undefined {
   if (!url) return undefined;
   try {
     const absolute = new URL(url, document.baseURI).href;
-    return SAFE.test(absolute) ? absolute : undefined;
+    return schemes.test(absolute) ? absolute : undefined;
   } catch {
     return undefined;
   }

@@ -30,6 +30,7 @@ import {
   own,
   resultName,
 } from './strings.js';
+import { safeUrl } from './safe-url.js';
 import { StartLoader } from './start-loader.js';
 import { styles } from './task-progress.styles.js';
 import { type RememberedTask, TaskMemory } from './remember-task.js';
@@ -337,16 +338,9 @@ export class TaskProgress extends LitElement {
 
   /** `stream-url` for this task, resolved against the page; none unless it is http(s). */
   #streamUrl(): string | undefined {
-    if (!this.streamUrl || !this.taskId) return undefined;
-    try {
-      const url = new URL(
-        this.streamUrl.replaceAll('{id}', encodeURIComponent(this.taskId)),
-        document.baseURI,
-      );
-      return /^https?:$/.test(url.protocol) ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.taskId
+      ? safeUrl(this.streamUrl?.replaceAll('{id}', encodeURIComponent(this.taskId)), /^https?:/)
+      : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
