@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startMockServer } from './mock/server.js';
+import { BESIDE_MODULES } from './scripts/beside-modules.mjs';
 import { CHROMIUM_ARGS, browsers, findBrowser } from './scripts/browsers.mjs';
 import { WebKitLauncher } from './scripts/webkit-launcher.mjs';
 
@@ -116,12 +117,12 @@ async function sameOriginMock(context, next) {
 }
 
 /**
- * The modules the element loads on first need: a translation (by URL, so as `.js`), the viewer,
- * the task memory, the notice, the stream, the gateway dialect and the zero-JS start (by `import()`,
- * which the test server resolves to their `.ts`).
+ * The sources of the modules the element loads on first need: a translation (by URL, so as `.js`),
+ * and the others (by `import()`, which the test server resolves to their `.ts`).
  */
-const BESIDE_MODULES =
-  /^\/src\/(translations\/[\w-]+|viewer|task-memory|notification|event-stream|adapters\/gateway|form-start)\.[jt]s$/;
+const BESIDE_SOURCES = new RegExp(
+  `^/src/(translations/[\\w-]+|${Object.values(BESIDE_MODULES).join('|')})\\.[jt]s$`,
+);
 
 /**
  * A slow network, in which the element's own file has arrived and nothing else has: after
@@ -146,13 +147,6 @@ function heldModules() {
       context.status = 204;
       return undefined;
     }
-    if (BESIDE_MODULES.test(context.path) && failing.has(agent)) {
-      context.status = 503;
-      // Not cached either: Chromium kept a failed answer and failed the module on later pages.
-      context.set('Cache-Control', 'no-store');
-      context.path = context.path.replace(/\.[jt]s$/, '');
-      return undefined;
-    }
     if (context.path === '/__hold-modules') {
       held.get(agent)?.release();
       held.delete(agent);
@@ -165,12 +159,16 @@ function heldModules() {
       context.status = 204;
       return undefined;
     }
-    if (!BESIDE_MODULES.test(context.path)) return next();
-    await held.get(agent)?.released;
-    await next();
+    if (!BESIDE_SOURCES.test(context.path)) return next();
+    if (failing.has(agent)) context.status = 503;
+    else {
+      await held.get(agent)?.released;
+      await next();
+    }
     // Asked of this server by every page, so that it can be held or failed: the test runner gives
     // each served file whose path has an extension a year's cache (it reads the path once the
-    // response is made), so the path loses its extension once served.
+    // response is made), so the path loses its extension once served. A failed answer is not
+    // cached either: Chromium kept one and failed the module on later pages.
     context.set('Cache-Control', 'no-store');
     context.path = context.path.replace(/\.[jt]s$/, '');
     return undefined;
@@ -185,7 +183,7 @@ function heldModules() {
  * @param {() => Promise<unknown>} next
  */
 function besideSources(context, next) {
-  if (BESIDE_MODULES.test(context.path)) context.path = context.path.replace(/\.js$/, '.ts');
+  if (BESIDE_SOURCES.test(context.path)) context.path = context.path.replace(/\.js$/, '.ts');
   return next();
 }
 

@@ -18,6 +18,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { mynthResults } from '../mock/bodies.js';
 import { listen, startMockServer } from '../mock/server.js';
+import { BESIDE_MODULES } from '../scripts/beside-modules.mjs';
 import { findChromium, launchChromium } from '../scripts/browsers.mjs';
 import { bundle, sizeOf } from './bundle.mjs';
 import { writeReports } from './report.mjs';
@@ -119,14 +120,7 @@ async function measureSizes() {
 // Servers and pages
 
 /** The modules `task-progress.min.js` loads from beside itself on first need. */
-const ELEMENT_BESIDE = [
-  'notification.js',
-  'viewer.js',
-  'task-memory.js',
-  'event-stream.js',
-  'gateway.js',
-  'form-start.js',
-];
+const ELEMENT_BESIDE = Object.keys(BESIDE_MODULES).map((name) => `${name}.js`);
 
 /** @param {Record<Impl, Buffer>} code */
 async function startPageServer(code) {
