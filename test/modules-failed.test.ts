@@ -17,11 +17,10 @@ import {
   shadow,
   untilState,
 } from './helpers/element.js';
-import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
+import { failModules } from './helpers/beside-modules.js';
+import { createTask, mockApiUrl, startEndpoint } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
 import { restoreVisibility, stubVisibility, visibilityChange } from './helpers/visibility.js';
-
-const failModules = (method: 'POST' | 'DELETE') => fetch('/__fail-modules', { method });
 
 /**
  * Firefox keeps a module whose fetch failed in the page's module map: importing it again fails at
@@ -42,7 +41,7 @@ describe('the zero-JS start when its module fails to load', () => {
   it('is a failed start with its buttons enabled, and Retry tries again (and sends it, but in Firefox)', async () => {
     await failModules('POST');
     const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(1) });
-    const { taskId: endpointId } = await createTask({ token: null, start: [{ json: task }] });
+    const endpoint = await startEndpoint([{ json: task }]);
     const container = await fixture<HTMLDivElement>(html`
       <div>
         <form id="gen">
@@ -53,7 +52,7 @@ describe('the zero-JS start when its module fails to load', () => {
     `);
     const el = document.createElement('task-progress');
     el.setAttribute('form', 'gen');
-    el.setAttribute('start-url', `${mockApiUrl}/start/${endpointId}`);
+    el.setAttribute('start-url', endpoint.url);
     Object.assign(el, { baseUrl: mockApiUrl, pollInterval: 50 });
     const events = recordEvents(el);
     container.append(el);
@@ -77,7 +76,7 @@ describe('the zero-JS start when its module fails to load', () => {
     });
     expect(parts(el, 'retry-button')).to.have.length(1);
     expect((container.querySelector('button') as HTMLButtonElement).disabled).to.equal(false);
-    expect(await requestsOf(endpointId)).to.deep.equal([]);
+    expect(await endpoint.requests()).to.deep.equal([]);
 
     await failModules('DELETE');
     el.retry();
@@ -91,16 +90,14 @@ describe('the zero-JS start when its module fails to load', () => {
       await until(() => failures() === 2, 'the retried start failed again');
       expect(el.error?.code).to.equal('start-failed');
       expect((container.querySelector('button') as HTMLButtonElement).disabled).to.equal(false);
-      expect(await requestsOf(endpointId)).to.deep.equal([]);
+      expect(await endpoint.requests()).to.deep.equal([]);
       return;
     }
     await until(
       () => events.some((event) => event.type === 'task-start'),
       'the start, once its module loaded',
     );
-    const bodies = (await requestsOf(endpointId)).map((request): unknown =>
-      JSON.parse(request.body ?? 'null'),
-    );
+    const bodies = (await endpoint.requests()).map((request): unknown => JSON.parse(request.body ?? 'null'));
     expect(bodies).to.deep.equal([{ prompt: 'A fox' }]);
     expect(el.taskId).to.equal(task.taskId);
   });

@@ -7,7 +7,7 @@ import type { Scenario } from '../mock/types.js';
 import type { FollowEnvironment } from '../src/engine/index.js';
 import type { TaskProgress } from '../src/index.js';
 import { browserEnvironment, useEnvironment } from '../src/page-engine.js';
-import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
+import { createTask, mockApiUrl, requestsOf, startEndpoint, statusRequestsOf } from './helpers/mock-api.js';
 import { completed, parts, pending, results, untilState } from './helpers/element.js';
 import { fakeClock, realClock } from './helpers/fake-clock.js';
 import { until } from './helpers/until.js';
@@ -110,8 +110,8 @@ describe('resume: remember-task', () => {
 
   it('after a zero-JS start, follows the same task with no new start request', async () => {
     const task = await createTask({ status: [pending] });
-    const { taskId: endpointId } = await createTask({ token: null, start: [{ json: task }] });
-    const startUrl = `${mockApiUrl}/start/${endpointId}`;
+    const endpoint = await startEndpoint([{ json: task }]);
+    const startUrl = endpoint.url;
     const container = await fixture<HTMLDivElement>(
       html`<div>
         <form id="gen-form"><button>Generate</button></form>
@@ -127,7 +127,7 @@ describe('resume: remember-task', () => {
     const again = await connect(attributes, {}, container);
     await until(() => again.taskId === task.taskId, 'the remembered task');
     await until(async () => (await statusRequestsOf(task.taskId)).length >= 2, 'status requests');
-    const starts = (await requestsOf(endpointId)).filter((request) => request.method === 'POST');
+    const starts = (await endpoint.requests()).filter((request) => request.method === 'POST');
     expect(starts, 'one start request in all').to.have.length(1);
   });
 
@@ -136,16 +136,12 @@ describe('resume: remember-task', () => {
       createTask({ status: [pending] }),
       createTask({ status: [pending] }),
     ]);
-    const { taskId: endpointId } = await createTask({
-      token: null,
-      start: [{ times: 1, json: first }, { json: second }],
-    });
+    const { url: startUrl } = await startEndpoint([{ times: 1, json: first }, { json: second }]);
     const container = await fixture<HTMLDivElement>(
       html`<div>
         <form id="gen-form"><button>Generate</button></form>
       </div>`,
     );
-    const startUrl = `${mockApiUrl}/start/${endpointId}`;
     const el = await connect({ form: 'gen-form', 'start-url': startUrl, 'remember-task': '' }, {}, container);
     const button = container.querySelector('button');
     button?.click();

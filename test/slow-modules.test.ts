@@ -6,7 +6,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TaskProgress } from '../src/index.js';
 import { pending, recordEvents, untilState } from './helpers/element.js';
-import { createTask, mockApiUrl, statusRequestsOf } from './helpers/mock-api.js';
+import { holdModules } from './helpers/beside-modules.js';
+import { createTask, mockApiUrl, startEndpoint, statusRequestsOf } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
 
 const PREFIX = 'task-progress:task:';
@@ -15,8 +16,6 @@ const stored = () =>
     .filter((key) => key.startsWith(PREFIX))
     .sort()
     .map((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>);
-
-const holdModules = (method: 'POST' | 'DELETE') => fetch('/__hold-modules', { method });
 
 /** An element with `attributes`, as the page's HTML has them, polling the mock fast. */
 async function connect(attributes: Record<string, string>, props: Partial<TaskProgress> = {}) {
@@ -45,8 +44,7 @@ describe('remember-task while the modules loaded on first need are held back', (
       createTask({ status: [pending] }),
       createTask({ status: [pending] }),
     ]);
-    const { taskId: endpointId } = await createTask({ token: null, start: [{ json: started }] });
-    const startUrl = `${mockApiUrl}/start/${endpointId}`;
+    const { url: startUrl } = await startEndpoint([{ json: started }]);
     const byId = { id: 'gen', 'remember-task': '', lang: 'de', viewer: '' };
     const byForm = { form: 'gen-form', 'start-url': startUrl, 'remember-task': '' };
 

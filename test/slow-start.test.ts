@@ -5,16 +5,14 @@
 // page of its own.
 import { expect, fixture, html } from '@open-wc/testing';
 import { completed, pending, recordEvents, results } from './helpers/element.js';
-import { createTask, mockApiUrl, requestsOf } from './helpers/mock-api.js';
+import { holdModules } from './helpers/beside-modules.js';
+import { createTask, mockApiUrl, startEndpoint } from './helpers/mock-api.js';
 import { until } from './helpers/until.js';
 
-const holdModules = (method: 'POST' | 'DELETE') => fetch('/__hold-modules', { method });
-
 /** A start endpoint on the mock that answers a new task. */
-async function startEndpoint() {
+async function answering() {
   const task = await createTask({ status: [{ times: 1, ...pending }, completed], results: results(1) });
-  const { taskId } = await createTask({ token: null, start: [{ json: task }] });
-  return { task, url: `${mockApiUrl}/start/${taskId}`, requests: () => requestsOf(taskId) };
+  return { task, ...(await startEndpoint([{ json: task }])) };
 }
 
 const bodies = async (endpoint: { requests: () => Promise<{ body?: string }[]> }) =>
@@ -47,7 +45,7 @@ describe('the zero-JS start while its module is held back', () => {
   // One test: once the module has arrived, the page has it, and nothing would be held any more.
   it('prevents a submit at once and sends it once, with its fields, when the module arrives', async () => {
     await holdModules('POST');
-    const [submitted, cancelled] = await Promise.all([startEndpoint(), startEndpoint()]);
+    const [submitted, cancelled] = await Promise.all([answering(), answering()]);
     const container = await fixture<HTMLDivElement>(html`
       <div>
         <form id="gen">

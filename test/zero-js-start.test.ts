@@ -3,7 +3,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { TaskProgress } from '../src/index.js';
 import type { MockStep, Scenario } from '../mock/types.js';
-import { createTask, mockApiUrl, requestsOf, statusRequestsOf } from './helpers/mock-api.js';
+import { createTask, startEndpoint, statusRequestsOf } from './helpers/mock-api.js';
 import { completed, mount, parts, pending, results, shadow, untilState } from './helpers/element.js';
 import { HOUR, fakeClock, realClock } from './helpers/fake-clock.js';
 import { countFetches } from './helpers/fetches.js';
@@ -11,12 +11,6 @@ import { until } from './helpers/until.js';
 
 afterEach(realClock);
 const quick: Scenario = { status: [{ times: 1, ...pending }, completed], results: results(1) };
-
-/** A start endpoint on the mock answering `steps`; its URL, and its request log. */
-async function startEndpoint(steps: MockStep[], origin = mockApiUrl) {
-  const { taskId } = await createTask({ token: null, start: steps });
-  return { url: `${origin}/start/${taskId}`, requests: () => requestsOf(taskId) };
-}
 
 /** A start endpoint answering a new task of `scenario`, in this spelling. */
 async function answering(scenario: Scenario = quick, spelling: 'camel' | 'snake' = 'camel') {

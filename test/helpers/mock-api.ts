@@ -1,5 +1,5 @@
 // The browser tests' handle on the mock task API: create scripted tasks, read what was requested.
-import type { LoggedRequest, Scenario } from '../../mock/types.js';
+import type { LoggedRequest, MockStep, Scenario } from '../../mock/types.js';
 
 /** Origin of the mock task API (another origin than the page), told by the test server. */
 export const { mockApiUrl } = (await (await fetch('/__mock-api.json')).json()) as { mockApiUrl: string };
@@ -16,6 +16,12 @@ export function createTask(scenario: Scenario) {
     method: 'POST',
     body: JSON.stringify(scenario),
   });
+}
+
+/** A start endpoint on the mock (`start-url`) answering `steps`: its URL, and its request log. */
+export async function startEndpoint(steps: MockStep[]) {
+  const { taskId } = await createTask({ token: null, start: steps });
+  return { url: `${mockApiUrl}/start/${taskId}`, requests: () => requestsOf(taskId) };
 }
 
 /** Lets the media held back under `?hold=<name>` arrive (and any asked for under that name later). */
